@@ -1,0 +1,207 @@
+import {Box, Text, useApp, useInput} from 'ink';
+import {type ReactNode, useCallback, useContext, useMemo, useReducer, useRef} from 'react';
+import type {Run} from './model/types.js';
+import {runsResource} from './store/resources.js';
+import {sanitizeLine} from './text/sanitize.js';
+import type {ResourceSpec} from './store/polling-store.js';
+import {layout} from './ui/layout.js';
+import {initialNavigation, navigate, type PaneId, paneIds} from './ui/navigation.js';
+import {DetailPane} from './ui/panes/detail-pane.js';
+import {ProgressPane} from './ui/panes/progress-pane.js';
+import {RunsPane} from './ui/panes/runs-pane.js';
+import {StatementsPane} from './ui/panes/statements-pane.js';
+import {ProvidersContext} from './ui/providers-context.js';
+import {filterRuns, sortRuns} from './ui/render/run-rows.js';
+import {useResources, useStore, useStoreStatus} from './ui/store-context.js';
+import {toneColor, useTheme} from './ui/theme.js';
+import {useFlash} from './ui/use-flash.js';
+import {useNow} from './ui/use-now.js';
+import {useTerminalSize} from './ui/use-terminal-size.js';
+import {HelpOverlay} from './ui/widgets/help-overlay.js';
+import {StatusBar} from './ui/widgets/status-bar.js';
+import {TabStrip} from './ui/widgets/tab-strip.js';
+
+export type AppProps = {
+	readonly write?: boolean;
+	/** Clock for durations and ages; tests pass a fixed one. */
+	readonly clock?: () => number;
+};
+
+const hints = '?:help  Tab/1-4:pane  j/k:move  Enter:open  Esc:back  /:filter  l:log  z:zoom  r:refresh  p:pause  q:quit';
+
+export default function App({write = false, clock = Date.now}: AppProps) {
+	const {exit} = useApp();
+	const store = useStore();
+	const theme = useTheme();
+	const providers = useContext(ProvidersContext);
+	const {columns, rows} = useTerminalSize();
+	const status = useStoreStatus();
+	const now = useNow(store.intervalMs, clock);
+	const [nav, dispatch] = useReducer(navigate, initialNavigation);
+	const extents = useRef<Partial<Record<PaneId, number>>>({});
+
+	const runSpecs = useMemo(
+		() => [...providers.values()].flatMap(provider => runsResource(provider) ?? []) as Array<ResourceSpec<Run[]>>,
+		[providers],
+	);
+	const runSnapshots = useResources(runSpecs);
+	const sources = useMemo(
+		() => runSpecs.map((spec, index) => ({target: spec.key.slice('runs:'.length), snapshot: runSnapshots[index]!})),
+		[runSpecs, runSnapshots],
+	);
+	const allRuns = useMemo(() => sortRuns(runSnapshots.flatMap(snapshot => snapshot.data ?? [])), [runSnapshots]);
+	const runs = useMemo(() => filterRuns(allRuns, nav.filter), [allRuns, nav.filter]);
+	const found = runs.findIndex(run => run.key === nav.runKey);
+	const selectedIndex = found === -1 ? 0 : found;
+	const run = runs[selectedIndex];
+	if (run && run.key !== nav.runKey) {
+		dispatch({type: 'selectRun', runKey: run.key});
+	}
+
+	const view = layout(columns, rows, nav.focus, nav.zoom);
+	const page = Math.max(1, view.paneHeight - 3);
+	const moveRuns = (to: number) => {
+		const next = runs[Math.max(0, Math.min(to, runs.length - 1))];
+		if (next) {
+			dispatch({type: 'selectRun', runKey: next.key});
+		}
+	};
+
+	const move = (delta: number) => {
+		if (nav.focus === 'runs') {
+			moveRuns(selectedIndex + delta);
+		} else {
+			dispatch({type: 'move', delta, count: extents.current[nav.focus] ?? 1});
+		}
+	};
+
+	const moveTo = (end: 'first' | 'last') => {
+		if (nav.focus === 'runs') {
+			moveRuns(end === 'first' ? 0 : runs.length - 1);
+		} else {
+			dispatch({type: 'moveTo', end, count: extents.current[nav.focus] ?? 1});
+		}
+	};
+
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') {
+			exit();
+			return;
+		}
+
+		if (nav.filtering) {
+			if (key.return) {
+				dispatch({type: 'filterDone'});
+			} else if (key.escape) {
+				dispatch({type: 'filterDone'});
+				dispatch({type: 'back'});
+			} else if (key.backspace || key.delete) {
+				dispatch({type: 'filterErase'});
+			} else if (input && !key.ctrl && !key.meta && !/[\u0000-\u001F]/.test(input)) {
+				dispatch({type: 'filterInput', text: input});
+			}
+
+			return;
+		}
+
+		const pane = paneIds[Number(input) - 1];
+		if (pane) {
+			dispatch({type: 'focus', pane});
+		} else if (key.tab) {
+			dispatch({type: 'cycleFocus', step: key.shift ? -1 : 1});
+		} else if (input === 'j' || key.downArrow) {
+			move(1);
+		} else if (input === 'k' || key.upArrow) {
+			move(-1);
+		} else if (key.pageDown) {
+			move(page);
+		} else if (key.pageUp) {
+			move(-page);
+		} else if (input === 'g' || key.home) {
+			moveTo('first');
+		} else if (input === 'G' || key.end) {
+			moveTo('last');
+		} else if (key.return) {
+			dispatch({type: 'drill'});
+		} else if (key.escape) {
+			dispatch({type: 'back'});
+		} else if (input === 'q') {
+			exit();
+		} else if (input === 'r') {
+			store.refresh();
+		} else if (input === 'p') {
+			store.setPaused(!status.paused);
+		} else if (input === '?') {
+			dispatch({type: 'toggle', what: 'help'});
+		} else if (input === 'z') {
+			dispatch({type: 'toggle', what: 'zoom'});
+		} else if (input === 'l') {
+			dispatch({type: 'toggle', what: 'log'});
+		} else if (input === '/') {
+			dispatch({type: 'filterStart'});
+		}
+	});
+
+	const onExtent = useCallback((pane: PaneId) => (extent: number) => {
+		extents.current[pane] = extent;
+	}, []);
+	const extentSetters = useMemo(
+		() => Object.fromEntries(paneIds.map(pane => [pane, onExtent(pane)])) as Record<PaneId, (extent: number) => void>,
+		[onExtent],
+	);
+
+	const renderPane = (pane: PaneId, width: number, height: number): ReactNode => {
+		const common = {run, focused: nav.focus === pane, width, height, now, onExtent: extentSetters[pane]};
+		switch (pane) {
+			case 'runs': {
+				return (
+					<RunsPane
+						key={pane}
+						runs={runs}
+						selected={selectedIndex}
+						sources={sources}
+						focused={common.focused}
+						width={width}
+						height={height}
+						now={now}
+						filter={nav.filter}
+						filtering={nav.filtering}
+					/>
+				);
+			}
+
+			case 'detail': {
+				return <DetailPane key={pane} {...common} scroll={nav.detailScroll} log={nav.log} />;
+			}
+
+			case 'statements': {
+				return <StatementsPane key={pane} {...common} selected={nav.statement} />;
+			}
+
+			case 'progress': {
+				return <ProgressPane key={pane} {...common} scroll={nav.progressScroll} />;
+			}
+		}
+	};
+
+	const flash = useFlash(status.errors[0]);
+	const targets = [...providers.values()].map(provider => provider.target);
+	return (
+		<Box flexDirection="column" width={columns} height={Math.max(4, rows - 1)}>
+			<StatusBar status={status} targets={targets} intervalMs={store.intervalMs} now={now} write={write} />
+			{view.tabs ? <TabStrip focus={nav.focus} /> : undefined}
+			{nav.help ? (
+				<HelpOverlay height={view.paneHeight} />
+			) : (
+				view.rows.map(row => (
+					<Box key={row.map(box => box.pane).join()} flexDirection="row">
+						{row.map(box => renderPane(box.pane, box.width, box.height))}
+					</Box>
+				))
+			)}
+			<Text wrap="truncate-end" color={toneColor(theme, flash ? 'bad' : 'muted')}>
+				{flash ? `✖ ${sanitizeLine(flash.error.summary())}` : hints}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+import meow from 'meow';
+import {isProviderError} from './http/provider-error.js';
+import type {Provider} from './providers/provider.js';
+import {ConfigError, createProvider, providerIds, type TargetConfig} from './providers/registry.js';
+import {defaultConfigPath, readConfigFile} from './cli/config-file.js';
+import {type OnceCommand, OnceError, runOnce} from './cli/run-once.js';
+import {runTui} from './cli/run-tui.js';
+import {resolveTargets} from './cli/targets.js';
+import {type SimulatorId, simulatorIds, startSimulators, type Simulators} from './simulators/start-simulators.js';
+
+const cli = meow(
+	`
+	Usage
+	  $ sparktop                          watch every profile in the config file
+	  $ sparktop --demo                   watch the built-in simulators (no account needed)
+	  $ sparktop --profile NAME           watch one profile (repeatable)
+	  $ sparktop --provider ID --endpoint URL
+	  $ sparktop runs --once [--json]     one snapshot of the runs, then exit
+	  $ sparktop sessions --once [--json]
+	  $ sparktop statements SESSION_ID --once [--json]
+	  $ sparktop progress RUN_ID --once [--json]
+	  $ sparktop simulate [--provider ID] [--port N]
+
+	Providers
+	  ${providerIds.join(', ')}
+
+	Options
+	  --demo              start the simulators in-process and watch them
+	  --profile NAME      a profile from the config file (repeatable)
+	  --provider ID       provider of a single target given on the command line
+	  --endpoint URL      its endpoint (Livy :8998, Spark UI :4040, History Server :18080)
+	  --user NAME         HTTP Basic user; the password comes from SPARKTOP_PASSWORD
+	  --region R  --workspace W  --pool P  --project-id P   cloud provider scoping
+	  --interval SECONDS  polling interval (default 3)
+	  --once              print one snapshot and exit (with runs, sessions, statements, progress)
+	  --json              print the snapshot as JSON model objects
+	  --write             allow mutating actions (always confirmed); read-only by default
+	  --no-color          no colours (NO_COLOR is honoured too)
+	  --ascii             ASCII borders and bars for terminals without Unicode
+	  --config FILE       config file (default ${defaultConfigPath()})
+	  --port N            first port for "simulate" (default: free ports)
+
+	Exit status: 0 ok, 1 the target failed or was unreachable, 2 bad usage or config, 70 crash.
+`,
+	{
+		importMeta: import.meta,
+		flags: {
+			demo: {type: 'boolean', default: false},
+			profile: {type: 'string', isMultiple: true},
+			provider: {type: 'string'},
+			endpoint: {type: 'string'},
+			user: {type: 'string'},
+			region: {type: 'string'},
+			workspace: {type: 'string'},
+			pool: {type: 'string'},
+			projectId: {type: 'string'},
+			interval: {type: 'number'},
+			once: {type: 'boolean', default: false},
+			json: {type: 'boolean', default: false},
+			write: {type: 'boolean', default: false},
+			color: {type: 'boolean', default: true},
+			ascii: {type: 'boolean', default: false},
+			config: {type: 'string'},
+			port: {type: 'number'},
+		},
+	},
+);
+
+const onceCommands = new Set<string>(['runs', 'sessions', 'statements', 'progress']);
+
+async function demoTargets(): Promise<{targets: TargetConfig[]; simulators: Simulators}> {
+	const simulators = await startSimulators();
+	const targets = simulatorIds.flatMap(id => {
+		const server = simulators.servers[id];
+		return server ? [{name: id, provider: id, endpoint: server.url}] : [];
+	});
+	return {targets, simulators};
+}
+
+async function simulate(): Promise<number> {
+	const only = cli.flags.provider as SimulatorId | undefined;
+	if (only !== undefined && !simulatorIds.includes(only)) {
+		throw new ConfigError(`no simulator for "${only}" (have: ${simulatorIds.join(', ')})`);
+	}
+
+	const simulators = await startSimulators({only, port: cli.flags.port});
+	for (const [id, server] of Object.entries(simulators.servers)) {
+		process.stdout.write(`${id.padEnd(8)} ${server.url}\n`);
+	}
+
+	process.stdout.write('simulators running; Ctrl-C stops them\n');
+	await new Promise<void>(resolve => {
+		process.once('SIGINT', resolve);
+		process.once('SIGTERM', resolve);
+	});
+	await simulators.close();
+	return 0;
+}
+
+async function main(): Promise<number> {
+	const [command, argument] = cli.input;
+	if (command === 'simulate') {
+		return simulate();
+	}
+
+	if (command !== undefined && !onceCommands.has(command)) {
+		throw new ConfigError(`unknown command "${command}"; see sparktop --help`);
+	}
+
+	if (command !== undefined && !cli.flags.once) {
+		throw new ConfigError(`"${command}" prints a snapshot: add --once`);
+	}
+
+	const configPath = cli.flags.config ?? defaultConfigPath();
+	const config = readConfigFile(configPath, cli.flags.config !== undefined);
+	const demo = cli.flags.demo ? await demoTargets() : undefined;
+	const cleanup = async () => demo?.simulators.close();
+	try {
+		const targets = demo?.targets ?? resolveTargets(cli.flags, config);
+		const providers: Provider[] = targets.map(target => createProvider(target));
+		const intervalMs = Math.max(0.5, cli.flags.interval ?? config.intervalSeconds ?? 3) * 1000;
+		if (command !== undefined) {
+			await runOnce({
+				command: command as OnceCommand,
+				argument,
+				json: cli.flags.json,
+				providers,
+				now: Date.now(),
+				write: text => process.stdout.write(text),
+			});
+			return 0;
+		}
+
+		if (!process.stdin.isTTY || !process.stdout.isTTY) {
+			throw new ConfigError('the monitor needs a terminal; use "sparktop runs --once" in scripts and pipes');
+		}
+
+		return await runTui({
+			providers,
+			intervalMs,
+			color: cli.flags.color && process.env['NO_COLOR'] === undefined,
+			ascii: cli.flags.ascii,
+			write: cli.flags.write,
+			cleanup,
+		});
+	} finally {
+		await cleanup();
+	}
+}
+
+try {
+	process.exitCode = await main();
+} catch (error) {
+	if (error instanceof ConfigError || error instanceof OnceError) {
+		process.stderr.write(`sparktop: ${error.message}\n`);
+		process.exitCode = error instanceof ConfigError ? 2 : 1;
+	} else if (isProviderError(error)) {
+		process.stderr.write(`sparktop: ${error.summary()}\n`);
+		process.exitCode = 1;
+	} else {
+		throw error;
+	}
+}
+
+// Keep-alive sockets and unref'd timers must not hold the process open after the screen is gone.
+process.exit();

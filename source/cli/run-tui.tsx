@@ -1,0 +1,78 @@
+import {render} from 'ink';
+import App from '../app.js';
+import type {Provider} from '../providers/provider.js';
+import {systemClock} from '../store/clock.js';
+import {PollingStore} from '../store/polling-store.js';
+import {ProvidersContext} from '../ui/providers-context.js';
+import {StoreContext} from '../ui/store-context.js';
+import {makeTheme, ThemeContext} from '../ui/theme.js';
+
+export type TuiOptions = {
+	readonly providers: readonly Provider[];
+	readonly intervalMs: number;
+	readonly color: boolean;
+	readonly ascii: boolean;
+	readonly write: boolean;
+	/** Runs once the screen is restored, whatever ended the program. */
+	readonly cleanup: () => Promise<void>;
+};
+
+const enterAlternateScreen = '\u001B[?1049h';
+const leaveAlternateScreen = '\u001B[?1049l\u001B[?25h';
+
+/** The full-screen monitor; the terminal is restored on q, Ctrl-C, SIGTERM, SIGHUP and crashes alike. */
+export async function runTui(options: TuiOptions): Promise<number> {
+	const store = new PollingStore({clock: systemClock(), intervalMs: options.intervalMs});
+	const providers = new Map(options.providers.map(provider => [provider.target, provider]));
+	let restored = false;
+	const restore = () => {
+		if (!restored) {
+			restored = true;
+			process.stdout.write(leaveAlternateScreen);
+		}
+	};
+
+	process.stdout.write(enterAlternateScreen);
+	const instance = render(
+		<StoreContext.Provider value={store}>
+			<ProvidersContext.Provider value={providers}>
+				<ThemeContext.Provider value={makeTheme({color: options.color, ascii: options.ascii})}>
+					<App write={options.write} />
+				</ThemeContext.Provider>
+			</ProvidersContext.Provider>
+		</StoreContext.Provider>,
+		{exitOnCtrlC: false, incrementalRendering: true, maxFps: 20, patchConsole: true},
+	);
+	const stop = () => {
+		instance.unmount();
+	};
+
+	let crash: unknown;
+	const onCrash = (error: unknown) => {
+		crash = error;
+		instance.unmount();
+	};
+
+	process.once('SIGTERM', stop);
+	process.once('SIGHUP', stop);
+	process.once('uncaughtException', onCrash);
+	process.once('unhandledRejection', onCrash);
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		store.dispose();
+		restore();
+		process.off('SIGTERM', stop);
+		process.off('SIGHUP', stop);
+		process.off('uncaughtException', onCrash);
+		process.off('unhandledRejection', onCrash);
+		await options.cleanup();
+	}
+
+	if (crash !== undefined) {
+		process.stderr.write(`sparktop crashed: ${crash instanceof Error ? (crash.stack ?? crash.message) : String(crash)}\n`);
+		return 70;
+	}
+
+	return 0;
+}

@@ -1,0 +1,83 @@
+export type ProviderErrorKind =
+	| 'http'
+	| 'network'
+	| 'timeout'
+	| 'too-large'
+	| 'malformed'
+	| 'aborted'
+	| 'config';
+
+export type ProviderErrorInit = {
+	readonly kind: ProviderErrorKind;
+	readonly provider: string;
+	readonly operation: string;
+	readonly message: string;
+	readonly status?: number;
+	readonly code?: string;
+	readonly requestId?: string;
+	/** How long the server asked us to wait before trying again. */
+	readonly retryAfterMs?: number;
+	/** The provider said this is throttling, whatever the HTTP status. */
+	readonly throttled?: boolean;
+};
+
+/**
+ * The one error type every provider operation fails with. Its message is safe to show:
+ * it never holds credentials, Authorization headers or query strings.
+ */
+export class ProviderError extends Error {
+	override readonly name = 'ProviderError';
+	readonly kind: ProviderErrorKind;
+	readonly provider: string;
+	readonly operation: string;
+	readonly status?: number;
+	readonly code?: string;
+	readonly requestId?: string;
+	readonly retryAfterMs?: number;
+	readonly throttled: boolean;
+
+	constructor(init: ProviderErrorInit) {
+		super(init.message);
+		this.kind = init.kind;
+		this.provider = init.provider;
+		this.operation = init.operation;
+		this.status = init.status;
+		this.code = init.code;
+		this.requestId = init.requestId;
+		this.retryAfterMs = init.retryAfterMs;
+		this.throttled = init.throttled ?? init.status === 429;
+	}
+
+	/** One line for a status bar: `livy listSessions: HTTP 404 Session '7' not found. (request abc)`. */
+	summary(): string {
+		const status = this.status === undefined ? '' : `HTTP ${this.status} `;
+		const code = this.code ? `${this.code}: ` : '';
+		const request = this.requestId ? ` (request ${this.requestId})` : '';
+		return `${this.provider} ${this.operation}: ${status}${code}${this.message}${request}`;
+	}
+}
+
+export function isProviderError(error: unknown): error is ProviderError {
+	return error instanceof ProviderError;
+}
+
+/** Any thrown value as a ProviderError, without leaking what it does not know to be safe. */
+export function toProviderError(
+	error: unknown,
+	provider: string,
+	operation: string,
+): ProviderError {
+	if (error instanceof ProviderError) {
+		return error;
+	}
+
+	return new ProviderError({
+		kind: 'malformed',
+		provider,
+		operation,
+		message:
+			error instanceof Error
+				? `unexpected response (${error.message})`
+				: 'unexpected response',
+	});
+}

@@ -1,0 +1,100 @@
+import type {RunState, SparkJobStatus, StatementState} from './types.js';
+
+/** Livy session and batch states (both versions' eleven plus Synapse's). */
+const livyRunStates: Readonly<Record<string, RunState>> = {
+	not_started: 'queued',
+	starting: 'starting',
+	recovering: 'starting',
+	idle: 'idle',
+	busy: 'busy',
+	running: 'running',
+	shutting_down: 'cancelling',
+	error: 'failed',
+	dead: 'failed',
+	killed: 'killed',
+	success: 'succeeded',
+};
+
+export function livyRunState(raw: string | undefined): RunState {
+	return livyRunStates[(raw ?? '').toLowerCase()] ?? 'unknown';
+}
+
+const livyStatementStates: Readonly<Record<string, StatementState>> = {
+	waiting: 'waiting',
+	running: 'running',
+	available: 'available',
+	error: 'error',
+	cancelling: 'cancelling',
+	cancelled: 'cancelled',
+};
+
+export function livyStatementState(raw: string | undefined): StatementState {
+	return livyStatementStates[(raw ?? '').toLowerCase()] ?? 'unknown';
+}
+
+const sparkJobStatuses: Readonly<Record<string, SparkJobStatus>> = {
+	running: 'running',
+	succeeded: 'succeeded',
+	failed: 'failed',
+};
+
+export function sparkJobStatus(raw: string | undefined): SparkJobStatus {
+	return sparkJobStatuses[(raw ?? '').toLowerCase()] ?? 'unknown';
+}
+
+const terminalRunStates = new Set<RunState>([
+	'succeeded',
+	'failed',
+	'cancelled',
+	'killed',
+]);
+
+/** A run in one of these states will not change again, so it is not polled again. */
+export function isTerminalRunState(state: RunState): boolean {
+	return terminalRunStates.has(state);
+}
+
+const terminalStatementStates = new Set<StatementState>([
+	'available',
+	'error',
+	'cancelled',
+]);
+
+export function isTerminalStatementState(state: StatementState): boolean {
+	return terminalStatementStates.has(state);
+}
+
+export type StateTone = 'ok' | 'active' | 'waiting' | 'bad' | 'muted';
+
+const runTones: Readonly<Record<RunState, StateTone>> = {
+	queued: 'waiting',
+	starting: 'waiting',
+	running: 'active',
+	idle: 'ok',
+	busy: 'active',
+	succeeded: 'ok',
+	failed: 'bad',
+	cancelling: 'waiting',
+	cancelled: 'muted',
+	killed: 'bad',
+	unknown: 'muted',
+};
+
+/** How a state reads at a glance; the ui maps tones to colours. */
+export function runStateTone(state: RunState): StateTone {
+	return runTones[state];
+}
+
+const statementTones: Readonly<Record<StatementState, StateTone>> = {
+	waiting: 'waiting',
+	running: 'active',
+	available: 'ok',
+	error: 'bad',
+	cancelling: 'waiting',
+	cancelled: 'muted',
+	unknown: 'muted',
+};
+
+export function statementStateTone(state: StatementState): StateTone {
+	return statementTones[state];
+}

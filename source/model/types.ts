@@ -1,0 +1,181 @@
+/** Provider-neutral model (DESIGN 4). Times are epoch milliseconds. */
+
+export type RunState =
+	| 'queued'
+	| 'starting'
+	| 'running'
+	| 'idle'
+	| 'busy'
+	| 'succeeded'
+	| 'failed'
+	| 'cancelling'
+	| 'cancelled'
+	| 'killed'
+	| 'unknown';
+
+export type RunKind = 'batch' | 'session' | 'sql' | 'application';
+
+/** What identifies a run to its provider: the target it came from, its kind and native id. */
+export type RunRef = {
+	readonly target: string;
+	readonly kind: RunKind;
+	readonly id: string;
+};
+
+export type Cost = {
+	readonly cuHours?: number;
+	readonly vcoreSeconds?: number;
+	readonly mbSeconds?: number;
+};
+
+export type Run = RunRef & {
+	/** `target:kind:id`, unique across every target on screen. */
+	readonly key: string;
+	readonly provider: string;
+	readonly name?: string;
+	readonly state: RunState;
+	readonly rawState: string;
+	readonly submittedAt?: number;
+	readonly startedAt?: number;
+	readonly endedAt?: number;
+	readonly owner?: string;
+	readonly queue?: string;
+	readonly appId?: string;
+	/** Attempt of the Spark application, where the provider has attempts. */
+	readonly attemptId?: string;
+	readonly sparkUiUrl?: string;
+	readonly errorMessage?: string;
+	readonly cost?: Cost;
+	readonly tags?: Readonly<Record<string, string>>;
+	readonly raw?: unknown;
+};
+
+export type TimelinePhase = {
+	readonly name: string;
+	readonly at?: number;
+};
+
+export type RunError = {
+	readonly source?: string;
+	readonly code?: string;
+	readonly message: string;
+};
+
+/** A run seen in full: what the Detail pane shows for a session, batch or application. */
+export type Session = Run & {
+	/** Interpreter kind for interactive sessions: spark, pyspark, sql, shared... */
+	readonly sessionKind?: string;
+	/** Ordered label/value pairs that the provider knows and the generic fields do not cover. */
+	readonly fields: ReadonlyArray<readonly [string, string]>;
+	readonly timeline: readonly TimelinePhase[];
+	readonly config: Readonly<Record<string, string>>;
+	readonly errors: readonly RunError[];
+	readonly logTail: readonly string[];
+	readonly links: Readonly<Record<string, string>>;
+};
+
+export type StatementState =
+	| 'waiting'
+	| 'running'
+	| 'available'
+	| 'error'
+	| 'cancelling'
+	| 'cancelled'
+	| 'unknown';
+
+export type StatementOutput = {
+	readonly status: string;
+	readonly executionCount?: number;
+	/** Output by MIME type, as the server sent it. */
+	readonly data: Readonly<Record<string, unknown>>;
+	readonly errorName?: string;
+	readonly errorValue?: string;
+	readonly traceback: readonly string[];
+};
+
+export type Statement = {
+	readonly id: string;
+	readonly sessionKey: string;
+	readonly code: string;
+	readonly state: StatementState;
+	readonly rawState: string;
+	/** 0..1 where the provider reports it. */
+	readonly progress?: number;
+	readonly startedAt?: number;
+	readonly completedAt?: number;
+	readonly output?: StatementOutput;
+};
+
+export type TaskCounts = {
+	readonly total: number;
+	readonly active: number;
+	readonly completed: number;
+	/** Distinct partitions finished; Spark's UI uses this as the bar's numerator. */
+	readonly completedIndices?: number;
+	readonly skipped: number;
+	readonly failed: number;
+	readonly killed: number;
+};
+
+export type StageCounts = {
+	readonly total: number;
+	readonly active: number;
+	readonly completed: number;
+	readonly skipped: number;
+	readonly failed: number;
+};
+
+export type SparkJobStatus = 'running' | 'succeeded' | 'failed' | 'unknown';
+
+/** One Spark job (a sub-job of a run); DLI `sub_jobs` and Spark REST `JobData` map here. */
+export type SparkJob = {
+	readonly id: number;
+	readonly name: string;
+	readonly description?: string;
+	readonly status: SparkJobStatus;
+	readonly rawStatus: string;
+	readonly stageIds: readonly number[];
+	readonly jobGroup?: string;
+	readonly submittedAt?: number;
+	readonly completedAt?: number;
+	readonly tasks: TaskCounts;
+	readonly stages: StageCounts;
+	readonly killedSummary: Readonly<Record<string, number>>;
+};
+
+export type Progress = {
+	readonly runKey: string;
+	readonly jobs: readonly SparkJob[];
+	/** Stages worth showing under the jobs (active and failed ones), where the provider has them. */
+	readonly stages?: readonly SparkStage[];
+	/** Overall 0..1 where the provider computes one. */
+	readonly overall?: number;
+	/** Where the numbers came from, e.g. `spark-rest http://host:4040`. */
+	readonly source: string;
+};
+
+export type LogTail = {
+	readonly runKey: string;
+	readonly lines: readonly string[];
+	/** Total lines the server holds, where it says. */
+	readonly total?: number;
+};
+
+export type SparkStageStatus = 'active' | 'complete' | 'pending' | 'failed' | 'skipped' | 'unknown';
+
+/** One attempt of a Spark stage, as the Progress pane shows it under its jobs. */
+export type SparkStage = {
+	readonly id: number;
+	readonly attemptId: number;
+	readonly name: string;
+	readonly status: SparkStageStatus;
+	readonly rawStatus: string;
+	readonly tasks: TaskCounts;
+	readonly submittedAt?: number;
+	readonly completedAt?: number;
+	readonly failureReason?: string;
+	readonly inputBytes?: number;
+	readonly shuffleReadBytes?: number;
+	readonly shuffleWriteBytes?: number;
+	readonly spilledBytes?: number;
+};

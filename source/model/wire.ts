@@ -1,0 +1,94 @@
+/**
+ * Reading untrusted JSON at the edge. Every helper accepts anything and never throws:
+ * servers omit fields, send null, rename them, or send numbers as strings.
+ */
+
+export type WireObject = Readonly<Record<string, unknown>>;
+
+export function asObject(value: unknown): WireObject {
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as WireObject)
+		: {};
+}
+
+export function asArray(value: unknown): readonly unknown[] {
+	return Array.isArray(value) ? value : [];
+}
+
+export function asString(value: unknown): string | undefined {
+	if (typeof value === 'string') {
+		return value;
+	}
+
+	if (typeof value === 'number' && Number.isFinite(value)) {
+		return String(value);
+	}
+
+	return undefined;
+}
+
+/** A string that is also not blank. */
+export function asText(value: unknown): string | undefined {
+	const text = asString(value);
+	return text === undefined || text.trim() === '' ? undefined : text;
+}
+
+export function asNumber(value: unknown): number | undefined {
+	if (typeof value === 'number') {
+		return Number.isFinite(value) ? value : undefined;
+	}
+
+	if (typeof value === 'string' && value.trim() !== '') {
+		const number = Number(value);
+		return Number.isFinite(number) ? number : undefined;
+	}
+
+	return undefined;
+}
+
+export function asCount(value: unknown): number {
+	const number = asNumber(value);
+	return number === undefined || number < 0 ? 0 : Math.floor(number);
+}
+
+export function asStrings(value: unknown): string[] {
+	return asArray(value).flatMap(item => {
+		const text = asString(item);
+		return text === undefined ? [] : [text];
+	});
+}
+
+/** A map of scalars as strings; null and nested values are dropped. */
+export function asStringMap(value: unknown): Record<string, string> {
+	const result: Record<string, string> = {};
+	for (const [key, item] of Object.entries(asObject(value))) {
+		const text = asString(item) ?? (typeof item === 'boolean' ? String(item) : undefined);
+		if (text !== undefined) {
+			result[key] = text;
+		}
+	}
+
+	return result;
+}
+
+export function asCountMap(value: unknown): Record<string, number> {
+	const result: Record<string, number> = {};
+	for (const [key, item] of Object.entries(asObject(value))) {
+		const number = asNumber(item);
+		if (number !== undefined) {
+			result[key] = number;
+		}
+	}
+
+	return result;
+}
+
+/** Label/value pairs with empty values left out, for detail panes. */
+export function presentFields(
+	pairs: ReadonlyArray<readonly [string, unknown]>,
+): Array<readonly [string, string]> {
+	return pairs.flatMap(([label, value]) => {
+		const text = asText(value) ?? (typeof value === 'boolean' ? String(value) : undefined);
+		return text === undefined ? [] : [[label, text] as const];
+	});
+}

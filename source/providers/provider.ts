@@ -1,0 +1,22 @@
+import type {LogTail, Progress, Run, Session, Statement} from '../model/types.js';
+
+/**
+ * What the store knows of a provider: optional capabilities bound to one target
+ * (one endpoint with its credentials). A provider offers only what its service can do.
+ */
+export type Provider = {
+	readonly id: string;
+	/** Name of the target on screen and in run keys. */
+	readonly target: string;
+	/** Where it points, for the status line; never carries credentials. */
+	readonly endpoint: string;
+	readonly listRuns?: (signal: AbortSignal) => Promise<Run[]>;
+	readonly getRun?: (run: Run, signal: AbortSignal) => Promise<Session>;
+	readonly listStatements?: (run: Run, signal: AbortSignal) => Promise<Statement[]>;
+	readonly getProgress?: (run: Run, signal: AbortSignal) => Promise<Progress>;
+	readonly getLog?: (run: Run, signal: AbortSignal) => Promise<LogTail>;
+};
+
+export function runKey(target: string, kind: string, id: string): string {
+	return `${target}:${kind}:${id}`;
+}

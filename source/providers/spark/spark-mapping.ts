@@ -1,0 +1,225 @@
+import {parseLooseTime} from '../../model/loose-time.js';
+import {sparkJobStatus} from '../../model/states.js';
+import type {
+	Run,
+	Session,
+	SparkJob,
+	SparkStage,
+	SparkStageStatus,
+} from '../../model/types.js';
+import {runKey} from '../provider.js';
+import {
+	asArray,
+	asCount,
+	asCountMap,
+	asNumber,
+	asObject,
+	asString,
+	asText,
+	presentFields,
+	type WireObject,
+} from '../../model/wire.js';
+
+/** Epoch fields win; Spark's `...GMT` strings are the fallback; -1 means "not yet". */
+function sparkTime(epoch: unknown, text: unknown): number | undefined {
+	const fromEpoch = asNumber(epoch);
+	if (fromEpoch !== undefined) {
+		return fromEpoch > 0 ? fromEpoch : undefined;
+	}
+
+	const parsed = parseLooseTime(text);
+	// A running attempt carries endTime 1969-12-31T23:59:59.999GMT; that is no time at all.
+	return parsed !== undefined && parsed > 0 ? parsed : undefined;
+}
+
+/** Attempts come newest first; the first is the one that matters for state. */
+function latestAttempt(application: WireObject): WireObject {
+	return asObject(asArray(application['attempts'])[0]);
+}
+
+export function mapSparkApplication(
+	target: string,
+	body: unknown,
+	uiUrl?: string,
+	provider = 'spark',
+): Run {
+	const application = asObject(body);
+	const attempt = latestAttempt(application);
+	const id = asString(application['id']) ?? '?';
+	const endedAt = sparkTime(attempt['endTimeEpoch'], attempt['endTime']);
+	const completed = attempt['completed'] === true || (attempt['completed'] === undefined && endedAt !== undefined);
+	return {
+		target,
+		kind: 'application',
+		id,
+		key: runKey(target, 'application', id),
+		provider,
+		name: asText(application['name']),
+		state: completed ? 'succeeded' : 'running',
+		rawState: completed ? 'completed' : 'running',
+		submittedAt: sparkTime(attempt['startTimeEpoch'], attempt['startTime']),
+		endedAt: completed ? endedAt : undefined,
+		owner: asText(attempt['sparkUser']),
+		appId: id,
+		attemptId: asText(attempt['attemptId']),
+		sparkUiUrl: uiUrl,
+		raw: body,
+	};
+}
+
+export type ExecutorTotals = {
+	readonly executors: number;
+	readonly cores: number;
+	readonly activeTasks: number;
+	readonly completedTasks: number;
+	readonly failedTasks: number;
+	readonly memoryUsed: number;
+	readonly maxMemory: number;
+};
+
+/** Sums the executors list (the driver included, as Spark's own Executors page totals it). */
+export function totalExecutors(body: unknown): ExecutorTotals {
+	const totals = {executors: 0, cores: 0, activeTasks: 0, completedTasks: 0, failedTasks: 0, memoryUsed: 0, maxMemory: 0};
+	for (const item of asArray(body)) {
+		const executor = asObject(item);
+		if (executor['isActive'] === false) {
+			continue;
+		}
+
+		totals.executors += asText(executor['id']) === 'driver' ? 0 : 1;
+		totals.cores += asCount(executor['totalCores']);
+		totals.activeTasks += asCount(executor['activeTasks']);
+		totals.completedTasks += asCount(executor['completedTasks']);
+		totals.failedTasks += asCount(executor['failedTasks']);
+		totals.memoryUsed += asCount(executor['memoryUsed']);
+		totals.maxMemory += asCount(executor['maxMemory']);
+	}
+
+	return totals;
+}
+
+export function mapSparkApplicationDetail(
+	target: string,
+	body: unknown,
+	executors: ExecutorTotals | undefined,
+	uiUrl?: string,
+	provider = 'spark',
+): Session {
+	const run = mapSparkApplication(target, body, uiUrl, provider);
+	const application = asObject(body);
+	const attempt = latestAttempt(application);
+	const attempts = asArray(application['attempts']);
+	return {
+		...run,
+		fields: presentFields([
+			['Spark version', attempt['appSparkVersion']],
+			['Attempt', attempt['attemptId']],
+			['Attempts', attempts.length > 1 ? attempts.length : undefined],
+			['Cores granted', application['coresGranted']],
+			['Max cores', application['maxCores']],
+			['Cores per executor', application['coresPerExecutor']],
+			['Memory per executor (MB)', application['memoryPerExecutorMB']],
+			['Executors', executors?.executors],
+			['Executor cores', executors?.cores],
+			['Active tasks', executors?.activeTasks],
+			['Completed tasks', executors?.completedTasks],
+			['Failed tasks', executors?.failedTasks],
+		]),
+		timeline: attempts
+			.map(item => asObject(item))
+			.map(item => ({
+				name: `attempt ${asText(item['attemptId']) ?? '-'} started`,
+				at: sparkTime(item['startTimeEpoch'], item['startTime']),
+			}))
+			.reverse(),
+		config: {},
+		errors: [],
+		logTail: [],
+		links: uiUrl ? {sparkUiUrl: uiUrl} : {},
+	};
+}
+
+export function mapSparkJob(body: unknown): SparkJob {
+	const job = asObject(body);
+	const rawStatus = asString(job['status']) ?? '';
+	const stageIds = asArray(job['stageIds']).flatMap(id => {
+		const number = asNumber(id);
+		return number === undefined ? [] : [number];
+	});
+	return {
+		id: asNumber(job['jobId']) ?? -1,
+		name: asString(job['name']) ?? '',
+		description: asText(job['description']),
+		status: sparkJobStatus(rawStatus),
+		rawStatus,
+		stageIds,
+		jobGroup: asText(job['jobGroup']),
+		submittedAt: parseLooseTime(job['submissionTime']),
+		completedAt: parseLooseTime(job['completionTime']),
+		tasks: {
+			total: asCount(job['numTasks']),
+			active: asCount(job['numActiveTasks']),
+			completed: asCount(job['numCompletedTasks']),
+			completedIndices: asNumber(job['numCompletedIndices']),
+			skipped: asCount(job['numSkippedTasks']),
+			failed: asCount(job['numFailedTasks']),
+			killed: asCount(job['numKilledTasks']),
+		},
+		stages: {
+			total: stageIds.length,
+			active: asCount(job['numActiveStages']),
+			completed: asCount(job['numCompletedStages']),
+			skipped: asCount(job['numSkippedStages']),
+			failed: asCount(job['numFailedStages']),
+		},
+		killedSummary: asCountMap(job['killedTasksSummary']),
+	};
+}
+
+const stageStatuses = new Set<SparkStageStatus>(['active', 'complete', 'pending', 'failed', 'skipped']);
+
+export function mapSparkStage(body: unknown): SparkStage {
+	const stage = asObject(body);
+	const rawStatus = asString(stage['status']) ?? '';
+	const lower = rawStatus.toLowerCase() as SparkStageStatus;
+	return {
+		id: asNumber(stage['stageId']) ?? -1,
+		attemptId: asNumber(stage['attemptId']) ?? 0,
+		name: asString(stage['name']) ?? '',
+		status: stageStatuses.has(lower) ? lower : 'unknown',
+		rawStatus,
+		tasks: {
+			total: asCount(stage['numTasks']),
+			active: asCount(stage['numActiveTasks']),
+			// StageData says "Complete", JobData says "Completed".
+			completed: asCount(stage['numCompleteTasks']),
+			completedIndices: asNumber(stage['numCompletedIndices']),
+			skipped: 0,
+			failed: asCount(stage['numFailedTasks']),
+			killed: asCount(stage['numKilledTasks']),
+		},
+		submittedAt: parseLooseTime(stage['submissionTime']),
+		completedAt: parseLooseTime(stage['completionTime']),
+		failureReason: asText(stage['failureReason']),
+		inputBytes: asNumber(stage['inputBytes']),
+		shuffleReadBytes: asNumber(stage['shuffleReadBytes']),
+		shuffleWriteBytes: asNumber(stage['shuffleWriteBytes']),
+		spilledBytes: asNumber(stage['diskBytesSpilled']),
+	};
+}
+
+/** The environment's Spark properties as a config map (`[[key, value], ...]` on the wire). */
+export function mapSparkProperties(body: unknown): Record<string, string> {
+	const pairs = asArray(asObject(body)['sparkProperties']);
+	const config: Record<string, string> = {};
+	for (const pair of pairs) {
+		const [key, value] = asArray(pair);
+		const name = asString(key);
+		if (name !== undefined) {
+			config[name] = asString(value) ?? '';
+		}
+	}
+
+	return config;
+}
+

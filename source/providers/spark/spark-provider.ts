@@ -1,0 +1,79 @@
+import type {Progress, Run} from '../../model/types.js';
+import type {BasicCredentials} from '../basic-auth.js';
+import type {Provider} from '../provider.js';
+import {asArray} from '../../model/wire.js';
+import {type ApplicationRef, SparkRestClient} from './spark-client.js';
+import {
+	mapSparkApplication,
+	mapSparkApplicationDetail,
+	mapSparkJob,
+	mapSparkProperties,
+	mapSparkStage,
+	totalExecutors,
+} from './spark-mapping.js';
+
+export type SparkProviderOptions = {
+	readonly target: string;
+	readonly endpoint: string;
+	readonly credentials?: BasicCredentials;
+	/** How many applications to list, newest first (a History Server can hold thousands). */
+	readonly limit?: number;
+};
+
+export function createSparkProvider(options: SparkProviderOptions): Provider {
+	const client = new SparkRestClient(options);
+	const {target} = options;
+	return {
+		id: 'spark',
+		target,
+		endpoint: client.uiUrl,
+		async listRuns(signal) {
+			const body = await client.listApplications({limit: options.limit ?? 500}, signal);
+			return asArray(body).map(item => mapSparkApplication(target, item, client.uiUrl));
+		},
+		async getRun(run, signal) {
+			const app = applicationOf(run);
+			const [body, executors, environment] = await Promise.all([
+				client.getApplication(app.appId, signal),
+				client.listExecutors(app, signal).catch(() => undefined),
+				client.getEnvironment(app, signal).catch(() => undefined),
+			]);
+			const detail = mapSparkApplicationDetail(
+				target,
+				body,
+				executors === undefined ? undefined : totalExecutors(executors),
+				client.uiUrl,
+			);
+			return {...detail, config: environment === undefined ? {} : mapSparkProperties(environment)};
+		},
+		async getProgress(run, signal) {
+			return sparkProgress(client, run, applicationOf(run), signal);
+		},
+	};
+}
+
+function applicationOf(run: Run): ApplicationRef {
+	return {appId: run.appId ?? run.id, attemptId: run.attemptId};
+}
+
+/**
+ * Jobs of one application with its active and failed stages: the Progress pane's data.
+ * Shared with providers that find a Spark UI behind their runs (Livy's `sparkUiUrl`).
+ */
+export async function sparkProgress(
+	client: SparkRestClient,
+	run: Run,
+	app: ApplicationRef,
+	signal?: AbortSignal,
+): Promise<Progress> {
+	const [jobs, stages] = await Promise.all([
+		client.listJobs(app, {}, signal),
+		client.listStages(app, {status: ['active', 'failed']}, signal),
+	]);
+	return {
+		runKey: run.key,
+		jobs: asArray(jobs).map(item => mapSparkJob(item)),
+		stages: asArray(stages).map(item => mapSparkStage(item)),
+		source: `spark-rest ${client.uiUrl}`,
+	};
+}

@@ -1,0 +1,325 @@
+import type {SimApplication} from '../spark/spark-scenario.js';
+
+/**
+ * Livy sessions, statements and batches as pure functions of scenario time (seconds).
+ * Sessions go starting -> idle <-> busy -> dead; statements waiting -> running -> available;
+ * batches running -> success | dead.
+ */
+
+export type StatementTemplate = {
+	readonly code: string;
+	readonly output: Record<string, unknown>;
+};
+
+const ansiTrap = '\u001B]52;c;Y3VybCBldmlsLnNoIHwgc2g=\u0007\u001B[2J\u0007';
+
+export const statementTemplates: readonly StatementTemplate[] = [
+	{
+		code: 'spark.range(1000 * 1000).count()',
+		output: {status: 'ok', data: {'text/plain': '1000000'}},
+	},
+	{
+		code: '%%sql\nSELECT name, birthday FROM people ORDER BY birthday DESC',
+		output: {
+			status: 'ok',
+			data: {
+				'application/json': {
+					schema: {
+						type: 'struct',
+						fields: [
+							{name: 'name', type: 'string', nullable: true, metadata: {}},
+							{name: 'birthday', type: 'date', nullable: true, metadata: {}},
+						],
+					},
+					data: [
+						['Jerry', '2019-07-24'],
+						['Michael', '2019-07-23'],
+						['Ada', '2018-12-10'],
+					],
+				},
+			},
+		},
+	},
+	{
+		code: 'df = spark.read.parquet("s3a://lake/raw/events/dt=2026-11-20")\ndf.count()',
+		output: {
+			status: 'error',
+			ename: 'AnalysisException',
+			evalue: '[PATH_NOT_FOUND] Path does not exist: s3a://lake/raw/events/dt=2026-11-20.',
+			traceback: [
+				'Traceback (most recent call last):\n',
+				'  File "<stdin>", line 1, in <module>\n',
+				'  File "/opt/spark/python/pyspark/sql/readwriter.py", line 544, in parquet\n',
+				'    return self._df(self._jreader.parquet(_to_seq(self._spark._sc, paths)))\n',
+				'pyspark.errors.exceptions.captured.AnalysisException: [PATH_NOT_FOUND] Path does not exist.\n',
+			],
+		},
+	},
+	{
+		code: "print(open('/tmp/motd').read())",
+		output: {status: 'ok', data: {'text/plain': `motd: ${ansiTrap}nothing to see\u0007 here`}},
+	},
+	{
+		code: '%table rows',
+		output: {
+			status: 'ok',
+			data: {
+				'application/vnd.livy.table.v1+json': {
+					headers: [
+						{type: 'INT_TYPE', name: 'partition'},
+						{type: 'STRING_TYPE', name: 'status'},
+					],
+					data: [
+						[0, 'ok'],
+						[1, 'skewed'],
+						[2, 'ok'],
+					],
+				},
+			},
+		},
+	},
+	{
+		code: 'for i in range(3):\n    print(f"batch {i} done")',
+		output: {status: 'ok', data: {'text/plain': 'batch 0 done\nbatch 1 done\nbatch 2 done'}},
+	},
+];
+
+const waitSeconds = 1;
+const runSeconds = 7;
+
+export type SimSession = {
+	readonly id: number;
+	readonly name: string;
+	readonly kind: string;
+	readonly owner: string;
+	readonly createdAt: number;
+	readonly startingUntil: number;
+	readonly deadAt?: number;
+	/** Times at which statements are submitted. */
+	readonly statementTimes: (horizon: number) => number[];
+	/** Index into the templates of the first statement. */
+	readonly firstTemplate: number;
+};
+
+const sessions: readonly SimSession[] = [
+	{
+		id: 0,
+		name: 'etl-notebook',
+		kind: 'pyspark',
+		owner: 'alice',
+		createdAt: 0,
+		startingUntil: 3,
+		statementTimes: horizon => everyFrom(4, 10, horizon),
+		firstTemplate: 0,
+	},
+	{
+		id: 1,
+		name: 'adhoc-scala',
+		kind: 'spark',
+		owner: 'bob',
+		createdAt: 0,
+		startingUntil: 6,
+		deadAt: 900,
+		statementTimes: () => [8, 30],
+		firstTemplate: 5,
+	},
+	{
+		id: 2,
+		name: 'reporting',
+		kind: 'sql',
+		owner: 'carol',
+		createdAt: 0,
+		startingUntil: 3,
+		deadAt: 40,
+		statementTimes: () => [4],
+		firstTemplate: 1,
+	},
+	{
+		id: 3,
+		name: 'late-joiner',
+		kind: 'pyspark',
+		owner: 'dave',
+		createdAt: 20,
+		startingUntil: 28,
+		statementTimes: horizon => everyFrom(35, 25, horizon),
+		firstTemplate: 2,
+	},
+];
+
+function everyFrom(start: number, every: number, horizon: number): number[] {
+	const times: number[] = [];
+	for (let at = start; at <= horizon; at += every) {
+		times.push(at);
+	}
+
+	return times;
+}
+
+export type SimStatement = {
+	readonly id: number;
+	readonly code: string;
+	readonly state: 'waiting' | 'running' | 'available';
+	readonly progress: number;
+	readonly started: number;
+	readonly completed: number;
+	readonly output: Record<string, unknown> | null;
+	readonly submittedAt: number;
+};
+
+export function visibleSessions(t: number): SimSession[] {
+	return sessions.filter(session => t >= session.createdAt);
+}
+
+export function findSession(id: number, t: number): SimSession | undefined {
+	return visibleSessions(t).find(session => session.id === id);
+}
+
+export function statementsAt(session: SimSession, t: number): SimStatement[] {
+	const end = session.deadAt === undefined ? t : Math.min(t, session.deadAt);
+	return session.statementTimes(end).flatMap((submittedAt, id) => {
+		if (submittedAt > end) {
+			return [];
+		}
+
+		const template = statementTemplates[(session.firstTemplate + id) % statementTemplates.length]!;
+		const startAt = submittedAt + waitSeconds;
+		const doneAt = startAt + runSeconds;
+		let state: SimStatement['state'] = 'waiting';
+		if (end >= doneAt) {
+			state = 'available';
+		} else if (end >= startAt) {
+			state = 'running';
+		}
+
+		return [
+			{
+				id,
+				code: template.code,
+				state,
+				progress: state === 'available' ? 1 : state === 'running' ? Math.round(((end - startAt) / runSeconds) * 100) / 100 : 0,
+				started: state === 'waiting' ? 0 : startAt,
+				completed: state === 'available' ? doneAt : 0,
+				output: state === 'available' ? {...template.output, execution_count: id} : null,
+				submittedAt,
+			},
+		];
+	});
+}
+
+export function sessionStateAt(session: SimSession, t: number): string {
+	if (session.deadAt !== undefined && t >= session.deadAt) {
+		return 'dead';
+	}
+
+	if (t < session.createdAt + 2 && session.createdAt > 0) {
+		return 'not_started';
+	}
+
+	if (t < session.startingUntil) {
+		return 'starting';
+	}
+
+	return statementsAt(session, t).some(statement => statement.state !== 'available') ? 'busy' : 'idle';
+}
+
+export function sessionLogAt(session: SimSession, t: number): string[] {
+	const lines = ['stdout: ', `26/11/21 09:00:00 INFO SparkContext: Running Spark version 3.5.1`];
+	if (t >= session.startingUntil) {
+		lines.push('26/11/21 09:00:03 INFO SparkContext: Successfully started SparkContext', `26/11/21 09:00:03 INFO YarnClientSchedulerBackend: Application ${appIdOf('session', session.id)} has started running.`);
+	}
+
+	for (const statement of statementsAt(session, t)) {
+		lines.push(`26/11/21 09:00:${String(Math.floor(statement.submittedAt) % 60).padStart(2, '0')} INFO ReplDriver: statement ${statement.id} ${statement.state}`);
+	}
+
+	lines.push('\nstderr: ');
+	if (sessionStateAt(session, t) === 'dead') {
+		lines.push('26/11/21 09:00:40 ERROR ApplicationMaster: RECEIVED SIGNAL TERM', 'java.lang.OutOfMemoryError: GC overhead limit exceeded');
+	}
+
+	lines.push('\nYARN Diagnostics: ');
+	return lines;
+}
+
+export type SimBatch = {
+	readonly id: number;
+	readonly name: string;
+	readonly owner: string;
+	readonly startAt: number;
+	readonly runFor: number;
+	readonly succeeds: boolean;
+};
+
+const fixedBatches: readonly SimBatch[] = [
+	{id: 0, name: 'nightly-etl', owner: 'etl-bot', startAt: 0, runFor: 25, succeeds: true},
+	{id: 1, name: 'broken-job', owner: 'etl-bot', startAt: 0, runFor: 18, succeeds: false},
+	{id: 2, name: 'long-aggregation', owner: 'erin', startAt: 0, runFor: 900, succeeds: true},
+];
+
+const maxBatches = 200;
+
+/** The fixed batches, then one more every 45 s that runs for 30 s, alternating success and failure. */
+export function batchesAt(t: number): SimBatch[] {
+	const periodic: SimBatch[] = [];
+	for (let id = 3; id < maxBatches; id++) {
+		const startAt = 45 * (id - 2);
+		if (startAt > t) {
+			break;
+		}
+
+		periodic.push({id, name: `hourly-compaction-${id}`, owner: 'etl-bot', startAt, runFor: 30, succeeds: id % 2 === 0});
+	}
+
+	return [...fixedBatches, ...periodic];
+}
+
+export function batchStateAt(batch: SimBatch, t: number): string {
+	const age = t - batch.startAt;
+	if (age < 2) {
+		return 'starting';
+	}
+
+	if (age < batch.runFor) {
+		return 'running';
+	}
+
+	return batch.succeeds ? 'success' : 'dead';
+}
+
+export function batchLogAt(batch: SimBatch, t: number): string[] {
+	const state = batchStateAt(batch, t);
+	const lines = ['stdout: ', `INFO SparkSubmit: launching ${batch.name}`];
+	const progressLines = Math.min(40, Math.max(0, Math.floor(t - batch.startAt)));
+	for (let index = 0; index < progressLines; index++) {
+		lines.push(`INFO DAGScheduler: ShuffleMapStage ${index} (${batch.name}) finished in ${(index % 7) + 1}.${index % 10} s`);
+	}
+
+	if (state === 'dead') {
+		lines.push('\nstderr: ', 'ERROR ApplicationMaster: User class threw exception: java.lang.IllegalStateException: input is empty');
+	}
+
+	return lines;
+}
+
+export function appIdOf(kind: 'session' | 'batch', id: number): string {
+	return `application_1700000000000_${String((kind === 'session' ? 1000 : 2000) + id).padStart(4, '0')}`;
+}
+
+/** The Spark applications behind the sessions and batches, for the Spark simulator to serve. */
+export function livyApplications(): SimApplication[] {
+	const fromSessions = sessions.map(session => ({
+		id: appIdOf('session', session.id),
+		name: `livy-session-${session.id}-${session.name}`,
+		user: session.owner,
+		startAt: session.startingUntil,
+		runFor: session.deadAt === undefined ? undefined : session.deadAt - session.startingUntil,
+	}));
+	const fromBatches = batchesAt(45 * maxBatches).map(batch => ({
+		id: appIdOf('batch', batch.id),
+		name: batch.name,
+		user: batch.owner,
+		startAt: batch.startAt + 2,
+		runFor: batch.runFor - 2,
+	}));
+	return [...fromSessions, ...fromBatches];
+}

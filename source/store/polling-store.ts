@@ -1,0 +1,413 @@
+import {type ProviderError, toProviderError} from '../http/provider-error.js';
+import {backoffDelay, type BackoffPolicy} from './backoff.js';
+import type {Clock, TimerHandle} from './clock.js';
+import {structuralEqual} from './structural-equal.js';
+
+/** How to load one key. Views hand these to the store; the store decides when to call `load`. */
+export type ResourceSpec<T> = {
+	readonly key: string;
+	readonly load: (signal: AbortSignal) => Promise<T>;
+	/** Settled data will not change again (a finished run): it is not polled again unless refreshed. */
+	readonly isSettled?: (data: T) => boolean;
+};
+
+/**
+ * What a view sees of one key. It keeps its identity while nothing in it changes, so an
+ * unchanged poll costs no render and no terminal bytes.
+ */
+export type ResourceSnapshot<T> = {
+	readonly data?: T;
+	/** When `data` last changed. */
+	readonly changedAt?: number;
+	/** The last failure, kept until a poll succeeds; `data` is the last good data meanwhile. */
+	readonly error?: ProviderError;
+	readonly errorAt?: number;
+	readonly failures: number;
+	/** A request has been in flight long enough to be worth a spinner. */
+	readonly loading: boolean;
+	readonly settled: boolean;
+	readonly nextAttemptAt?: number;
+};
+
+export type KeyedError = {
+	readonly key: string;
+	readonly error: ProviderError;
+	readonly at: number;
+	readonly nextAttemptAt?: number;
+};
+
+/** The whole store at a glance, for the status line. */
+export type StoreStatus = {
+	readonly paused: boolean;
+	readonly lastSuccessAt?: number;
+	readonly loading: boolean;
+	/** Subscribed keys whose last poll failed, most recent first. */
+	readonly errors: readonly KeyedError[];
+};
+
+export type PollingStoreOptions = {
+	readonly clock: Clock;
+	readonly intervalMs: number;
+	readonly backoff?: BackoffPolicy;
+	readonly random?: () => number;
+	/** A request must be in flight this long before views are told (no spinner flicker on fast polls). */
+	readonly slowMs?: number;
+	/** Unsubscribed keys whose last data is kept for when a view comes back. */
+	readonly cacheSize?: number;
+};
+
+type Entry = {
+	spec: ResourceSpec<unknown>;
+	snapshot: ResourceSnapshot<unknown>;
+	listeners: Set<() => void>;
+	timer?: TimerHandle;
+	slowTimer?: TimerHandle;
+	controller?: AbortController;
+	lastAttemptAt?: number;
+};
+
+const emptySnapshot: ResourceSnapshot<never> = Object.freeze({
+	failures: 0,
+	loading: false,
+	settled: false,
+});
+
+export class PollingStore {
+	private readonly options: Required<PollingStoreOptions>;
+	private readonly entries = new Map<string, Entry>();
+	private readonly statusListeners = new Set<() => void>();
+	private status: StoreStatus = {paused: false, loading: false, errors: []};
+	private disposed = false;
+
+	constructor(options: PollingStoreOptions) {
+		this.options = {
+			backoff: {baseMs: options.intervalMs, capMs: 5 * 60_000},
+			random: Math.random,
+			slowMs: 300,
+			cacheSize: 200,
+			...options,
+		};
+	}
+
+	get intervalMs(): number {
+		return this.options.intervalMs;
+	}
+
+	subscribe<T>(spec: ResourceSpec<T>, listener: () => void): () => void {
+		const entry = this.entryFor(spec as unknown as ResourceSpec<unknown>);
+		entry.listeners.add(listener);
+		if (entry.listeners.size === 1) {
+			this.activate(entry);
+		}
+
+		return () => {
+			entry.listeners.delete(listener);
+			if (entry.listeners.size === 0) {
+				this.deactivate(entry);
+			}
+		};
+	}
+
+	/** Swaps in a newer spec for a key (a run whose state changed) without restarting its polling. */
+	updateSpec<T>(spec: ResourceSpec<T>): void {
+		const entry = this.entries.get(spec.key);
+		if (entry) {
+			entry.spec = spec as unknown as ResourceSpec<unknown>;
+		}
+	}
+
+	getSnapshot<T>(key: string): ResourceSnapshot<T> {
+		return (this.entries.get(key)?.snapshot ?? emptySnapshot) as ResourceSnapshot<T>;
+	}
+
+	subscribeStatus(listener: () => void): () => void {
+		this.statusListeners.add(listener);
+		return () => this.statusListeners.delete(listener);
+	}
+
+	getStatus(): StoreStatus {
+		return this.status;
+	}
+
+	/** Polls now, settled keys included, even while paused; backoff waits are skipped. */
+	refresh(key?: string): void {
+		for (const entry of this.entries.values()) {
+			if (entry.listeners.size > 0 && (key === undefined || entry.spec.key === key)) {
+				this.start(entry, true);
+			}
+		}
+	}
+
+	setPaused(paused: boolean): void {
+		if (paused === this.status.paused) {
+			return;
+		}
+
+		for (const entry of this.entries.values()) {
+			this.clearTimer(entry);
+		}
+
+		this.setStatus({...this.status, paused});
+		if (!paused) {
+			for (const entry of this.entries.values()) {
+				if (entry.listeners.size > 0) {
+					this.scheduleFromLastAttempt(entry);
+				}
+			}
+		}
+	}
+
+	dispose(): void {
+		this.disposed = true;
+		for (const entry of this.entries.values()) {
+			this.clearTimer(entry);
+			this.clearSlowTimer(entry);
+			entry.controller?.abort();
+		}
+
+		this.entries.clear();
+	}
+
+	private entryFor(spec: ResourceSpec<unknown>): Entry {
+		const existing = this.entries.get(spec.key);
+		if (existing) {
+			existing.spec = spec;
+			// Refresh recency so the cache keeps what was used last.
+			this.entries.delete(spec.key);
+			this.entries.set(spec.key, existing);
+			return existing;
+		}
+
+		const entry: Entry = {spec, snapshot: emptySnapshot, listeners: new Set()};
+		this.entries.set(spec.key, entry);
+		this.trimCache();
+		return entry;
+	}
+
+	private activate(entry: Entry): void {
+		if (entry.snapshot.settled || this.status.paused) {
+			return;
+		}
+
+		this.scheduleFromLastAttempt(entry);
+	}
+
+	private deactivate(entry: Entry): void {
+		this.clearTimer(entry);
+		this.clearSlowTimer(entry);
+		if (entry.controller) {
+			entry.controller.abort();
+			entry.controller = undefined;
+			this.setSnapshot(entry, {...entry.snapshot, loading: false});
+		}
+
+		this.refreshStatus();
+		this.trimCache();
+	}
+
+	private scheduleFromLastAttempt(entry: Entry): void {
+		if (entry.snapshot.settled) {
+			return;
+		}
+
+		const {nextAttemptAt} = entry.snapshot;
+		const due =
+			nextAttemptAt ??
+			(entry.lastAttemptAt === undefined
+				? 0
+				: entry.lastAttemptAt + this.options.intervalMs);
+		this.schedule(entry, due - this.options.clock.now());
+	}
+
+	private schedule(entry: Entry, delayMs: number): void {
+		this.clearTimer(entry);
+		if (this.disposed || this.status.paused || entry.listeners.size === 0) {
+			return;
+		}
+
+		if (delayMs <= 0) {
+			this.start(entry, false);
+			return;
+		}
+
+		entry.timer = this.options.clock.setTimeout(() => {
+			entry.timer = undefined;
+			this.start(entry, false);
+		}, delayMs);
+	}
+
+	private start(entry: Entry, manual: boolean): void {
+		// One request in flight per key.
+		if (entry.controller || this.disposed || (this.status.paused && !manual)) {
+			return;
+		}
+
+		this.clearTimer(entry);
+		const controller = new AbortController();
+		entry.controller = controller;
+		entry.lastAttemptAt = this.options.clock.now();
+		if (entry.snapshot.data === undefined) {
+			this.setSnapshot(entry, {...entry.snapshot, loading: true});
+		} else {
+			entry.slowTimer = this.options.clock.setTimeout(() => {
+				entry.slowTimer = undefined;
+				this.setSnapshot(entry, {...entry.snapshot, loading: true});
+				this.refreshStatus();
+			}, this.options.slowMs);
+		}
+
+		this.refreshStatus();
+		let loading: Promise<unknown>;
+		try {
+			loading = entry.spec.load(controller.signal);
+		} catch (error) {
+			loading = Promise.reject(error);
+		}
+
+		loading.then(
+			data => {
+				this.succeed(entry, controller, data);
+			},
+			(error: unknown) => {
+				this.fail(entry, controller, error);
+			},
+		);
+	}
+
+	private succeed(entry: Entry, controller: AbortController, data: unknown): void {
+		if (entry.controller !== controller) {
+			return;
+		}
+
+		entry.controller = undefined;
+		this.clearSlowTimer(entry);
+		const now = this.options.clock.now();
+		const previous = entry.snapshot;
+		const same = previous.data !== undefined && structuralEqual(previous.data, data);
+		const settled = entry.spec.isSettled?.(data) ?? false;
+		// When nothing a view can see changed, the snapshot object itself is kept.
+		const unchanged =
+			same && previous.error === undefined && !previous.loading && previous.settled === settled;
+		if (!unchanged) {
+			this.setSnapshot(entry, {
+				data: same ? previous.data : data,
+				changedAt: same ? previous.changedAt : now,
+				failures: 0,
+				loading: false,
+				settled,
+			});
+		}
+
+		this.setStatus({...this.computeStatus(), lastSuccessAt: now});
+		if (!settled) {
+			this.schedule(entry, this.options.intervalMs);
+		}
+	}
+
+	private fail(entry: Entry, controller: AbortController, error: unknown): void {
+		if (entry.controller !== controller) {
+			return;
+		}
+
+		entry.controller = undefined;
+		this.clearSlowTimer(entry);
+		const now = this.options.clock.now();
+		const providerError = toProviderError(error, 'sparktop', entry.spec.key);
+		const failures = entry.snapshot.failures + 1;
+		const delay = backoffDelay(
+			failures,
+			this.options.backoff,
+			this.options.random,
+			providerError.retryAfterMs,
+		);
+		this.setSnapshot(entry, {
+			...entry.snapshot,
+			error: providerError,
+			errorAt: now,
+			failures,
+			loading: false,
+			nextAttemptAt: now + delay,
+		});
+		this.refreshStatus();
+		this.schedule(entry, delay);
+	}
+
+	private setSnapshot(entry: Entry, snapshot: ResourceSnapshot<unknown>): void {
+		entry.snapshot = snapshot;
+		for (const listener of entry.listeners) {
+			listener();
+		}
+	}
+
+	private computeStatus(): StoreStatus {
+		const errors: KeyedError[] = [];
+		let loading = false;
+		for (const entry of this.entries.values()) {
+			if (entry.listeners.size === 0) {
+				continue;
+			}
+
+			loading ||= entry.snapshot.loading;
+			const {error, errorAt, nextAttemptAt} = entry.snapshot;
+			if (error && errorAt !== undefined) {
+				errors.push({key: entry.spec.key, error, at: errorAt, nextAttemptAt});
+			}
+		}
+
+		errors.sort((a, b) => b.at - a.at);
+		return {...this.status, loading, errors};
+	}
+
+	private refreshStatus(): void {
+		this.setStatus(this.computeStatus());
+	}
+
+	private setStatus(next: StoreStatus): void {
+		const current = this.status;
+		if (
+			current.paused === next.paused &&
+			current.loading === next.loading &&
+			current.lastSuccessAt === next.lastSuccessAt &&
+			structuralEqual(
+				current.errors.map(e => [e.key, e.at]),
+				next.errors.map(e => [e.key, e.at]),
+			)
+		) {
+			return;
+		}
+
+		this.status = next;
+		for (const listener of this.statusListeners) {
+			listener();
+		}
+	}
+
+	private clearTimer(entry: Entry): void {
+		if (entry.timer) {
+			this.options.clock.clearTimeout(entry.timer);
+			entry.timer = undefined;
+		}
+	}
+
+	private clearSlowTimer(entry: Entry): void {
+		if (entry.slowTimer) {
+			this.options.clock.clearTimeout(entry.slowTimer);
+			entry.slowTimer = undefined;
+		}
+	}
+
+	private trimCache(): void {
+		let excess = this.entries.size - this.options.cacheSize;
+		for (const [key, entry] of this.entries) {
+			if (excess <= 0) {
+				break;
+			}
+
+			if (entry.listeners.size === 0 && !entry.controller) {
+				this.entries.delete(key);
+				excess--;
+			}
+		}
+	}
+}
+

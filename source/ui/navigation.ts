@@ -1,0 +1,158 @@
+/** Which pane has the keyboard, what is selected, and the overlays: plain state with a reducer, no I/O. */
+
+export const paneIds = ['runs', 'detail', 'statements', 'progress'] as const;
+export type PaneId = (typeof paneIds)[number];
+
+export const paneTitles: Readonly<Record<PaneId, string>> = {
+	runs: 'Runs',
+	detail: 'Detail',
+	statements: 'Statements',
+	progress: 'Progress',
+};
+
+export type Navigation = {
+	readonly focus: PaneId;
+	/** Selected run by key, so a refresh that reorders rows keeps the selection on the same run. */
+	readonly runKey?: string;
+	/** Selected statement index (Statements) and scroll offsets (Detail, Progress). */
+	readonly statement: number;
+	readonly detailScroll: number;
+	readonly progressScroll: number;
+	readonly zoom: boolean;
+	readonly help: boolean;
+	/** Detail shows the whole log instead of the fields. */
+	readonly log: boolean;
+	/** Runs filter text, and whether it is being typed. */
+	readonly filter: string;
+	readonly filtering: boolean;
+};
+
+export const initialNavigation: Navigation = {
+	focus: 'runs',
+	statement: 0,
+	detailScroll: 0,
+	progressScroll: 0,
+	zoom: false,
+	help: false,
+	log: false,
+	filter: '',
+	filtering: false,
+};
+
+export type NavigationAction =
+	| {readonly type: 'focus'; readonly pane: PaneId}
+	| {readonly type: 'cycleFocus'; readonly step: 1 | -1}
+	| {readonly type: 'selectRun'; readonly runKey: string | undefined}
+	| {readonly type: 'move'; readonly delta: number; readonly count: number}
+	| {readonly type: 'moveTo'; readonly end: 'first' | 'last'; readonly count: number}
+	| {readonly type: 'drill'}
+	| {readonly type: 'back'}
+	| {readonly type: 'toggle'; readonly what: 'zoom' | 'help' | 'log'}
+	| {readonly type: 'filterStart'}
+	| {readonly type: 'filterInput'; readonly text: string}
+	| {readonly type: 'filterErase'}
+	| {readonly type: 'filterDone'};
+
+function clamp(value: number, count: number): number {
+	return Math.max(0, Math.min(value, count - 1));
+}
+
+/** Moves inside the focused pane; the Runs pane moves by run key and is handled by the caller. */
+function moveIn(state: Navigation, to: (current: number) => number, count: number): Navigation {
+	switch (state.focus) {
+		case 'statements': {
+			return {...state, statement: clamp(to(state.statement), count)};
+		}
+
+		case 'detail': {
+			return {...state, detailScroll: clamp(to(state.detailScroll), count)};
+		}
+
+		case 'progress': {
+			return {...state, progressScroll: clamp(to(state.progressScroll), count)};
+		}
+
+		default: {
+			return state;
+		}
+	}
+}
+
+export function navigate(state: Navigation, action: NavigationAction): Navigation {
+	switch (action.type) {
+		case 'focus': {
+			return {...state, focus: action.pane, help: false};
+		}
+
+		case 'cycleFocus': {
+			const index = paneIds.indexOf(state.focus);
+			const next = paneIds[(index + action.step + paneIds.length) % paneIds.length] ?? 'runs';
+			return {...state, focus: next};
+		}
+
+		case 'selectRun': {
+			if (action.runKey === state.runKey) {
+				return state;
+			}
+
+			// A different run starts its panes from the top.
+			return {...state, runKey: action.runKey, statement: 0, detailScroll: 0, progressScroll: 0, log: false};
+		}
+
+		case 'move': {
+			return moveIn(state, current => current + action.delta, action.count);
+		}
+
+		case 'moveTo': {
+			return moveIn(state, () => (action.end === 'first' ? 0 : action.count - 1), action.count);
+		}
+
+		case 'drill': {
+			return state.focus === 'runs' ? {...state, focus: 'detail'} : {...state, zoom: !state.zoom};
+		}
+
+		case 'back': {
+			if (state.help) {
+				return {...state, help: false};
+			}
+
+			if (state.zoom) {
+				return {...state, zoom: false};
+			}
+
+			if (state.log) {
+				return {...state, log: false};
+			}
+
+			if (state.focus === 'runs' && state.filter !== '') {
+				return {...state, filter: ''};
+			}
+
+			return {...state, focus: 'runs'};
+		}
+
+		case 'toggle': {
+			if (action.what === 'log') {
+				return {...state, log: !state.log, focus: 'detail', detailScroll: 0};
+			}
+
+			return {...state, [action.what]: !state[action.what]};
+		}
+
+		case 'filterStart': {
+			return {...state, focus: 'runs', filtering: true};
+		}
+
+		case 'filterInput': {
+			return {...state, filter: state.filter + action.text};
+		}
+
+		case 'filterErase': {
+			return {...state, filter: [...state.filter].slice(0, -1).join('')};
+		}
+
+		case 'filterDone': {
+			return {...state, filtering: false};
+		}
+	}
+}

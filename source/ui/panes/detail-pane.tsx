@@ -1,0 +1,35 @@
+import {useMemo} from 'react';
+import {detailResource, logResource} from '../../store/resources.js';
+import {plain} from '../render/line.js';
+import {detailLines} from '../render/detail-lines.js';
+import {useProvider} from '../providers-context.js';
+import {useResource} from '../store-context.js';
+import type {RunPaneProps} from './pane-props.js';
+import {ScrollingPane} from './scrolling-pane.js';
+import {snapshotBadges, staleLine} from './snapshot-badges.js';
+
+export function DetailPane({run, focused, width, height, now, onExtent, scroll, log}: RunPaneProps & {readonly scroll: number; readonly log: boolean}) {
+	const provider = useProvider(run?.target);
+	const detail = useResource(provider && run ? detailResource(provider, run) : undefined);
+	const logTail = useResource(provider && run && log ? logResource(provider, run) : undefined);
+	const lines = useMemo(() => {
+		if (!run) {
+			return [plain('select a run', 'muted')];
+		}
+
+		return [...staleLine(detail), ...staleLine(logTail), ...detailLines(run, detail.data, log ? logTail.data : undefined, now)];
+	}, [run, detail, logTail, log, now]);
+	return (
+		<ScrollingPane
+			number={2}
+			title={log ? 'Detail · log' : 'Detail'}
+			badges={snapshotBadges(detail)}
+			focused={focused}
+			width={width}
+			height={height}
+			lines={lines}
+			scroll={scroll}
+			onExtent={onExtent}
+		/>
+	);
+}

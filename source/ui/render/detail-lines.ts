@@ -1,0 +1,85 @@
+import {formatDuration, formatIso, runDuration} from '../../model/format.js';
+import type {LogTail, Run, Session} from '../../model/types.js';
+import {clipLines} from '../../text/sanitize.js';
+import {fieldLines, heading, type Line, segment} from './line.js';
+import {runTone} from './state-tone.js';
+
+function runFields(run: Run, now: number): Array<readonly [string, string]> {
+	const pairs: Array<readonly [string, string | undefined]> = [
+		['Target', `${run.target} (${run.provider})`],
+		['Kind', run.kind],
+		['Id', run.id],
+		['App id', run.appId],
+		['Attempt', run.attemptId],
+		['Owner', run.owner],
+		['Queue', run.queue],
+		['Submitted', formatIso(run.submittedAt)],
+		['Started', formatIso(run.startedAt)],
+		['Ended', formatIso(run.endedAt)],
+		['Duration', formatDuration(runDuration(run, now))],
+		['CU-hours', run.cost?.cuHours?.toString()],
+		['vcore-seconds', run.cost?.vcoreSeconds?.toString()],
+		['MB-seconds', run.cost?.mbSeconds?.toString()],
+	];
+	return pairs.flatMap(([label, value]) => (value ? [[label, value] as const] : []));
+}
+
+/** The Detail pane: fields, timeline, errors, config, links and the log tail (or the full log). */
+export function detailLines(run: Run, detail: Session | undefined, log: LogTail | undefined, now: number): Line[] {
+	const current = detail ?? run;
+	const lines: Line[] = [
+		[
+			segment(current.name ?? current.id, undefined, true),
+			{text: '  '},
+			{text: current.rawState || current.state, tone: runTone(current.state), bold: true},
+		],
+		...fieldLines([...runFields(current, now), ...(detail?.fields ?? [])]),
+	];
+	if (current.errorMessage) {
+		lines.push(...clipLines(current.errorMessage, 5).lines.map(line => [segment(line, 'bad')]));
+	}
+
+	if (!detail) {
+		return lines;
+	}
+
+	if (detail.errors.length > 0) {
+		lines.push(heading('Errors'));
+		for (const error of detail.errors) {
+			const prefix = [error.source, error.code].filter(Boolean).join(' ');
+			lines.push([segment(prefix ? `${prefix}: ` : '', 'bad', true), segment(error.message, 'bad')]);
+		}
+	}
+
+	const phases = detail.timeline.filter(phase => phase.at !== undefined);
+	if (phases.length > 0) {
+		lines.push(heading('Timeline'));
+		const first = phases[0]?.at ?? 0;
+		lines.push(
+			...phases.map(phase => [
+				{text: `+${formatDuration((phase.at ?? first) - first).padEnd(7)} `, tone: 'muted' as const},
+				segment(phase.name),
+				{text: `  ${formatIso(phase.at)}`, tone: 'muted' as const},
+			]),
+		);
+	}
+
+	const links = Object.entries(detail.links);
+	if (links.length > 0) {
+		lines.push(heading('Links'), ...fieldLines(links));
+	}
+
+	const config = Object.entries(detail.config);
+	if (config.length > 0) {
+		lines.push(heading('Config'), ...fieldLines(config, Math.min(40, Math.max(...config.map(([key]) => key.length)) + 2)));
+	}
+
+	const logLines = log?.lines ?? detail.logTail;
+	if (logLines.length > 0) {
+		const total = log?.total === undefined ? '' : ` (last ${logLines.length} of ${log.total} lines)`;
+		lines.push(heading(log ? `Log${total}` : 'Log tail'));
+		lines.push(...clipLines(logLines.join('\n'), 1000).lines.map(line => [segment(line)]));
+	}
+
+	return lines;
+}

@@ -1,0 +1,62 @@
+import {formatDuration} from '../../model/format.js';
+import type {Statement} from '../../model/types.js';
+import {clipLines} from '../../text/sanitize.js';
+import {type Line, segment} from './line.js';
+import {outputLines} from './output-lines.js';
+import {statementTone} from './state-tone.js';
+
+export type StatementView = {
+	readonly lines: Line[];
+	/** Line index of the selected statement's header, to keep it in view. */
+	readonly selectedLine: number;
+};
+
+/**
+ * Every statement as one summary line; the selected one expanded with its code and output.
+ * Newest statements first, as someone watching a session wants them.
+ */
+export function statementLines(
+	statements: readonly Statement[],
+	selected: number,
+	width: number,
+	now: number,
+	maxOutputLines = 200,
+): StatementView {
+	const lines: Line[] = [];
+	let selectedLine = 0;
+	for (const [index, statement] of statements.entries()) {
+		const isSelected = index === selected;
+		if (isSelected) {
+			selectedLine = lines.length;
+		}
+
+		const firstCodeLine = statement.code.split('\n').find(line => line.trim() !== '') ?? '';
+		const progress =
+			statement.progress === undefined || statement.state === 'available' ? '' : ` ${Math.round(statement.progress * 100)}%`;
+		const took =
+			statement.startedAt === undefined ? '' : ` ${formatDuration((statement.completedAt ?? now) - statement.startedAt)}`;
+		lines.push([
+			{text: `${isSelected ? '▸' : ' '} #${statement.id} `, bold: isSelected, inverse: isSelected},
+			{text: `${statement.rawState || statement.state}${progress}`, tone: statementTone(statement.state), inverse: isSelected},
+			{text: `${took}  `, tone: 'muted', inverse: isSelected},
+			{...segment(firstCodeLine), inverse: isSelected},
+		]);
+		if (!isSelected) {
+			continue;
+		}
+
+		const code = clipLines(statement.code, 30);
+		lines.push(...code.lines.map(line => [{text: '  │ ', tone: 'muted' as const}, segment(line, 'accent')]));
+		if (code.truncated) {
+			lines.push([{text: `  │ … ${code.omittedLines} more lines of code`, tone: 'muted'}]);
+		}
+
+		if (statement.output) {
+			lines.push(...outputLines(statement.output, Math.max(10, width - 2), maxOutputLines).map(line => [{text: '  '}, ...line]));
+		} else {
+			lines.push([{text: statement.state === 'cancelled' ? '  (cancelled)' : '  (no output yet)', tone: 'muted'}]);
+		}
+	}
+
+	return {lines, selectedLine};
+}
