@@ -29,6 +29,10 @@ export type AppProps = {
 
 const hints = '?:help  Tab/1-4:pane  j/k:move  Enter:open  Esc:back  /:filter  l:log  z:zoom  r:refresh  p:pause  q:quit';
 
+function printable(text: string): string {
+	return text.replaceAll(/[\u0000-\u001F\u007F]/g, '');
+}
+
 export default function App({write = false, clock = Date.now}: AppProps) {
 	const {exit} = useApp();
 	const store = useStore();
@@ -89,6 +93,13 @@ export default function App({write = false, clock = Date.now}: AppProps) {
 			return;
 		}
 
+		// A paste, or keys typed faster than a frame, arrive as one chunk: "/etl" starts a filter at once.
+		if (!nav.filtering && input.length > 1 && input.startsWith('/')) {
+			dispatch({type: 'filterStart'});
+			dispatch({type: 'filterInput', text: printable(input.slice(1))});
+			return;
+		}
+
 		if (nav.filtering) {
 			if (key.return) {
 				dispatch({type: 'filterDone'});
@@ -97,8 +108,8 @@ export default function App({write = false, clock = Date.now}: AppProps) {
 				dispatch({type: 'back'});
 			} else if (key.backspace || key.delete) {
 				dispatch({type: 'filterErase'});
-			} else if (input && !key.ctrl && !key.meta && !/[\u0000-\u001F]/.test(input)) {
-				dispatch({type: 'filterInput', text: input});
+			} else if (!key.ctrl && !key.meta && printable(input)) {
+				dispatch({type: 'filterInput', text: printable(input)});
 			}
 
 			return;

@@ -64,10 +64,8 @@ export function mapLivyRun(
 }
 
 const detailFields = [
-	['Kind', 'kind'],
-	['Owner', 'owner'],
-	['Proxy user', 'proxyUser'],
-	['Queue', 'queue'],
+	['Interpreter', 'kind'],
+	['Authenticated as', 'owner'],
 	['Driver', 'driverMemory'],
 	['Driver cores', 'driverCores'],
 	['Executor', 'executorMemory'],

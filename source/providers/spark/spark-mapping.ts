@@ -113,7 +113,6 @@ export function mapSparkApplicationDetail(
 		...run,
 		fields: presentFields([
 			['Spark version', attempt['appSparkVersion']],
-			['Attempt', attempt['attemptId']],
 			['Attempts', attempts.length > 1 ? attempts.length : undefined],
 			['Cores granted', application['coresGranted']],
 			['Max cores', application['maxCores']],

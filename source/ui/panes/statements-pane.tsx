@@ -22,7 +22,7 @@ export function StatementsPane({run, focused, width, height, now, onExtent, sele
 	const index = Math.min(selected, Math.max(0, ordered.length - 1));
 	const view = useMemo(() => {
 		if (!run || !spec) {
-			return {lines: [plain(run ? `a ${run.kind} has no statements` : 'select a session', 'muted')], selectedLine: 0};
+			return {lines: [plain(run ? `only sessions have statements (this is a ${run.kind})` : 'select a session', 'muted')], selectedLine: 0};
 		}
 
 		if (!statements.data) {
