@@ -23,8 +23,6 @@ import {TabStrip} from './ui/widgets/tab-strip.js';
 
 export type AppProps = {
 	readonly write?: boolean;
-	/** Clock for durations and ages; tests pass a fixed one. */
-	readonly clock?: () => number;
 };
 
 const hints = '?:help  Tab/1-4:pane  j/k:move  Enter:open  Esc:back  /:filter  l:log  z:zoom  r:refresh  p:pause  q:quit';
@@ -33,14 +31,14 @@ function printable(text: string): string {
 	return text.replaceAll(/[\u0000-\u001F\u007F]/g, '');
 }
 
-export default function App({write = false, clock = Date.now}: AppProps) {
+export default function App({write = false}: AppProps) {
 	const {exit} = useApp();
 	const store = useStore();
 	const theme = useTheme();
 	const providers = useContext(ProvidersContext);
 	const {columns, rows} = useTerminalSize();
 	const status = useStoreStatus();
-	const now = useNow(store.intervalMs, clock);
+	const now = useNow(store.intervalMs, store.now);
 	const [nav, dispatch] = useReducer(navigate, initialNavigation);
 	const extents = useRef<Partial<Record<PaneId, number>>>({});
 

@@ -89,6 +89,9 @@ export class PollingStore {
 		};
 	}
 
+	/** The store's clock, so ages on screen are measured by the same clock as the polls. */
+	readonly now = (): number => this.options.clock.now();
+
 	get intervalMs(): number {
 		return this.options.intervalMs;
 	}

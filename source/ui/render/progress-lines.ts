@@ -19,6 +19,24 @@ export function barSegments(bar: TaskBar, width: number, glyphs: BarGlyphs): Lin
 	];
 }
 
+const indent = 3;
+const minBar = 10;
+const maxBar = 40;
+
+/** The bar with its label beside it, or below it when a narrow pane cannot fit both on one line. */
+function barWithLabel(bar: TaskBar, width: number, glyphs: BarGlyphs): Line[] {
+	const label = ` ${bar.label}`;
+	const room = width - indent - label.length;
+	if (room >= minBar) {
+		return [[{text: ' '.repeat(indent)}, ...barSegments(bar, Math.min(maxBar, room), glyphs), {text: label}]];
+	}
+
+	return [
+		[{text: ' '.repeat(indent)}, ...barSegments(bar, Math.max(minBar, Math.min(maxBar, width - indent)), glyphs)],
+		[{text: ' '.repeat(indent) + bar.label}],
+	];
+}
+
 function jobLines(job: SparkJob, width: number, glyphs: BarGlyphs, now: number): Line[] {
 	const bar = taskBar(job.tasks);
 	const eta = estimateRemainingMs(job, now);
@@ -28,7 +46,6 @@ function jobLines(job: SparkJob, width: number, glyphs: BarGlyphs, now: number):
 	const head = `#${job.id} `;
 	const status = `${job.rawStatus || job.status} `;
 	const tail = `  stages ${stageLabel(job.stages)}  ${timing}`;
-	const barWidth = Math.max(10, Math.min(40, width - bar.label.length - 6));
 	const lines: Line[] = [
 		[
 			{text: head, bold: true},
@@ -36,7 +53,7 @@ function jobLines(job: SparkJob, width: number, glyphs: BarGlyphs, now: number):
 			segment(fit(title, Math.max(8, width - head.length - status.length - tail.length))),
 			{text: tail, tone: 'muted'},
 		],
-		[{text: '   '}, ...barSegments(bar, barWidth, glyphs), {text: ` ${bar.label}`}],
+		...barWithLabel(bar, width, glyphs),
 	];
 	const killed = killedReasons(job);
 	if (killed.length > 0) {
@@ -60,8 +77,12 @@ function stageLines(stage: SparkStage, width: number, glyphs: BarGlyphs): Line[]
 			{text: `${stage.rawStatus || stage.status} `, tone: jobTone(stage.status)},
 			segment(stage.name),
 		],
-		[{text: '   '}, ...barSegments(bar, Math.max(10, Math.min(30, width - 40)), glyphs), {text: ` ${bar.label}`}, {text: io.length > 0 ? `  ${io.join(', ')}` : '', tone: 'muted'}],
+		...barWithLabel(bar, width, glyphs),
 	];
+	if (io.length > 0) {
+		lines.push([{text: `   ${io.join(', ')}`, tone: 'muted'}]);
+	}
+
 	if (stage.failureReason) {
 		lines.push([segment(`   ${stage.failureReason.split('\n')[0] ?? ''}`, 'bad')]);
 	}

@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {ProviderError} from '../source/http/provider-error.js';
+import type {Run, Statement} from '../source/model/types.js';
+import type {Provider} from '../source/providers/provider.js';
+import {press, renderApp, waitForFrame} from './helpers/render-app.js';
+
+const run = (id: string, extra: Partial<Run> = {}): Run => ({
+	target: 'livy',
+	kind: 'session',
+	id,
+	key: `livy:session:${id}`,
+	provider: 'livy',
+	name: `session-${id}`,
+	state: 'idle',
+	rawState: 'idle',
+	...extra,
+});
+
+const statements: Statement[] = [
+	{
+		id: '0',
+		sessionKey: 'livy:session:0',
+		code: "print(open('/tmp/motd').read())",
+		state: 'available',
+		rawState: 'available',
+		output: {status: 'ok', data: {'text/plain': 'motd \u001B]52;c;ZXZpbA==\u0007\u001B[2J done'}, traceback: []},
+	},
+	{
+		id: '1',
+		sessionKey: 'livy:session:0',
+		code: 'df.count()',
+		state: 'available',
+		rawState: 'available',
+		output: {status: 'error', errorName: 'AnalysisException', errorValue: '[PATH_NOT_FOUND] Path does not exist', data: {}, traceback: ['Traceback (most recent call last):\n', '  File "<stdin>", line 1\n']},
+	},
+];
+
+function livy(runs: Run[], extra: Partial<Provider> = {}): Provider {
+	return {
+		id: 'livy',
+		target: 'livy',
+		endpoint: 'http://127.0.0.1:1',
+		listRuns: async () => runs,
+		async getRun(selected) {
+			return {...selected, fields: [['Interpreter', 'pyspark']], timeline: [], config: {'spark.executor.memory': '8g'}, errors: [], logTail: ['stdout: ready'], links: {}};
+		},
+		listStatements: async selected => (selected.id === '0' ? statements : []),
+		async getProgress(selected) {
+			return {
+				runKey: selected.key,
+				source: 'test',
+				jobs: [
+					{
+						id: 7,
+						name: 'count at <console>:17',
+						status: 'running',
+						rawStatus: 'RUNNING',
+						stageIds: [1, 2, 3],
+						tasks: {total: 200, active: 8, completed: 50, completedIndices: 50, skipped: 100, failed: 2, killed: 0},
+						stages: {total: 3, active: 1, completed: 0, skipped: 1, failed: 0},
+						killedSummary: {},
+					},
+				],
+			};
+		},
+		...extra,
+	};
+}
+
+describe('the monitor', () => {
+	test('lists runs, shows the selected one in Detail, and moves with j/k', async () => {
+		const app = renderApp([livy([run('0'), run('1', {state: 'busy', rawState: 'busy'})])]);
+		try {
+			// Newest first: session 1 leads and is selected.
+			let frame = await waitForFrame(app.lastFrame, text => text.includes('session-0') && text.includes('Interpreter'));
+			assert.match(frame, /\[1 Runs\]/);
+			assert.match(frame, /▸ busy\s+session-1/);
+			assert.match(frame, /session-1\s+busy/);
+			await press(app.stdin, 'j');
+			frame = await waitForFrame(app.lastFrame, text => /▸ idle\s+session-0/.test(text));
+			assert.match(frame, /session-0\s+idle/);
+			await press(app.stdin, 'k');
+			await waitForFrame(app.lastFrame, text => /▸ busy\s+session-1/.test(text));
+		} finally {
+			app.cleanup();
+		}
+	});
+
+	test('statement output with escape sequences is shown as harmless text', async () => {
+		const app = renderApp([livy([run('0')])]);
+		try {
+			await waitForFrame(app.lastFrame, text => text.includes('#1'));
+			await press(app.stdin, '3', 'j');
+			const frame = await waitForFrame(app.lastFrame, text => text.includes('motd'));
+			assert.match(frame, /\^\[\]52;c;ZXZpbA==\^G\^\[\[2J done/);
+			assert.doesNotMatch(frame, /\u001B|\u0007/);
+		} finally {
+			app.cleanup();
+		}
+	});
+
+	test('an error output shows its name, value and traceback', async () => {
+		const app = renderApp([livy([run('0')])]);
+		try {
+			const frame = await waitForFrame(app.lastFrame, text => text.includes('AnalysisException'));
+			assert.match(frame, /AnalysisException: \[PATH_NOT_FOUND\]/);
+			assert.match(frame, /Traceback \(most recent call last\)/);
+		} finally {
+			app.cleanup();
+		}
+	});
+
+	test('progress bars count like Spark: skipped tasks out of the total', async () => {
+		const app = renderApp([livy([run('0')])]);
+		try {
+			await waitForFrame(app.lastFrame, text => text.includes('#7'));
+			await press(app.stdin, '4', 'z');
+			const frame = await waitForFrame(app.lastFrame, text => text.includes('[4 Progress]') && !text.includes('Runs]'));
+			assert.match(frame, /50\/100 \(8 running\) \(2 failed\) \(100 skipped\)/);
+			assert.match(frame, /stages 0\/2 \(1 skipped\)/);
+			assert.match(frame, /█+▓+░+/);
+		} finally {
+			app.cleanup();
+		}
+	});
+
+	test('--ascii draws bars and borders without Unicode blocks', async () => {
+		const app = renderApp([livy([run('0')])], {ascii: true});
+		try {
+			await waitForFrame(app.lastFrame, text => text.includes('#7'));
+			await press(app.stdin, '4', 'z');
+			const frame = await waitForFrame(app.lastFrame, text => text.includes('[4 Progress]') && !text.includes('Runs]'));
+			assert.match(frame, /#+>+\.+ 50\/100/);
+			assert.doesNotMatch(frame, /[█▓░╭]/);
+		} finally {
+			app.cleanup();
+		}
+	});
+
+	test('Tab moves focus, ? opens help, Esc closes it, p pauses visibly', async () => {
+		const app = renderApp([livy([run('0')])]);
+		try {
+			await waitForFrame(app.lastFrame, text => text.includes('session-0'));
+			await press(app.stdin, '\t');
+			await waitForFrame(app.lastFrame, text => text.includes('[2 Detail]'));
+			await press(app.stdin, '?');
+			await waitForFrame(app.lastFrame, text => text.includes('pause / resume polling'));
+			await press(app.stdin, '\u001B');
+			await waitForFrame(app.lastFrame, text => !text.includes('pause / resume polling'));
+			await press(app.stdin, 'p');
+			await waitForFrame(app.lastFrame, text => text.includes('PAUSED'));
+			assert.equal(app.store.getStatus().paused, true);
+		} finally {
+			app.cleanup();
+		}
+	});
+
+	test('/ filters the runs by typed words', async () => {
+		const app = renderApp([livy([run('0', {name: 'etl-notebook'}), run('1', {name: 'reporting'})])]);
+		try {
+			await waitForFrame(app.lastFrame, text => text.includes('reporting'));
+			await press(app.stdin, '/', 'r', 'e', 'p', '\r');
+			const frame = await waitForFrame(app.lastFrame, text => !text.includes('etl-notebook'));
+			assert.match(frame, /\/rep/);
+			assert.match(frame, /reporting/);
+		} finally {
+			app.cleanup();
+		}
+	});
+
+	test('a failing target shows its error, and its last data stays on screen marked stale', async () => {
+		let fail = false;
+		const app = renderApp([
+			livy([run('0')], {
+				async listRuns() {
+					if (fail) {
+						throw new ProviderError({kind: 'http', provider: 'livy', operation: 'listSessions', status: 503, message: 'Service Unavailable'});
+					}
+
+					return [run('0')];
+				},
+			}),
+		]);
+		try {
+			await waitForFrame(app.lastFrame, text => text.includes('session-0'));
+			fail = true;
+			app.store.refresh('runs:livy');
+			const frame = await waitForFrame(app.lastFrame, text => text.includes('STALE') && text.includes('✖'));
+			assert.match(frame, /retry in \d+s/);
+			assert.match(frame, /session-0/);
+			assert.match(frame, /livy: stale, livy listSessions: HTTP 503/);
+			assert.match(frame, /✖ livy listSessions: HTTP 503/);
+		} finally {
+			app.cleanup();
+		}
+	});
+});
