@@ -5,7 +5,7 @@ import {runsResource} from './store/resources.js';
 import {sanitizeLine} from './text/sanitize.js';
 import type {ResourceSpec} from './store/polling-store.js';
 import {layout} from './ui/layout.js';
-import {initialNavigation, navigate, type PaneId, paneIds} from './ui/navigation.js';
+import {initialNavigation, navigate, type NavigationAction, type PaneId, paneIds} from './ui/navigation.js';
 import {DetailPane} from './ui/panes/detail-pane.js';
 import {ProgressPane} from './ui/panes/progress-pane.js';
 import {RunsPane} from './ui/panes/runs-pane.js';
@@ -39,7 +39,14 @@ export default function App({write = false}: AppProps) {
 	const {columns, rows} = useTerminalSize();
 	const status = useStoreStatus();
 	const now = useNow(store.intervalMs, store.now);
-	const [nav, dispatch] = useReducer(navigate, initialNavigation);
+	const [nav, dispatchToReact] = useReducer(navigate, initialNavigation);
+	// Keys can arrive faster than frames; the handler must see every earlier key's effect, not the last render's.
+	const current = useRef(nav);
+	current.current = nav;
+	const dispatch = useCallback((action: NavigationAction) => {
+		current.current = navigate(current.current, action);
+		dispatchToReact(action);
+	}, []);
 	const extents = useRef<Partial<Record<PaneId, number>>>({});
 
 	const runSpecs = useMemo(
@@ -62,26 +69,45 @@ export default function App({write = false}: AppProps) {
 
 	const view = layout(columns, rows, nav.focus, nav.zoom);
 	const page = Math.max(1, view.paneHeight - 3);
-	const moveRuns = (to: number) => {
-		const next = runs[Math.max(0, Math.min(to, runs.length - 1))];
+	const moveRuns = (to: (index: number) => number) => {
+		const from = Math.max(0, runs.findIndex(item => item.key === current.current.runKey));
+		const next = runs[Math.max(0, Math.min(to(from), runs.length - 1))];
 		if (next) {
 			dispatch({type: 'selectRun', runKey: next.key});
 		}
 	};
 
 	const move = (delta: number) => {
-		if (nav.focus === 'runs') {
-			moveRuns(selectedIndex + delta);
+		const {focus} = current.current;
+		if (focus === 'runs') {
+			moveRuns(index => index + delta);
 		} else {
-			dispatch({type: 'move', delta, count: extents.current[nav.focus] ?? 1});
+			dispatch({type: 'move', delta, count: extents.current[focus] ?? 1});
 		}
 	};
 
 	const moveTo = (end: 'first' | 'last') => {
-		if (nav.focus === 'runs') {
-			moveRuns(end === 'first' ? 0 : runs.length - 1);
+		const {focus} = current.current;
+		if (focus === 'runs') {
+			moveRuns(() => (end === 'first' ? 0 : runs.length - 1));
 		} else {
-			dispatch({type: 'moveTo', end, count: extents.current[nav.focus] ?? 1});
+			dispatch({type: 'moveTo', end, count: extents.current[focus] ?? 1});
+		}
+	};
+
+	/** Filter typing, a character at a time, so a pasted "etl\r" both types and finishes. */
+	const typeIntoFilter = (text: string) => {
+		for (const char of text) {
+			if (char === '\r' || char === '\n') {
+				dispatch({type: 'filterDone'});
+				return;
+			}
+
+			if (char === '\u007F' || char === '\b') {
+				dispatch({type: 'filterErase'});
+			} else if (printable(char)) {
+				dispatch({type: 'filterInput', text: char});
+			}
 		}
 	};
 
@@ -92,13 +118,13 @@ export default function App({write = false}: AppProps) {
 		}
 
 		// A paste, or keys typed faster than a frame, arrive as one chunk: "/etl" starts a filter at once.
-		if (!nav.filtering && input.length > 1 && input.startsWith('/')) {
+		if (!current.current.filtering && input.length > 1 && input.startsWith('/')) {
 			dispatch({type: 'filterStart'});
-			dispatch({type: 'filterInput', text: printable(input.slice(1))});
+			typeIntoFilter(input.slice(1));
 			return;
 		}
 
-		if (nav.filtering) {
+		if (current.current.filtering) {
 			if (key.return) {
 				dispatch({type: 'filterDone'});
 			} else if (key.escape) {
@@ -106,8 +132,8 @@ export default function App({write = false}: AppProps) {
 				dispatch({type: 'back'});
 			} else if (key.backspace || key.delete) {
 				dispatch({type: 'filterErase'});
-			} else if (!key.ctrl && !key.meta && printable(input)) {
-				dispatch({type: 'filterInput', text: printable(input)});
+			} else if (!key.ctrl && !key.meta) {
+				typeIntoFilter(input);
 			}
 
 			return;
@@ -139,7 +165,7 @@ export default function App({write = false}: AppProps) {
 		} else if (input === 'r') {
 			store.refresh();
 		} else if (input === 'p') {
-			store.setPaused(!status.paused);
+			store.setPaused(!store.getStatus().paused);
 		} else if (input === '?') {
 			dispatch({type: 'toggle', what: 'help'});
 		} else if (input === 'z') {

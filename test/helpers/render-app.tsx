@@ -51,7 +51,7 @@ export async function press(stdin: {write(data: string): void}, ...keys: string[
 	for (const key of keys) {
 		stdin.write(key);
 		await new Promise(resolve => {
-			setTimeout(resolve, 60);
+			setTimeout(resolve, 20);
 		});
 	}
 }

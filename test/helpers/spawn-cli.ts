@@ -1,0 +1,28 @@
+import {spawn} from 'node:child_process';
+import path from 'node:path';
+
+export const cliPath = path.resolve(process.cwd(), 'dist/source/cli.js');
+
+export type CliResult = {readonly code: number | null; readonly stdout: string; readonly stderr: string};
+
+/** Runs the built cli with a clean environment (no cloud credentials, no CI quirks beyond what is given). */
+export async function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [cliPath, ...args], {
+			env: {PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', XDG_CONFIG_HOME: '/nonexistent', ...env},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			stdout += chunk.toString();
+		});
+		child.stderr.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString();
+		});
+		child.on('error', reject);
+		child.on('close', code => {
+			resolve({code, stdout, stderr});
+		});
+	});
+}

@@ -1,0 +1,76 @@
+import {execFileSync, spawnSync} from 'node:child_process';
+
+export function hasTmux(): boolean {
+	return spawnSync('tmux', ['-V'], {stdio: 'ignore'}).status === 0;
+}
+
+/** A private tmux server (its own socket), so tests never touch the user's sessions. */
+export class TmuxSession {
+	readonly socket = `sparktop-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+	readonly name = 'e2e';
+
+	tmux(...args: string[]): string {
+		return execFileSync('tmux', ['-L', this.socket, ...args], {encoding: 'utf8', timeout: 15_000});
+	}
+
+	/** Starts `command` in a detached pane; the shell line after it reports the exit status and signals `done`. */
+	start(command: string, columns: number, rows: number): void {
+		this.tmux(
+			'new-session',
+			'-d',
+			'-s',
+			this.name,
+			'-x',
+			String(columns),
+			'-y',
+			String(rows),
+			`${command}; echo EXIT=$?; tmux -L ${this.socket} wait-for -S ${this.name}-done; sleep 60`,
+		);
+	}
+
+	capture(): string {
+		return this.tmux('capture-pane', '-p', '-t', this.name);
+	}
+
+	keys(...keys: string[]): void {
+		this.tmux('send-keys', '-t', this.name, ...keys);
+	}
+
+	type(text: string): void {
+		this.tmux('send-keys', '-t', this.name, '-l', text);
+	}
+
+	display(format: string): string {
+		return this.tmux('display', '-p', '-t', this.name, format).trim();
+	}
+
+	resize(columns: number, rows: number): void {
+		this.tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
+	}
+
+	waitForExit(timeoutMs: number): void {
+		execFileSync('tmux', ['-L', this.socket, 'wait-for', `${this.name}-done`], {timeout: timeoutMs});
+	}
+
+	/** Polls the screen until `check` passes; returns the matching screen. */
+	async waitFor(check: (screen: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
+		const deadline = Date.now() + timeoutMs;
+		let screen = '';
+		while (Date.now() < deadline) {
+			screen = this.capture();
+			if (check(screen)) {
+				return screen;
+			}
+
+			await new Promise(resolve => {
+				setTimeout(resolve, 150);
+			});
+		}
+
+		throw new Error(`timed out waiting for ${what}; screen was:\n${screen}`);
+	}
+
+	kill(): void {
+		spawnSync('tmux', ['-L', this.socket, 'kill-server'], {stdio: 'ignore'});
+	}
+}
