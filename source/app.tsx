@@ -1,11 +1,24 @@
 import {Box, Text, useApp, useInput} from 'ink';
-import {type ReactNode, useCallback, useContext, useMemo, useReducer, useRef} from 'react';
+import {
+	type ReactNode,
+	useCallback,
+	useContext,
+	useMemo,
+	useReducer,
+	useRef,
+} from 'react';
 import type {Run} from './model/types.js';
 import {runsResource} from './store/resources.js';
 import {sanitizeLine} from './text/sanitize.js';
 import type {ResourceSpec} from './store/polling-store.js';
 import {layout} from './ui/layout.js';
-import {initialNavigation, navigate, type NavigationAction, type PaneId, paneIds} from './ui/navigation.js';
+import {
+	initialNavigation,
+	navigate,
+	type NavigationAction,
+	type PaneId,
+	paneIds,
+} from './ui/navigation.js';
 import {DetailPane} from './ui/panes/detail-pane.js';
 import {ProgressPane} from './ui/panes/progress-pane.js';
 import {RunsPane} from './ui/panes/runs-pane.js';
@@ -25,7 +38,8 @@ export type AppProps = {
 	readonly write?: boolean;
 };
 
-const hints = '?:help  Tab/1-4:pane  j/k:move  Enter:open  Esc:back  /:filter  l:log  z:zoom  r:refresh  p:pause  q:quit';
+const hints =
+	'?:help  Tab/1-4:pane  j/k:move  Enter:open  Esc:back  /:filter  l:log  z:zoom  r:refresh  p:pause  q:quit';
 
 function printable(text: string): string {
 	return text.replaceAll(/[\u0000-\u001F\u007F]/g, '');
@@ -50,16 +64,29 @@ export default function App({write = false}: AppProps) {
 	const extents = useRef<Partial<Record<PaneId, number>>>({});
 
 	const runSpecs = useMemo(
-		() => [...providers.values()].flatMap(provider => runsResource(provider) ?? []) as Array<ResourceSpec<Run[]>>,
+		() =>
+			[...providers.values()].flatMap(
+				provider => runsResource(provider) ?? [],
+			) as Array<ResourceSpec<Run[]>>,
 		[providers],
 	);
 	const runSnapshots = useResources(runSpecs);
 	const sources = useMemo(
-		() => runSpecs.map((spec, index) => ({target: spec.key.slice('runs:'.length), snapshot: runSnapshots[index]!})),
+		() =>
+			runSpecs.map((spec, index) => ({
+				target: spec.key.slice('runs:'.length),
+				snapshot: runSnapshots[index]!,
+			})),
 		[runSpecs, runSnapshots],
 	);
-	const allRuns = useMemo(() => sortRuns(runSnapshots.flatMap(snapshot => snapshot.data ?? [])), [runSnapshots]);
-	const runs = useMemo(() => filterRuns(allRuns, nav.filter), [allRuns, nav.filter]);
+	const allRuns = useMemo(
+		() => sortRuns(runSnapshots.flatMap(snapshot => snapshot.data ?? [])),
+		[runSnapshots],
+	);
+	const runs = useMemo(
+		() => filterRuns(allRuns, nav.filter),
+		[allRuns, nav.filter],
+	);
 	const found = runs.findIndex(run => run.key === nav.runKey);
 	const selectedIndex = found === -1 ? 0 : found;
 	const run = runs[selectedIndex];
@@ -70,7 +97,10 @@ export default function App({write = false}: AppProps) {
 	const view = layout(columns, rows, nav.focus, nav.zoom);
 	const page = Math.max(1, view.paneHeight - 3);
 	const moveRuns = (to: (index: number) => number) => {
-		const from = Math.max(0, runs.findIndex(item => item.key === current.current.runKey));
+		const from = Math.max(
+			0,
+			runs.findIndex(item => item.key === current.current.runKey),
+		);
 		const next = runs[Math.max(0, Math.min(to(from), runs.length - 1))];
 		if (next) {
 			dispatch({type: 'selectRun', runKey: next.key});
@@ -118,7 +148,11 @@ export default function App({write = false}: AppProps) {
 		}
 
 		// A paste, or keys typed faster than a frame, arrive as one chunk: "/etl" starts a filter at once.
-		if (!current.current.filtering && input.length > 1 && input.startsWith('/')) {
+		if (
+			!current.current.filtering &&
+			input.length > 1 &&
+			input.startsWith('/')
+		) {
 			dispatch({type: 'filterStart'});
 			typeIntoFilter(input.slice(1));
 			return;
@@ -177,16 +211,34 @@ export default function App({write = false}: AppProps) {
 		}
 	});
 
-	const onExtent = useCallback((pane: PaneId) => (extent: number) => {
-		extents.current[pane] = extent;
-	}, []);
+	const onExtent = useCallback(
+		(pane: PaneId) => (extent: number) => {
+			extents.current[pane] = extent;
+		},
+		[],
+	);
 	const extentSetters = useMemo(
-		() => Object.fromEntries(paneIds.map(pane => [pane, onExtent(pane)])) as Record<PaneId, (extent: number) => void>,
+		() =>
+			Object.fromEntries(paneIds.map(pane => [pane, onExtent(pane)])) as Record<
+				PaneId,
+				(extent: number) => void
+			>,
 		[onExtent],
 	);
 
-	const renderPane = (pane: PaneId, width: number, height: number): ReactNode => {
-		const common = {run, focused: nav.focus === pane, width, height, now, onExtent: extentSetters[pane]};
+	const renderPane = (
+		pane: PaneId,
+		width: number,
+		height: number,
+	): ReactNode => {
+		const common = {
+			run,
+			focused: nav.focus === pane,
+			width,
+			height,
+			now,
+			onExtent: extentSetters[pane],
+		};
 		switch (pane) {
 			case 'runs': {
 				return (
@@ -206,15 +258,26 @@ export default function App({write = false}: AppProps) {
 			}
 
 			case 'detail': {
-				return <DetailPane key={pane} {...common} scroll={nav.detailScroll} log={nav.log} />;
+				return (
+					<DetailPane
+						key={pane}
+						{...common}
+						scroll={nav.detailScroll}
+						log={nav.log}
+					/>
+				);
 			}
 
 			case 'statements': {
-				return <StatementsPane key={pane} {...common} selected={nav.statement} />;
+				return (
+					<StatementsPane key={pane} {...common} selected={nav.statement} />
+				);
 			}
 
 			case 'progress': {
-				return <ProgressPane key={pane} {...common} scroll={nav.progressScroll} />;
+				return (
+					<ProgressPane key={pane} {...common} scroll={nav.progressScroll} />
+				);
 			}
 		}
 	};
@@ -223,7 +286,13 @@ export default function App({write = false}: AppProps) {
 	const targets = [...providers.values()].map(provider => provider.target);
 	return (
 		<Box flexDirection="column" width={columns} height={Math.max(4, rows - 1)}>
-			<StatusBar status={status} targets={targets} intervalMs={store.intervalMs} now={now} write={write} />
+			<StatusBar
+				status={status}
+				targets={targets}
+				intervalMs={store.intervalMs}
+				now={now}
+				write={write}
+			/>
 			{view.tabs ? <TabStrip focus={nav.focus} /> : undefined}
 			{nav.help ? (
 				<HelpOverlay height={view.paneHeight} />
@@ -234,7 +303,10 @@ export default function App({write = false}: AppProps) {
 					</Box>
 				))
 			)}
-			<Text wrap="truncate-end" color={toneColor(theme, flash ? 'bad' : 'muted')}>
+			<Text
+				wrap="truncate-end"
+				color={toneColor(theme, flash ? 'bad' : 'muted')}
+			>
 				{flash ? `✖ ${sanitizeLine(flash.error.summary())}` : hints}
 			</Text>
 		</Box>

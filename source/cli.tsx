@@ -2,12 +2,22 @@
 import meow from 'meow';
 import {isProviderError} from './http/provider-error.js';
 import type {Provider} from './providers/provider.js';
-import {ConfigError, createProvider, providerIds, type TargetConfig} from './providers/registry.js';
+import {
+	ConfigError,
+	createProvider,
+	providerIds,
+	type TargetConfig,
+} from './providers/registry.js';
 import {defaultConfigPath, readConfigFile} from './cli/config-file.js';
 import {type OnceCommand, OnceError, runOnce} from './cli/run-once.js';
 import {runTui} from './cli/run-tui.js';
 import {resolveTargets} from './cli/targets.js';
-import {type SimulatorId, simulatorIds, startSimulators, type Simulators} from './simulators/start-simulators.js';
+import {
+	type SimulatorId,
+	simulatorIds,
+	startSimulators,
+	type Simulators,
+} from './simulators/start-simulators.js';
 
 const cli = meow(
 	`
@@ -67,9 +77,17 @@ const cli = meow(
 	},
 );
 
-const onceCommands = new Set<string>(['runs', 'sessions', 'statements', 'progress']);
+const onceCommands = new Set<string>([
+	'runs',
+	'sessions',
+	'statements',
+	'progress',
+]);
 
-async function demoTargets(): Promise<{targets: TargetConfig[]; simulators: Simulators}> {
+async function demoTargets(): Promise<{
+	targets: TargetConfig[];
+	simulators: Simulators;
+}> {
 	const simulators = await startSimulators();
 	const targets = simulatorIds.flatMap(id => {
 		const server = simulators.servers[id];
@@ -81,7 +99,9 @@ async function demoTargets(): Promise<{targets: TargetConfig[]; simulators: Simu
 async function simulate(): Promise<number> {
 	const only = cli.flags.provider as SimulatorId | undefined;
 	if (only !== undefined && !simulatorIds.includes(only)) {
-		throw new ConfigError(`no simulator for "${only}" (have: ${simulatorIds.join(', ')})`);
+		throw new ConfigError(
+			`no simulator for "${only}" (have: ${simulatorIds.join(', ')})`,
+		);
 	}
 
 	const simulators = await startSimulators({only, port: cli.flags.port});
@@ -119,7 +139,8 @@ async function main(): Promise<number> {
 	try {
 		const targets = demo?.targets ?? resolveTargets(cli.flags, config);
 		const providers: Provider[] = targets.map(target => createProvider(target));
-		const intervalMs = Math.max(0.5, cli.flags.interval ?? config.intervalSeconds ?? 3) * 1000;
+		const intervalMs =
+			Math.max(0.5, cli.flags.interval ?? config.intervalSeconds ?? 3) * 1000;
 		if (command !== undefined) {
 			await runOnce({
 				command: command as OnceCommand,
@@ -133,7 +154,9 @@ async function main(): Promise<number> {
 		}
 
 		if (!process.stdin.isTTY || !process.stdout.isTTY) {
-			throw new ConfigError('the monitor needs a terminal; use "sparktop runs --once" in scripts and pipes');
+			throw new ConfigError(
+				'the monitor needs a terminal; use "sparktop runs --once" in scripts and pipes',
+			);
 		}
 
 		return await runTui({

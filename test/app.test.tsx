@@ -24,7 +24,11 @@ const statements: Statement[] = [
 		code: "print(open('/tmp/motd').read())",
 		state: 'available',
 		rawState: 'available',
-		output: {status: 'ok', data: {'text/plain': 'motd \u001B]52;c;ZXZpbA==\u0007\u001B[2J done'}, traceback: []},
+		output: {
+			status: 'ok',
+			data: {'text/plain': 'motd \u001B]52;c;ZXZpbA==\u0007\u001B[2J done'},
+			traceback: [],
+		},
 	},
 	{
 		id: '1',
@@ -32,7 +36,16 @@ const statements: Statement[] = [
 		code: 'df.count()',
 		state: 'available',
 		rawState: 'available',
-		output: {status: 'error', errorName: 'AnalysisException', errorValue: '[PATH_NOT_FOUND] Path does not exist', data: {}, traceback: ['Traceback (most recent call last):\n', '  File "<stdin>", line 1\n']},
+		output: {
+			status: 'error',
+			errorName: 'AnalysisException',
+			errorValue: '[PATH_NOT_FOUND] Path does not exist',
+			data: {},
+			traceback: [
+				'Traceback (most recent call last):\n',
+				'  File "<stdin>", line 1\n',
+			],
+		},
 	},
 ];
 
@@ -43,7 +56,15 @@ function livy(runs: Run[], extra: Partial<Provider> = {}): Provider {
 		endpoint: 'http://127.0.0.1:1',
 		listRuns: async () => runs,
 		async getRun(selected) {
-			return {...selected, fields: [['Interpreter', 'pyspark']], timeline: [], config: {'spark.executor.memory': '8g'}, errors: [], logTail: ['stdout: ready'], links: {}};
+			return {
+				...selected,
+				fields: [['Interpreter', 'pyspark']],
+				timeline: [],
+				config: {'spark.executor.memory': '8g'},
+				errors: [],
+				logTail: ['stdout: ready'],
+				links: {},
+			};
 		},
 		listStatements: async selected => (selected.id === '0' ? statements : []),
 		async getProgress(selected) {
@@ -57,7 +78,15 @@ function livy(runs: Run[], extra: Partial<Provider> = {}): Provider {
 						status: 'running',
 						rawStatus: 'RUNNING',
 						stageIds: [1, 2, 3],
-						tasks: {total: 200, active: 8, completed: 50, completedIndices: 50, skipped: 100, failed: 2, killed: 0},
+						tasks: {
+							total: 200,
+							active: 8,
+							completed: 50,
+							completedIndices: 50,
+							skipped: 100,
+							failed: 2,
+							killed: 0,
+						},
 						stages: {total: 3, active: 1, completed: 0, skipped: 1, failed: 0},
 						killedSummary: {},
 					},
@@ -70,18 +99,27 @@ function livy(runs: Run[], extra: Partial<Provider> = {}): Provider {
 
 describe('the monitor', () => {
 	test('lists runs, shows the selected one in Detail, and moves with j/k', async () => {
-		const app = renderApp([livy([run('0'), run('1', {state: 'busy', rawState: 'busy'})])]);
+		const app = renderApp([
+			livy([run('0'), run('1', {state: 'busy', rawState: 'busy'})]),
+		]);
 		try {
 			// Newest first: session 1 leads and is selected.
-			let frame = await waitForFrame(app.lastFrame, text => text.includes('session-0') && text.includes('Interpreter'));
+			let frame = await waitForFrame(
+				app.lastFrame,
+				text => text.includes('session-0') && text.includes('Interpreter'),
+			);
 			assert.match(frame, /\[1 Runs\]/);
 			assert.match(frame, /▸ busy\s+session-1/);
 			assert.match(frame, /session-1\s+busy/);
 			await press(app.stdin, 'j');
-			frame = await waitForFrame(app.lastFrame, text => /▸ idle\s+session-0/.test(text));
+			frame = await waitForFrame(app.lastFrame, text =>
+				/▸ idle\s+session-0/.test(text),
+			);
 			assert.match(frame, /session-0\s+idle/);
 			await press(app.stdin, 'k');
-			await waitForFrame(app.lastFrame, text => /▸ busy\s+session-1/.test(text));
+			await waitForFrame(app.lastFrame, text =>
+				/▸ busy\s+session-1/.test(text),
+			);
 		} finally {
 			app.cleanup();
 		}
@@ -92,7 +130,9 @@ describe('the monitor', () => {
 		try {
 			await waitForFrame(app.lastFrame, text => text.includes('#1'));
 			await press(app.stdin, '3', 'j');
-			const frame = await waitForFrame(app.lastFrame, text => text.includes('motd'));
+			const frame = await waitForFrame(app.lastFrame, text =>
+				text.includes('motd'),
+			);
 			assert.match(frame, /\^\[\]52;c;ZXZpbA==\^G\^\[\[2J done/);
 			assert.doesNotMatch(frame, /\u001B|\u0007/);
 		} finally {
@@ -103,7 +143,9 @@ describe('the monitor', () => {
 	test('an error output shows its name, value and traceback', async () => {
 		const app = renderApp([livy([run('0')])]);
 		try {
-			const frame = await waitForFrame(app.lastFrame, text => text.includes('AnalysisException'));
+			const frame = await waitForFrame(app.lastFrame, text =>
+				text.includes('AnalysisException'),
+			);
 			assert.match(frame, /AnalysisException: \[PATH_NOT_FOUND\]/);
 			assert.match(frame, /Traceback \(most recent call last\)/);
 		} finally {
@@ -116,7 +158,10 @@ describe('the monitor', () => {
 		try {
 			await waitForFrame(app.lastFrame, text => text.includes('#7'));
 			await press(app.stdin, '4', 'z');
-			const frame = await waitForFrame(app.lastFrame, text => text.includes('[4 Progress]') && !text.includes('Runs]'));
+			const frame = await waitForFrame(
+				app.lastFrame,
+				text => text.includes('[4 Progress]') && !text.includes('Runs]'),
+			);
 			assert.match(frame, /50\/100 \(8 running\) \(2 failed\) \(100 skipped\)/);
 			assert.match(frame, /stages 0\/2 \(1 skipped\)/);
 			assert.match(frame, /█+▓+░+/);
@@ -130,7 +175,10 @@ describe('the monitor', () => {
 		try {
 			await waitForFrame(app.lastFrame, text => text.includes('#7'));
 			await press(app.stdin, '4', 'z');
-			const frame = await waitForFrame(app.lastFrame, text => text.includes('[4 Progress]') && !text.includes('Runs]'));
+			const frame = await waitForFrame(
+				app.lastFrame,
+				text => text.includes('[4 Progress]') && !text.includes('Runs]'),
+			);
 			assert.match(frame, /#+>+\.+ 50\/100/);
 			assert.doesNotMatch(frame, /[█▓░╭]/);
 		} finally {
@@ -145,9 +193,14 @@ describe('the monitor', () => {
 			await press(app.stdin, '\t');
 			await waitForFrame(app.lastFrame, text => text.includes('[2 Detail]'));
 			await press(app.stdin, '?');
-			await waitForFrame(app.lastFrame, text => text.includes('pause / resume polling'));
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('pause / resume polling'),
+			);
 			await press(app.stdin, '\u001B');
-			await waitForFrame(app.lastFrame, text => !text.includes('pause / resume polling'));
+			await waitForFrame(
+				app.lastFrame,
+				text => !text.includes('pause / resume polling'),
+			);
 			await press(app.stdin, 'p');
 			await waitForFrame(app.lastFrame, text => text.includes('PAUSED'));
 			assert.equal(app.store.getStatus().paused, true);
@@ -157,11 +210,16 @@ describe('the monitor', () => {
 	});
 
 	test('/ filters the runs by typed words', async () => {
-		const app = renderApp([livy([run('0', {name: 'etl-notebook'}), run('1', {name: 'reporting'})])]);
+		const app = renderApp([
+			livy([run('0', {name: 'etl-notebook'}), run('1', {name: 'reporting'})]),
+		]);
 		try {
 			await waitForFrame(app.lastFrame, text => text.includes('reporting'));
 			await press(app.stdin, '/', 'r', 'e', 'p', '\r');
-			const frame = await waitForFrame(app.lastFrame, text => !text.includes('etl-notebook'));
+			const frame = await waitForFrame(
+				app.lastFrame,
+				text => !text.includes('etl-notebook'),
+			);
 			assert.match(frame, /\/rep/);
 			assert.match(frame, /reporting/);
 		} finally {
@@ -175,7 +233,13 @@ describe('the monitor', () => {
 			livy([run('0')], {
 				async listRuns() {
 					if (fail) {
-						throw new ProviderError({kind: 'http', provider: 'livy', operation: 'listSessions', status: 503, message: 'Service Unavailable'});
+						throw new ProviderError({
+							kind: 'http',
+							provider: 'livy',
+							operation: 'listSessions',
+							status: 503,
+							message: 'Service Unavailable',
+						});
 					}
 
 					return [run('0')];
@@ -186,7 +250,10 @@ describe('the monitor', () => {
 			await waitForFrame(app.lastFrame, text => text.includes('session-0'));
 			fail = true;
 			app.store.refresh('runs:livy');
-			const frame = await waitForFrame(app.lastFrame, text => text.includes('STALE') && text.includes('✖'));
+			const frame = await waitForFrame(
+				app.lastFrame,
+				text => text.includes('STALE') && text.includes('✖'),
+			);
 			assert.match(frame, /retry in \d+s/);
 			assert.match(frame, /session-0/);
 			assert.match(frame, /livy: stale, livy listSessions: HTTP 503/);

@@ -3,7 +3,10 @@ import {writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {startSimulators, type Simulators} from '../source/simulators/start-simulators.js';
+import {
+	startSimulators,
+	type Simulators,
+} from '../source/simulators/start-simulators.js';
 import {runCli} from './helpers/spawn-cli.js';
 
 let simulators: Simulators;
@@ -26,16 +29,38 @@ after(async () => {
 
 describe('sparktop --once', () => {
 	test('runs --once --json prints model objects of every run', async () => {
-		const result = await runCli(['runs', '--once', '--json', '--provider', 'livy', '--endpoint', livyUrl]);
+		const result = await runCli([
+			'runs',
+			'--once',
+			'--json',
+			'--provider',
+			'livy',
+			'--endpoint',
+			livyUrl,
+		]);
 		assert.equal(result.code, 0, result.stderr);
-		const runs = JSON.parse(result.stdout) as Array<{key: string; kind: string; state: string; raw?: unknown}>;
-		assert.ok(runs.some(run => run.key === 'livy:session:0' && run.kind === 'session'));
+		const runs = JSON.parse(result.stdout) as Array<{
+			key: string;
+			kind: string;
+			state: string;
+			raw?: unknown;
+		}>;
+		assert.ok(
+			runs.some(run => run.key === 'livy:session:0' && run.kind === 'session'),
+		);
 		assert.ok(runs.some(run => run.kind === 'batch'));
 		assert.ok(runs.every(run => run.raw === undefined));
 	});
 
 	test('sessions --once prints a table of sessions only', async () => {
-		const result = await runCli(['sessions', '--once', '--provider', 'livy', '--endpoint', livyUrl]);
+		const result = await runCli([
+			'sessions',
+			'--once',
+			'--provider',
+			'livy',
+			'--endpoint',
+			livyUrl,
+		]);
 		assert.equal(result.code, 0, result.stderr);
 		const [header, ...rows] = result.stdout.trim().split('\n');
 		assert.match(header ?? '', /^TARGET\s+KIND\s+ID\s+STATE\s+NAME/);
@@ -44,48 +69,138 @@ describe('sparktop --once', () => {
 	});
 
 	test('statements SESSION --once --json and the table form, with escape sequences neutralised', async () => {
-		const json = await runCli(['statements', '0', '--once', '--json', '--provider', 'livy', '--endpoint', livyUrl]);
+		const json = await runCli([
+			'statements',
+			'0',
+			'--once',
+			'--json',
+			'--provider',
+			'livy',
+			'--endpoint',
+			livyUrl,
+		]);
 		assert.equal(json.code, 0, json.stderr);
-		const statements = JSON.parse(json.stdout) as Array<{id: string; code: string}>;
+		const statements = JSON.parse(json.stdout) as Array<{
+			id: string;
+			code: string;
+		}>;
 		assert.equal(statements[0]?.code, 'spark.range(1000 * 1000).count()');
-		const table = await runCli(['statements', 'session:0', '--once', '--provider', 'livy', '--endpoint', livyUrl]);
+		const table = await runCli([
+			'statements',
+			'session:0',
+			'--once',
+			'--provider',
+			'livy',
+			'--endpoint',
+			livyUrl,
+		]);
 		assert.equal(table.code, 0, table.stderr);
 		assert.match(table.stdout, /spark\.range/);
 		assert.doesNotMatch(table.stdout, /\u001B/);
 	});
 
 	test('progress RUN --once --json prints the Spark jobs of an application', async () => {
-		const result = await runCli(['progress', 'app-20261121090000-0001', '--once', '--json', '--provider', 'spark', '--endpoint', sparkUrl]);
+		const result = await runCli([
+			'progress',
+			'app-20261121090000-0001',
+			'--once',
+			'--json',
+			'--provider',
+			'spark',
+			'--endpoint',
+			sparkUrl,
+		]);
 		assert.equal(result.code, 0, result.stderr);
-		const jobs = JSON.parse(result.stdout) as Array<{id: number; tasks: {total: number}; stages: {total: number}}>;
+		const jobs = JSON.parse(result.stdout) as Array<{
+			id: number;
+			tasks: {total: number};
+			stages: {total: number};
+		}>;
 		assert.ok(jobs.length > 0);
 		assert.ok(jobs.every(job => job.tasks.total > 0 && job.stages.total === 3));
 	});
 
 	test('profiles from a config file', async () => {
 		const file = path.join(tmpdir(), `sparktop-config-${process.pid}.json`);
-		writeFileSync(file, JSON.stringify({profiles: {lab: {provider: 'livy', endpoint: livyUrl}, history: {provider: 'spark', endpoint: sparkUrl}}}));
-		const result = await runCli(['runs', '--once', '--json', '--config', file, '--profile', 'history']);
+		writeFileSync(
+			file,
+			JSON.stringify({
+				profiles: {
+					lab: {provider: 'livy', endpoint: livyUrl},
+					history: {provider: 'spark', endpoint: sparkUrl},
+				},
+			}),
+		);
+		const result = await runCli([
+			'runs',
+			'--once',
+			'--json',
+			'--config',
+			file,
+			'--profile',
+			'history',
+		]);
 		assert.equal(result.code, 0, result.stderr);
 		const runs = JSON.parse(result.stdout) as Array<{target: string}>;
 		assert.ok(runs.length > 0 && runs.every(run => run.target === 'history'));
-		const missing = await runCli(['runs', '--once', '--config', file, '--profile', 'nope']);
+		const missing = await runCli([
+			'runs',
+			'--once',
+			'--config',
+			file,
+			'--profile',
+			'nope',
+		]);
 		assert.equal(missing.code, 2);
 		assert.match(missing.stderr, /no profile "nope"/);
 	});
 
 	test('an unreachable target is a clear message and exit 1', async () => {
-		const result = await runCli(['runs', '--once', '--provider', 'livy', '--endpoint', 'http://127.0.0.1:9']);
+		const result = await runCli([
+			'runs',
+			'--once',
+			'--provider',
+			'livy',
+			'--endpoint',
+			'http://127.0.0.1:9',
+		]);
 		assert.equal(result.code, 1);
-		assert.match(result.stderr, /sparktop: livy listSessions: .*connection refused \(127\.0\.0\.1:9\)/);
+		assert.match(
+			result.stderr,
+			/sparktop: livy listSessions: .*connection refused \(127\.0\.0\.1:9\)/,
+		);
 		assert.equal(result.stdout, '');
 	});
 
 	test('an error answer is a clear message and exit 1; no password in it', async () => {
-		simulators.servers.livy!.inject({path: /\/statements$/, times: 1, response: {status: 500, headers: {'content-type': 'application/json'}, body: '{"msg":"java.lang.IllegalStateException: Session is in state dead"}'}});
-		const result = await runCli(['statements', '0', '--once', '--provider', 'livy', '--endpoint', livyUrl, '--user', 'ops'], {SPARKTOP_PASSWORD: 'pa55-word-secret'});
+		simulators.servers.livy!.inject({
+			path: /\/statements$/,
+			times: 1,
+			response: {
+				status: 500,
+				headers: {'content-type': 'application/json'},
+				body: '{"msg":"java.lang.IllegalStateException: Session is in state dead"}',
+			},
+		});
+		const result = await runCli(
+			[
+				'statements',
+				'0',
+				'--once',
+				'--provider',
+				'livy',
+				'--endpoint',
+				livyUrl,
+				'--user',
+				'ops',
+			],
+			{SPARKTOP_PASSWORD: 'pa55-word-secret'},
+		);
 		assert.equal(result.code, 1);
-		assert.match(result.stderr, /livy listStatements: HTTP 500 java\.lang\.IllegalStateException: Session is in state dead/);
+		assert.match(
+			result.stderr,
+			/livy listStatements: HTTP 500 java\.lang\.IllegalStateException: Session is in state dead/,
+		);
 		assert.doesNotMatch(result.stderr + result.stdout, /pa55-word-secret/);
 	});
 
@@ -93,9 +208,22 @@ describe('sparktop --once', () => {
 		const noTargets = await runCli(['runs', '--once']);
 		assert.equal(noTargets.code, 2);
 		assert.match(noTargets.stderr, /sparktop --demo/);
-		const noOnce = await runCli(['runs', '--provider', 'livy', '--endpoint', livyUrl]);
+		const noOnce = await runCli([
+			'runs',
+			'--provider',
+			'livy',
+			'--endpoint',
+			livyUrl,
+		]);
 		assert.equal(noOnce.code, 2);
-		const badProvider = await runCli(['runs', '--once', '--provider', 'nope', '--endpoint', livyUrl]);
+		const badProvider = await runCli([
+			'runs',
+			'--once',
+			'--provider',
+			'nope',
+			'--endpoint',
+			livyUrl,
+		]);
 		assert.equal(badProvider.code, 2);
 		assert.match(badProvider.stderr, /unknown provider "nope"/);
 	});

@@ -17,18 +17,30 @@ import {contractFiles, isEnvelope} from './helpers/contracts.js';
 const files = contractFiles('livy');
 
 /** Routes one recorded exchange to the mapper for its path, as the client would. */
-function mapExchange(method: string, path: string, status: number, body: unknown): unknown {
+function mapExchange(
+	method: string,
+	path: string,
+	status: number,
+	body: unknown,
+): unknown {
 	if (status >= 400) {
-		return readErrorBody(typeof body === 'string' ? body : JSON.stringify(body ?? ''), body);
+		return readErrorBody(
+			typeof body === 'string' ? body : JSON.stringify(body ?? ''),
+			body,
+		);
 	}
 
 	const kind = path.startsWith('/batches') ? 'batch' : 'session';
 	if (/^\/(sessions|batches)$/.test(path)) {
-		return method === 'POST' ? mapLivyRun('t', kind, body) : mapLivyPage(body).items.map(item => mapLivyRun('t', kind, item));
+		return method === 'POST'
+			? mapLivyRun('t', kind, body)
+			: mapLivyPage(body).items.map(item => mapLivyRun('t', kind, item));
 	}
 
 	if (/^\/(sessions|batches)\/\d+$/.test(path)) {
-		return method === 'DELETE' ? readErrorBody(JSON.stringify(body), body) : mapLivyDetail('t', kind, body);
+		return method === 'DELETE'
+			? readErrorBody(JSON.stringify(body), body)
+			: mapLivyDetail('t', kind, body);
 	}
 
 	if (path.endsWith('/state')) {
@@ -40,7 +52,9 @@ function mapExchange(method: string, path: string, status: number, body: unknown
 	}
 
 	if (path.endsWith('/statements')) {
-		return method === 'POST' ? mapLivyStatement('t:session:0', body) : mapLivyStatements('t:session:0', body);
+		return method === 'POST'
+			? mapLivyStatement('t:session:0', body)
+			: mapLivyStatements('t:session:0', body);
 	}
 
 	if (path.endsWith('/cancel')) {
@@ -63,7 +77,14 @@ describe('every Livy contract file maps', () => {
 		test(file.name, () => {
 			if (isEnvelope(file.json)) {
 				const {request, response} = file.json;
-				assert.doesNotThrow(() => mapExchange(request.method, request.path, response.status, response.body));
+				assert.doesNotThrow(() =>
+					mapExchange(
+						request.method,
+						request.path,
+						response.status,
+						response.body,
+					),
+				);
 			} else {
 				const output = mapLivyOutput(file.json);
 				assert.ok(output, 'a statement output');
@@ -86,20 +107,41 @@ function bare(name: string): unknown {
 
 describe('Livy mapping', () => {
 	test('a full 0.9 session: owner, app id, Spark UI link, resources and log', () => {
-		const session = mapLivyDetail('livy', 'session', body('session-get.full.v0.9-shape.json'));
+		const session = mapLivyDetail(
+			'livy',
+			'session',
+			body('session-get.full.v0.9-shape.json'),
+		);
 		assert.equal(session.key, 'livy:session:0');
 		assert.equal(session.state, 'idle');
 		assert.equal(session.owner, 'alice');
 		assert.equal(session.appId, 'application_1700000000000_0001');
-		assert.equal(session.sparkUiUrl, 'http://rm-host:8088/proxy/application_1700000000000_0001/');
-		assert.deepEqual(session.logTail, ['stdout: ', '\nstderr: ', '\nYARN Diagnostics: ']);
-		assert.ok(session.fields.some(([label, value]) => label === 'Executors' && value === '2'));
+		assert.equal(
+			session.sparkUiUrl,
+			'http://rm-host:8088/proxy/application_1700000000000_0001/',
+		);
+		assert.deepEqual(session.logTail, [
+			'stdout: ',
+			'\nstderr: ',
+			'\nYARN Diagnostics: ',
+		]);
+		assert.ok(
+			session.fields.some(
+				([label, value]) => label === 'Executors' && value === '2',
+			),
+		);
 		// Unset numbers are sent as 0 and must not show as "0".
-		assert.ok(!session.fields.some(([label]) => label === 'Heartbeat timeout (s)'));
+		assert.ok(
+			!session.fields.some(([label]) => label === 'Heartbeat timeout (s)'),
+		);
 	});
 
 	test('a 0.5 session without name or newer fields', () => {
-		const session = mapLivyDetail('livy', 'session', body('session-get.v0.5-shape.json'));
+		const session = mapLivyDetail(
+			'livy',
+			'session',
+			body('session-get.v0.5-shape.json'),
+		);
 		assert.equal(session.name, undefined);
 		assert.notEqual(session.state, 'unknown');
 	});
@@ -126,7 +168,10 @@ describe('Livy mapping', () => {
 	});
 
 	test('statements: progress, epoch times, and zero meaning "not yet"', () => {
-		const statements = mapLivyStatements('livy:session:0', body('statements-list.shape.json'));
+		const statements = mapLivyStatements(
+			'livy:session:0',
+			body('statements-list.shape.json'),
+		);
 		assert.equal(statements.length, 2);
 		const [running, done] = statements;
 		assert.equal(running?.state, 'running');
@@ -137,31 +182,55 @@ describe('Livy mapping', () => {
 	});
 
 	test('error output keeps ename, evalue and the traceback', () => {
-		const output = mapLivyOutput(bare('statement-output.python-error-exception.test.json'));
+		const output = mapLivyOutput(
+			bare('statement-output.python-error-exception.test.json'),
+		);
 		assert.equal(output?.status, 'error');
 		assert.ok(output?.errorName);
 		assert.ok(output.traceback.length > 0);
 		const lines = outputLines(output, 80, 50);
-		assert.match(lines[0]!.map(part => part.text).join(''), new RegExp(output.errorName));
+		assert.match(
+			lines[0]!.map(part => part.text).join(''),
+			new RegExp(output.errorName),
+		);
 	});
 
 	test('SQL JSON output and %table output render as tables', () => {
-		for (const name of ['statement-output.sql-json.test.json', 'statement-output.python-table-magic.test.json']) {
+		for (const name of [
+			'statement-output.sql-json.test.json',
+			'statement-output.python-table-magic.test.json',
+		]) {
 			const text = outputLines(mapLivyOutput(bare(name))!, 80, 50)
 				.map(line => line.map(part => part.text).join(''))
 				.join('\n');
 			assert.match(text, /│/, name);
 		}
 
-		const sql = outputLines(mapLivyOutput(bare('statement-output.sql-json.test.json'))!, 80, 50).map(line => line.map(part => part.text).join(''));
+		const sql = outputLines(
+			mapLivyOutput(bare('statement-output.sql-json.test.json'))!,
+			80,
+			50,
+		).map(line => line.map(part => part.text).join(''));
 		assert.match(sql[0]!, /name\s+│ birthday/);
 		assert.match(sql[2]!, /Jerry\s+│ 2019-07-24/);
 	});
 
 	test('error bodies: {msg}, a bare JSON string, and an HTML page', () => {
-		assert.equal(readErrorBody('', body('error-404.session-not-found.json')).message, "Session '7' not found.");
-		assert.equal(readErrorBody('', body('error-404.statement-not-found.json')).message, 'Statement not found');
-		assert.match(readErrorBody('<html><head><title>Error 403 Forbidden</title></head></html>', undefined).message ?? '', /HTML error page: Error 403 Forbidden/);
+		assert.equal(
+			readErrorBody('', body('error-404.session-not-found.json')).message,
+			"Session '7' not found.",
+		);
+		assert.equal(
+			readErrorBody('', body('error-404.statement-not-found.json')).message,
+			'Statement not found',
+		);
+		assert.match(
+			readErrorBody(
+				'<html><head><title>Error 403 Forbidden</title></head></html>',
+				undefined,
+			).message ?? '',
+			/HTML error page: Error 403 Forbidden/,
+		);
 	});
 
 	test('logs keep the server total', () => {

@@ -28,7 +28,9 @@ function mapFile(name: string, json: unknown): unknown {
 	}
 
 	if (name.includes('job_list') || name.startsWith('one_job')) {
-		return Array.isArray(json) ? json.map(item => mapSparkJob(item)) : mapSparkJob(json);
+		return Array.isArray(json)
+			? json.map(item => mapSparkJob(item))
+			: mapSparkJob(json);
 	}
 
 	if (name.startsWith('stage_list')) {
@@ -52,7 +54,9 @@ describe('every Spark REST contract file maps', () => {
 
 describe('Spark REST mapping', () => {
 	test('applications: completed attempts, epoch times, and attempt ids', () => {
-		const apps = (file('application_list_json_expectation.json') as unknown[]).map(item => mapSparkApplication('spark', item));
+		const apps = (
+			file('application_list_json_expectation.json') as unknown[]
+		).map(item => mapSparkApplication('spark', item));
 		assert.ok(apps.length > 5);
 		const first = apps[0]!;
 		assert.equal(first.id, 'local-1642039451826');
@@ -64,23 +68,41 @@ describe('Spark REST mapping', () => {
 	});
 
 	test('a multi-attempt application shows its latest attempt and a timeline of attempts', () => {
-		const detail = mapSparkApplicationDetail('spark', file('one_app_multi_attempt_json_expectation.json'), undefined);
+		const detail = mapSparkApplicationDetail(
+			'spark',
+			file('one_app_multi_attempt_json_expectation.json'),
+			undefined,
+		);
 		assert.equal(detail.attemptId, '2');
 		assert.equal(detail.timeline.length, 2);
-		assert.ok(detail.fields.some(([label, value]) => label === 'Attempts' && value === '2'));
+		assert.ok(
+			detail.fields.some(
+				([label, value]) => label === 'Attempts' && value === '2',
+			),
+		);
 	});
 
 	test('a running attempt (endTime -1) is running, not ended in 1969', () => {
 		const run = mapSparkApplication('spark', {
 			id: 'app-1',
-			attempts: [{startTime: '2026-11-21T09:00:00.000GMT', endTime: '1969-12-31T23:59:59.999GMT', completed: false, startTimeEpoch: 1_795_251_600_000, endTimeEpoch: -1}],
+			attempts: [
+				{
+					startTime: '2026-11-21T09:00:00.000GMT',
+					endTime: '1969-12-31T23:59:59.999GMT',
+					completed: false,
+					startTimeEpoch: 1_795_251_600_000,
+					endTimeEpoch: -1,
+				},
+			],
 		});
 		assert.equal(run.state, 'running');
 		assert.equal(run.endedAt, undefined);
 	});
 
 	test('jobs: the failed job counts 15 of 16 tasks with 1 failed and a failed stage', () => {
-		const jobs = (file('job_list_json_expectation.json') as unknown[]).map(item => mapSparkJob(item));
+		const jobs = (file('job_list_json_expectation.json') as unknown[]).map(
+			item => mapSparkJob(item),
+		);
 		const failed = jobs.find(job => job.id === 1)!;
 		assert.equal(failed.status, 'failed');
 		assert.equal(taskBar(failed.tasks).label, '15/16 (1 failed)');
@@ -88,7 +110,9 @@ describe('Spark REST mapping', () => {
 	});
 
 	test('stages: Complete vs Completed naming, failure reason kept', () => {
-		const stages = (file('stage_list_json_expectation.json') as unknown[]).map(item => mapSparkStage(item));
+		const stages = (file('stage_list_json_expectation.json') as unknown[]).map(
+			item => mapSparkStage(item),
+		);
 		const complete = stages.find(stage => stage.status === 'complete')!;
 		assert.equal(complete.tasks.completed, complete.tasks.total);
 		const failed = stages.find(stage => stage.status === 'failed');

@@ -10,50 +10,114 @@ after(() => {
 });
 
 function taskCounts(screen: string): number[] {
-	return [...screen.matchAll(/(\d+)\/\d+ \(\d+ running\)/g)].map(match => Number(match[1]));
+	return [...screen.matchAll(/(\d+)\/\d+ \(\d+ running\)/g)].map(match =>
+		Number(match[1]),
+	);
 }
 
-describe('sparktop --demo in a real terminal (tmux)', {skip: hasTmux() ? false : 'tmux is not installed (.ci/run installs it)'}, () => {
+// Locally a missing tmux skips this test; CI sets SPARKTOP_REQUIRE_TMUX so it fails instead.
+const skip =
+	hasTmux() || process.env['SPARKTOP_REQUIRE_TMUX']
+		? false
+		: 'tmux is not installed (.ci/run installs it)';
+
+describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 	test('runs, a session with its statements, live bars, a resize to 80x24, and a clean quit', async () => {
 		// Ink draws nothing live when CI is set, so the child runs without it.
-		session.start(`env -u CI NODE_ENV=production ${process.execPath} ${cliPath} --demo --interval 1`, 120, 40);
+		session.start(
+			`env -u CI NODE_ENV=production ${process.execPath} ${cliPath} --demo --interval 1`,
+			120,
+			40,
+		);
 
-		let screen = await session.waitFor(text => text.includes('etl-notebook') && text.includes('nightly-etl'), 'the runs list');
-		assert.equal(session.display('#{alternate_on}'), '1', 'runs on the alternate screen');
+		let screen = await session.waitFor(
+			text => text.includes('etl-notebook') && text.includes('nightly-etl'),
+			'the runs list',
+		);
+		assert.equal(
+			session.display('#{alternate_on}'),
+			'1',
+			'runs on the alternate screen',
+		);
 		assert.match(screen.split('\n')[0] ?? '', /^sparktop livy · spark/);
 		const lines = screen.split('\n').filter(line => line !== '');
-		assert.ok(lines.length <= 39, `frame has ${lines.length} lines in a 40-row pane`);
+		assert.ok(
+			lines.length <= 39,
+			`frame has ${lines.length} lines in a 40-row pane`,
+		);
 
 		session.type('/etl-notebook');
 		session.keys('Enter');
-		await session.waitFor(text => /▸ \w+\s+etl-notebook/.test(text), 'the session selected by the filter');
+		await session.waitFor(
+			text => /▸ \w+\s+etl-notebook/.test(text),
+			'the session selected by the filter',
+		);
 		session.type('3');
-		screen = await session.waitFor(text => text.includes('[3 Statements]') && text.includes('│ spark.range(1000 * 1000).count()'), 'a statement with its code', 30_000);
+		screen = await session.waitFor(
+			text =>
+				text.includes('[3 Statements]') &&
+				text.includes('│ spark.range(1000 * 1000).count()'),
+			'a statement with its code',
+			30_000,
+		);
 		session.type('G');
-		screen = await session.waitFor(text => /#0 available/.test(text) && text.includes('1000000'), 'the first statement and its output', 30_000);
+		screen = await session.waitFor(
+			text => /#0 available/.test(text) && text.includes('1000000'),
+			'the first statement and its output',
+			30_000,
+		);
 
-		const first = taskCounts(await session.waitFor(text => taskCounts(text).length > 0, 'a running task bar', 20_000));
-		screen = await session.waitFor(text => {
-			const now = taskCounts(text);
-			return now.length > 0 && (now[0]! > first[0]! || now.length !== first.length);
-		}, 'the task bar to advance', 20_000);
+		const first = taskCounts(
+			await session.waitFor(
+				text => taskCounts(text).length > 0,
+				'a running task bar',
+				20_000,
+			),
+		);
+		screen = await session.waitFor(
+			text => {
+				const now = taskCounts(text);
+				return (
+					now.length > 0 && (now[0]! > first[0]! || now.length !== first.length)
+				);
+			},
+			'the task bar to advance',
+			20_000,
+		);
 		assert.match(screen, /[█▓]+░*/);
 
 		session.resize(80, 24);
-		screen = await session.waitFor(text => text.includes(' 1 Runs ') && text.includes(' 4 Progress '), 'the tab strip at 80x24');
+		screen = await session.waitFor(
+			text => text.includes(' 1 Runs ') && text.includes(' 4 Progress '),
+			'the tab strip at 80x24',
+		);
 		assert.ok(screen.split('\n').filter(line => line !== '').length <= 23);
 		assert.match(screen, /\[3 Statements\]/);
 		session.type('1');
-		screen = await session.waitFor(text => text.includes('[1 Runs]') && text.includes('etl-notebook'), 'the runs pane at 80x24');
+		screen = await session.waitFor(
+			text => text.includes('[1 Runs]') && text.includes('etl-notebook'),
+			'the runs pane at 80x24',
+		);
 		session.type('?');
-		await session.waitFor(text => text.includes('pause / resume polling'), 'help at 80x24');
+		await session.waitFor(
+			text => text.includes('pause / resume polling'),
+			'help at 80x24',
+		);
 		session.keys('Escape');
 
 		session.type('q');
 		session.waitForExit(10_000);
 		screen = session.capture();
 		assert.match(screen, /EXIT=0/);
-		assert.equal(session.display('#{alternate_on}'), '0', 'the alternate screen was left');
-		assert.doesNotMatch(screen, /Statements\]|╭─/, 'the monitor is gone from the normal screen');
+		assert.equal(
+			session.display('#{alternate_on}'),
+			'0',
+			'the alternate screen was left',
+		);
+		assert.doesNotMatch(
+			screen,
+			/Statements\]|╭─/,
+			'the monitor is gone from the normal screen',
+		);
 	});
 });

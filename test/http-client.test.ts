@@ -35,13 +35,21 @@ before(async () => {
 			}
 
 			case '/echo-auth': {
-				response.writeHead(401, {'content-type': 'text/plain', 'x-request-id': 'req-123'});
-				response.end(`bad credentials: ${request.headers.authorization ?? ''} for ${url.search}`);
+				response.writeHead(401, {
+					'content-type': 'text/plain',
+					'x-request-id': 'req-123',
+				});
+				response.end(
+					`bad credentials: ${request.headers.authorization ?? ''} for ${url.search}`,
+				);
 				return;
 			}
 
 			case '/throttled': {
-				response.writeHead(429, {'content-type': 'application/json', 'retry-after': '12'});
+				response.writeHead(429, {
+					'content-type': 'application/json',
+					'retry-after': '12',
+				});
 				response.end('{"message":"slow down"}');
 				return;
 			}
@@ -65,15 +73,24 @@ after(() => {
 	server.close();
 });
 
-function client(extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
-	return new HttpClient({provider: 'test', endpoint: `${base}/gateway/livy`, ...extra});
+function client(
+	extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {},
+) {
+	return new HttpClient({
+		provider: 'test',
+		endpoint: `${base}/gateway/livy`,
+		...extra,
+	});
 }
 
 async function failure(promise: Promise<unknown>): Promise<ProviderError> {
 	try {
 		await promise;
 	} catch (error) {
-		assert.ok(error instanceof ProviderError, `expected ProviderError, got ${String(error)}`);
+		assert.ok(
+			error instanceof ProviderError,
+			`expected ProviderError, got ${String(error)}`,
+		);
 		return error;
 	}
 
@@ -82,37 +99,58 @@ async function failure(promise: Promise<unknown>): Promise<ProviderError> {
 
 describe('http client', () => {
 	test('keeps a gateway path prefix and encodes query values, repeated ones too', async () => {
-		const body = (await client().json({operation: 'list', path: 'sessions', query: {from: 0, status: ['active', 'failed'], skip: undefined}})) as {path: string; query: string};
+		const body = (await client().json({
+			operation: 'list',
+			path: 'sessions',
+			query: {from: 0, status: ['active', 'failed'], skip: undefined},
+		})) as {path: string; query: string};
 		assert.equal(body.path, '/gateway/livy/sessions');
 		assert.equal(body.query, '?from=0&status=active&status=failed');
 	});
 
 	test('a server that never answers times out with a clear error', async () => {
-		const error = await failure(client({timeouts: {connectMs: 1000, headersMs: 300, bodyMs: 300, totalMs: 400}}).json({operation: 'hang', path: '/hang'}));
+		const error = await failure(
+			client({
+				timeouts: {connectMs: 1000, headersMs: 300, bodyMs: 300, totalMs: 400},
+			}).json({operation: 'hang', path: '/hang'}),
+		);
 		assert.equal(error.kind, 'timeout');
 		assert.match(error.summary(), /test hang: timed out/);
 	});
 
 	test('a response over the size cap is refused, not parsed', async () => {
-		const error = await failure(client({maxBytes: 1024 * 1024}).json({operation: 'big', path: '/big'}));
+		const error = await failure(
+			client({maxBytes: 1024 * 1024}).json({operation: 'big', path: '/big'}),
+		);
 		assert.equal(error.kind, 'too-large');
 	});
 
 	test('an HTML page where JSON was expected says so', async () => {
-		const error = await failure(client().json({operation: 'html', path: '/html'}));
+		const error = await failure(
+			client().json({operation: 'html', path: '/html'}),
+		);
 		assert.equal(error.kind, 'malformed');
 		assert.match(error.message, /HTML page/);
 	});
 
 	test('truncated JSON is a malformed-response error, never a crash', async () => {
-		const error = await failure(client().json({operation: 'junk', path: '/junk'}));
+		const error = await failure(
+			client().json({operation: 'junk', path: '/junk'}),
+		);
 		assert.equal(error.kind, 'malformed');
 	});
 
 	test('credentials echoed by a server never reach the message; signed query strings are not in it', async () => {
 		const secret = 'hunter2-very-secret';
 		const error = await failure(
-			client({headers: () => ({authorization: `Bearer ${secret}`}), secrets: () => [secret]}).json({operation: 'auth', path: '/echo-auth', query: {Signature: 'abc123signed'}}),
+			client({
+				headers: () => ({authorization: `Bearer ${secret}`}),
+				secrets: () => [secret],
+			}).json({
+				operation: 'auth',
+				path: '/echo-auth',
+				query: {Signature: 'abc123signed'},
+			}),
 		);
 		assert.equal(error.status, 401);
 		assert.equal(error.requestId, 'req-123');
@@ -121,7 +159,9 @@ describe('http client', () => {
 	});
 
 	test('429 carries Retry-After and is marked as throttling', async () => {
-		const error = await failure(client().json({operation: 'list', path: '/throttled'}));
+		const error = await failure(
+			client().json({operation: 'list', path: '/throttled'}),
+		);
 		assert.equal(error.status, 429);
 		assert.equal(error.retryAfterMs, 12_000);
 		assert.equal(error.throttled, true);
@@ -129,7 +169,13 @@ describe('http client', () => {
 	});
 
 	test('an unreachable endpoint is a network error naming the host only', async () => {
-		const error = await failure(new HttpClient({provider: 'livy', endpoint: 'http://127.0.0.1:9/'}).json({operation: 'list', path: 'sessions', query: {token: 'secret-token'}}));
+		const error = await failure(
+			new HttpClient({provider: 'livy', endpoint: 'http://127.0.0.1:9/'}).json({
+				operation: 'list',
+				path: 'sessions',
+				query: {token: 'secret-token'},
+			}),
+		);
 		assert.equal(error.kind, 'network');
 		assert.match(error.message, /connection refused \(127\.0\.0\.1:9\)/);
 		assert.doesNotMatch(error.summary(), /secret-token/);

@@ -5,8 +5,14 @@ import {LivyClient} from '../source/providers/livy/livy-client.js';
 import {createLivyProvider} from '../source/providers/livy/livy-provider.js';
 import {livySimulator} from '../source/simulators/livy/livy-simulator.js';
 import {manualClock} from '../source/simulators/sim-clock.js';
-import {type RunningSimulator, startSimServer} from '../source/simulators/sim-server.js';
-import {startSimulators, type Simulators} from '../source/simulators/start-simulators.js';
+import {
+	type RunningSimulator,
+	startSimServer,
+} from '../source/simulators/sim-server.js';
+import {
+	startSimulators,
+	type Simulators,
+} from '../source/simulators/start-simulators.js';
 
 const clock = manualClock();
 let simulators: Simulators;
@@ -36,20 +42,36 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 	test('sessions move starting -> idle <-> busy -> dead, batches running -> success | dead', async () => {
 		const provider = createLivyProvider({target: 'livy', endpoint: livy.url});
 		const atStart = await provider.listRuns!(AbortSignal.timeout(5000));
-		assert.equal(atStart.find(run => run.key === 'livy:session:0')?.rawState, 'starting');
+		assert.equal(
+			atStart.find(run => run.key === 'livy:session:0')?.rawState,
+			'starting',
+		);
 		clock.advance(6000);
 		const busy = await provider.listRuns!(AbortSignal.timeout(5000));
-		assert.equal(busy.find(run => run.key === 'livy:session:0')?.rawState, 'busy');
+		assert.equal(
+			busy.find(run => run.key === 'livy:session:0')?.rawState,
+			'busy',
+		);
 		clock.advance(14_000);
 		const later = await provider.listRuns!(AbortSignal.timeout(5000));
-		const states = Object.fromEntries(later.map(run => [run.key, run.rawState]));
+		const states = Object.fromEntries(
+			later.map(run => [run.key, run.rawState]),
+		);
 		assert.equal(states['livy:batch:1'], 'dead');
 		assert.equal(states['livy:batch:0'], 'running');
 		clock.advance(30_000);
-		const end = Object.fromEntries((await provider.listRuns!(AbortSignal.timeout(5000))).map(run => [run.key, run.state]));
+		const end = Object.fromEntries(
+			(await provider.listRuns!(AbortSignal.timeout(5000))).map(run => [
+				run.key,
+				run.state,
+			]),
+		);
 		assert.equal(end['livy:batch:0'], 'succeeded');
 		assert.equal(end['livy:session:2'], 'failed');
-		assert.equal(end['livy:session:0'] === 'idle' || end['livy:session:0'] === 'busy', true);
+		assert.equal(
+			end['livy:session:0'] === 'idle' || end['livy:session:0'] === 'busy',
+			true,
+		);
 	});
 
 	test('pages through sessions and batches with from/size until the total', async () => {
@@ -57,60 +79,99 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		const client = new LivyClient({endpoint: livy.url, pageSize: 2});
 		const before = livy.requests.length;
 		const batches = await client.listBatches();
-		const pages = livy.requests.slice(before).filter(request => request.path === '/batches');
+		const pages = livy.requests
+			.slice(before)
+			.filter(request => request.path === '/batches');
 		assert.ok(batches.length > 4);
 		// Stops as soon as the server's total is reached, without asking for an empty page.
 		assert.equal(pages.length, Math.ceil(batches.length / 2));
-		assert.deepEqual(pages.map(request => request.query.get('from')), pages.map((_, index) => String(index * 2)));
-		assert.ok(pages.every(request => request.headers['x-requested-by'] === 'sparktop'));
+		assert.deepEqual(
+			pages.map(request => request.query.get('from')),
+			pages.map((_, index) => String(index * 2)),
+		);
+		assert.ok(
+			pages.every(request => request.headers['x-requested-by'] === 'sparktop'),
+		);
 	});
 
 	test('statements: ok text, a JSON table, an error with traceback, and escape sequences kept as data', async () => {
 		const provider = createLivyProvider({target: 'livy', endpoint: livy.url});
-		const run = (await provider.listRuns!(AbortSignal.timeout(5000))).find(item => item.key === 'livy:session:0')!;
-		const statements = await provider.listStatements!(run, AbortSignal.timeout(5000));
-		const available = statements.filter(statement => statement.state === 'available');
+		const run = (await provider.listRuns!(AbortSignal.timeout(5000))).find(
+			item => item.key === 'livy:session:0',
+		)!;
+		const statements = await provider.listStatements!(
+			run,
+			AbortSignal.timeout(5000),
+		);
+		const available = statements.filter(
+			statement => statement.state === 'available',
+		);
 		assert.ok(available.length >= 4);
 		assert.equal(available[0]?.output?.data['text/plain'], '1000000');
 		assert.ok(available[1]?.output?.data['application/json']);
 		assert.equal(available[2]?.output?.errorName, 'AnalysisException');
 		assert.ok((available[2]?.output?.traceback.length ?? 0) > 2);
-		assert.match(String(available[3]?.output?.data['text/plain']), /\u001B\]52/);
+		assert.match(
+			String(available[3]?.output?.data['text/plain']),
+			/\u001B\]52/,
+		);
 		assert.ok(statements.every(statement => statement.sessionKey === run.key));
 	});
 
 	test('a running statement reports rising progress', async () => {
 		const client = new LivyClient({endpoint: livy.url});
 		const progressOf = async () => {
-			const body = (await client.listStatements('0')) as {statements: Array<{state: string; progress: number}>};
-			return body.statements.find(statement => statement.state === 'running')?.progress;
+			const body = (await client.listStatements('0')) as {
+				statements: Array<{state: string; progress: number}>;
+			};
+			return body.statements.find(statement => statement.state === 'running')
+				?.progress;
 		};
 
 		clock.advance(10_000 - ((clock.now() - 1_700_000_000_000) % 10_000) + 6000);
 		const first = await progressOf();
 		clock.advance(2000);
 		const second = await progressOf();
-		assert.ok(first !== undefined && second !== undefined && second > first, `${first} then ${second}`);
+		assert.ok(
+			first !== undefined && second !== undefined && second > first,
+			`${first} then ${second}`,
+		);
 	});
 
 	test('session detail, state and log tail', async () => {
-		const provider = createLivyProvider({target: 'livy', endpoint: livy.url, logLines: 3});
-		const run = (await provider.listRuns!(AbortSignal.timeout(5000))).find(item => item.key === 'livy:batch:1')!;
+		const provider = createLivyProvider({
+			target: 'livy',
+			endpoint: livy.url,
+			logLines: 3,
+		});
+		const run = (await provider.listRuns!(AbortSignal.timeout(5000))).find(
+			item => item.key === 'livy:batch:1',
+		)!;
 		const detail = await provider.getRun!(run, AbortSignal.timeout(5000));
 		assert.equal(detail.state, 'failed');
-		assert.ok(detail.logTail.some(line => line.includes('IllegalStateException')));
+		assert.ok(
+			detail.logTail.some(line => line.includes('IllegalStateException')),
+		);
 		const log = await provider.getLog!(run, AbortSignal.timeout(5000));
 		assert.equal(log.lines.length, 3);
 		assert.ok((log.total ?? 0) > 3);
-		const state = (await new LivyClient({endpoint: livy.url}).getState('batches', '1')) as {state: string};
+		const state = (await new LivyClient({endpoint: livy.url}).getState(
+			'batches',
+			'1',
+		)) as {state: string};
 		assert.equal(state.state, 'dead');
 	});
 
 	test('a Livy run links to its Spark UI, whose jobs are its live progress', async () => {
 		const provider = createLivyProvider({target: 'livy', endpoint: livy.url});
-		const run = (await provider.listRuns!(AbortSignal.timeout(5000))).find(item => item.key === 'livy:session:0')!;
+		const run = (await provider.listRuns!(AbortSignal.timeout(5000))).find(
+			item => item.key === 'livy:session:0',
+		)!;
 		assert.match(run.sparkUiUrl ?? '', /\/proxy\/application_/);
-		const progress = await provider.getProgress!(run, AbortSignal.timeout(5000));
+		const progress = await provider.getProgress!(
+			run,
+			AbortSignal.timeout(5000),
+		);
 		assert.ok(progress.jobs.length > 0);
 		assert.match(progress.source, /spark-rest/);
 	});
@@ -125,34 +186,76 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		const dead = await failure(client.listStatements('2'));
 		assert.equal(dead.status, 400);
 		assert.match(dead.message, /Session isn't active/);
-		const wrongPath = await failure(client.http.json({operation: 'bogus', path: 'nope'}));
+		const wrongPath = await failure(
+			client.http.json({operation: 'bogus', path: 'nope'}),
+		);
 		assert.equal(wrongPath.status, 404);
 		assert.match(wrongPath.message, /HTML error page/);
 	});
 
 	test('429 with Retry-After, then recovery', async () => {
-		livy.inject({path: /^\/sessions$/, times: 1, response: {status: 429, headers: {'retry-after': '3', 'content-type': 'text/plain'}, body: 'Too Many Requests'}});
+		livy.inject({
+			path: /^\/sessions$/,
+			times: 1,
+			response: {
+				status: 429,
+				headers: {'retry-after': '3', 'content-type': 'text/plain'},
+				body: 'Too Many Requests',
+			},
+		});
 		const provider = createLivyProvider({target: 'livy', endpoint: livy.url});
-		const throttled = await failure(provider.listRuns!(AbortSignal.timeout(5000)));
+		const throttled = await failure(
+			provider.listRuns!(AbortSignal.timeout(5000)),
+		);
 		assert.equal(throttled.status, 429);
 		assert.equal(throttled.retryAfterMs, 3000);
 		assert.ok((await provider.listRuns!(AbortSignal.timeout(5000))).length > 0);
 	});
 
 	test('an HTML page with status 200 (a proxy login) is a clear error', async () => {
-		livy.inject({path: /^\/batches$/, times: 1, response: {status: 200, headers: {'content-type': 'text/html'}, body: '<html><body>Please sign in</body></html>'}});
-		const error = await failure(new LivyClient({endpoint: livy.url}).listBatches());
+		livy.inject({
+			path: /^\/batches$/,
+			times: 1,
+			response: {
+				status: 200,
+				headers: {'content-type': 'text/html'},
+				body: '<html><body>Please sign in</body></html>',
+			},
+		});
+		const error = await failure(
+			new LivyClient({endpoint: livy.url}).listBatches(),
+		);
 		assert.equal(error.kind, 'malformed');
 	});
 
 	test('HTTP Basic auth: refused without credentials, accepted with them, password never in errors', async () => {
-		const secured = await startSimServer('livy', livySimulator({clock, credentials: {username: 'ops', password: 's3cret-pass'}}));
+		const secured = await startSimServer(
+			'livy',
+			livySimulator({
+				clock,
+				credentials: {username: 'ops', password: 's3cret-pass'},
+			}),
+		);
 		try {
-			const anonymous = await failure(createLivyProvider({target: 'l', endpoint: secured.url}).listRuns!(AbortSignal.timeout(5000)));
+			const anonymous = await failure(
+				createLivyProvider({target: 'l', endpoint: secured.url}).listRuns!(
+					AbortSignal.timeout(5000),
+				),
+			);
 			assert.equal(anonymous.status, 401);
-			const wrong = await failure(createLivyProvider({target: 'l', endpoint: secured.url, credentials: {username: 'ops', password: 'wrong-pass'}}).listRuns!(AbortSignal.timeout(5000)));
+			const wrong = await failure(
+				createLivyProvider({
+					target: 'l',
+					endpoint: secured.url,
+					credentials: {username: 'ops', password: 'wrong-pass'},
+				}).listRuns!(AbortSignal.timeout(5000)),
+			);
 			assert.doesNotMatch(wrong.summary(), /wrong-pass/);
-			const runs = await createLivyProvider({target: 'l', endpoint: secured.url, credentials: {username: 'ops', password: 's3cret-pass'}}).listRuns!(AbortSignal.timeout(5000));
+			const runs = await createLivyProvider({
+				target: 'l',
+				endpoint: secured.url,
+				credentials: {username: 'ops', password: 's3cret-pass'},
+			}).listRuns!(AbortSignal.timeout(5000));
 			assert.ok(runs.length > 0);
 		} finally {
 			await secured.close();

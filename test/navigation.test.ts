@@ -1,12 +1,26 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {layout} from '../source/ui/layout.js';
-import {initialNavigation, navigate, type Navigation, type NavigationAction} from '../source/ui/navigation.js';
+import {
+	initialNavigation,
+	navigate,
+	type Navigation,
+	type NavigationAction,
+} from '../source/ui/navigation.js';
 import {filterRuns, runTable} from '../source/ui/render/run-rows.js';
 import {keepInView} from '../source/ui/use-scroll-offset.js';
 import type {Run} from '../source/model/types.js';
 
-const run = (id: string, extra: Partial<Run> = {}): Run => ({target: 'livy', kind: 'session', id, key: `livy:session:${id}`, provider: 'livy', state: 'idle', rawState: 'idle', ...extra});
+const run = (id: string, extra: Partial<Run> = {}): Run => ({
+	target: 'livy',
+	kind: 'session',
+	id,
+	key: `livy:session:${id}`,
+	provider: 'livy',
+	state: 'idle',
+	rawState: 'idle',
+	...extra,
+});
 
 function apply(...actions: NavigationAction[]): Navigation {
 	return actions.reduce(navigate, initialNavigation);
@@ -21,7 +35,14 @@ describe('navigation', () => {
 	test('Enter drills from runs into detail; Esc unwinds help, zoom, filter, then focus', () => {
 		const drilled = apply({type: 'drill'});
 		assert.equal(drilled.focus, 'detail');
-		const layered = apply({type: 'filterStart'}, {type: 'filterInput', text: 'etl'}, {type: 'filterDone'}, {type: 'focus', pane: 'statements'}, {type: 'toggle', what: 'zoom'}, {type: 'toggle', what: 'help'});
+		const layered = apply(
+			{type: 'filterStart'},
+			{type: 'filterInput', text: 'etl'},
+			{type: 'filterDone'},
+			{type: 'focus', pane: 'statements'},
+			{type: 'toggle', what: 'zoom'},
+			{type: 'toggle', what: 'help'},
+		);
 		const once = navigate(layered, {type: 'back'});
 		assert.equal(once.help, false);
 		const twice = navigate(once, {type: 'back'});
@@ -32,37 +53,79 @@ describe('navigation', () => {
 	});
 
 	test('moving is clamped to what the pane holds', () => {
-		const state = apply({type: 'focus', pane: 'statements'}, {type: 'move', delta: 10, count: 3});
+		const state = apply(
+			{type: 'focus', pane: 'statements'},
+			{type: 'move', delta: 10, count: 3},
+		);
 		assert.equal(state.statement, 2);
-		assert.equal(navigate(state, {type: 'moveTo', end: 'first', count: 3}).statement, 0);
+		assert.equal(
+			navigate(state, {type: 'moveTo', end: 'first', count: 3}).statement,
+			0,
+		);
 	});
 
 	test('choosing another run starts its panes from the top', () => {
-		const scrolled = apply({type: 'selectRun', runKey: 'a'}, {type: 'focus', pane: 'detail'}, {type: 'move', delta: 5, count: 10});
+		const scrolled = apply(
+			{type: 'selectRun', runKey: 'a'},
+			{type: 'focus', pane: 'detail'},
+			{type: 'move', delta: 5, count: 10},
+		);
 		assert.equal(scrolled.detailScroll, 5);
-		assert.equal(navigate(scrolled, {type: 'selectRun', runKey: 'b'}).detailScroll, 0);
-		assert.equal(navigate(scrolled, {type: 'selectRun', runKey: 'a'}), scrolled);
+		assert.equal(
+			navigate(scrolled, {type: 'selectRun', runKey: 'b'}).detailScroll,
+			0,
+		);
+		assert.equal(
+			navigate(scrolled, {type: 'selectRun', runKey: 'a'}),
+			scrolled,
+		);
 	});
 
 	test('the filter takes typed text and backspace', () => {
-		const typed = apply({type: 'filterStart'}, {type: 'filterInput', text: 'ab'}, {type: 'filterErase'});
+		const typed = apply(
+			{type: 'filterStart'},
+			{type: 'filterInput', text: 'ab'},
+			{type: 'filterErase'},
+		);
 		assert.equal(typed.filter, 'a');
 		assert.equal(typed.filtering, true);
 	});
 
 	test('filtering runs matches every word anywhere in the row', () => {
-		const runs = [run('1', {name: 'etl-notebook', owner: 'alice'}), run('2', {name: 'reporting', owner: 'carol', state: 'failed', rawState: 'dead'})];
-		assert.deepEqual(filterRuns(runs, 'etl alice').map(item => item.id), ['1']);
-		assert.deepEqual(filterRuns(runs, 'dead').map(item => item.id), ['2']);
+		const runs = [
+			run('1', {name: 'etl-notebook', owner: 'alice'}),
+			run('2', {
+				name: 'reporting',
+				owner: 'carol',
+				state: 'failed',
+				rawState: 'dead',
+			}),
+		];
+		assert.deepEqual(
+			filterRuns(runs, 'etl alice').map(item => item.id),
+			['1'],
+		);
+		assert.deepEqual(
+			filterRuns(runs, 'dead').map(item => item.id),
+			['2'],
+		);
 		assert.equal(filterRuns(runs, '').length, 2);
 	});
 });
 
 describe('layout', () => {
 	test('the frame is always shorter than the terminal', () => {
-		for (const [columns, rows] of [[120, 40], [80, 24], [200, 60], [60, 10]] as const) {
+		for (const [columns, rows] of [
+			[120, 40],
+			[80, 24],
+			[200, 60],
+			[60, 10],
+		] as const) {
 			const view = layout(columns, rows, 'runs', false);
-			const used = 2 + (view.tabs ? 1 : 0) + view.rows.reduce((sum, row) => sum + (row[0]?.height ?? 0), 0);
+			const used =
+				2 +
+				(view.tabs ? 1 : 0) +
+				view.rows.reduce((sum, row) => sum + (row[0]?.height ?? 0), 0);
 			assert.ok(used <= rows - 1, `${columns}x${rows} uses ${used}`);
 		}
 	});
@@ -71,13 +134,26 @@ describe('layout', () => {
 		assert.equal(layout(120, 40, 'runs', false).rows.flat().length, 4);
 		const narrow = layout(80, 24, 'statements', false);
 		assert.equal(narrow.tabs, true);
-		assert.deepEqual(narrow.rows.flat().map(box => box.pane), ['statements']);
+		assert.deepEqual(
+			narrow.rows.flat().map(box => box.pane),
+			['statements'],
+		);
 		assert.equal(layout(120, 40, 'progress', true).rows.flat()[0]?.width, 120);
 	});
 
 	test('narrow run tables drop the least useful columns first', () => {
-		const titles = (width: number) => runTable(width).columns.map(column => column.title);
-		assert.deepEqual(titles(200), ['STATE', 'NAME', 'ID', 'KIND', 'TARGET', 'OWNER', 'SUBMITTED', 'DURATION']);
+		const titles = (width: number) =>
+			runTable(width).columns.map(column => column.title);
+		assert.deepEqual(titles(200), [
+			'STATE',
+			'NAME',
+			'ID',
+			'KIND',
+			'TARGET',
+			'OWNER',
+			'SUBMITTED',
+			'DURATION',
+		]);
 		assert.deepEqual(titles(50), ['STATE', 'NAME', 'ID', 'DURATION']);
 	});
 

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {ProviderError} from '../source/http/provider-error.js';
-import {PollingStore, type ResourceSpec} from '../source/store/polling-store.js';
+import {
+	PollingStore,
+	type ResourceSpec,
+} from '../source/store/polling-store.js';
 import {FakeClock, settle} from './helpers/fake-clock.js';
 
 type Loader<T> = {
@@ -10,7 +13,11 @@ type Loader<T> = {
 	signals: AbortSignal[];
 };
 
-function loader<T>(key: string, produce: (call: number) => Promise<T> | T, isSettled?: (data: T) => boolean): Loader<T> {
+function loader<T>(
+	key: string,
+	produce: (call: number) => Promise<T> | T,
+	isSettled?: (data: T) => boolean,
+): Loader<T> {
 	const state: Loader<T> = {
 		calls: 0,
 		signals: [],
@@ -28,11 +35,24 @@ function loader<T>(key: string, produce: (call: number) => Promise<T> | T, isSet
 }
 
 function makeStore(clock: FakeClock, random = () => 0.5) {
-	return new PollingStore({clock, intervalMs: 1000, backoff: {baseMs: 1000, capMs: 16_000}, random, slowMs: 300});
+	return new PollingStore({
+		clock,
+		intervalMs: 1000,
+		backoff: {baseMs: 1000, capMs: 16_000},
+		random,
+		slowMs: 300,
+	});
 }
 
 function throttled(retryAfterMs?: number): ProviderError {
-	return new ProviderError({kind: 'http', provider: 'livy', operation: 'listSessions', status: 429, message: 'too many requests', retryAfterMs});
+	return new ProviderError({
+		kind: 'http',
+		provider: 'livy',
+		operation: 'listSessions',
+		status: 429,
+		message: 'too many requests',
+		retryAfterMs,
+	});
 }
 
 describe('polling store', () => {
@@ -54,7 +74,11 @@ describe('polling store', () => {
 	test('does not poll settled data again until refreshed, even while paused', async () => {
 		const clock = new FakeClock();
 		const store = makeStore(clock);
-		const run = loader('run', () => ({state: 'succeeded'}), data => data.state === 'succeeded');
+		const run = loader(
+			'run',
+			() => ({state: 'succeeded'}),
+			data => data.state === 'succeeded',
+		);
 		store.subscribe(run.spec, () => undefined);
 		await clock.advance(10_000);
 		assert.equal(run.calls, 1);
@@ -69,9 +93,13 @@ describe('polling store', () => {
 		const clock = new FakeClock();
 		const store = makeStore(clock);
 		let release: (value: number) => void = () => undefined;
-		const slow = loader('slow', async () => new Promise<number>(resolve => {
-			release = resolve;
-		}));
+		const slow = loader(
+			'slow',
+			async () =>
+				new Promise<number>(resolve => {
+					release = resolve;
+				}),
+		);
 		store.subscribe(slow.spec, () => undefined);
 		store.subscribe(slow.spec, () => undefined);
 		store.refresh();
@@ -86,7 +114,10 @@ describe('polling store', () => {
 	test('aborts the request and stops polling when the last view leaves', async () => {
 		const clock = new FakeClock();
 		const store = makeStore(clock);
-		const hanging = loader('hanging', async () => new Promise<number>(() => undefined));
+		const hanging = loader(
+			'hanging',
+			async () => new Promise<number>(() => undefined),
+		);
 		const unsubscribe = store.subscribe(hanging.spec, () => undefined);
 		await settle();
 		assert.equal(hanging.signals[0]?.aborted, false);
@@ -105,7 +136,12 @@ describe('polling store', () => {
 				return ['good'];
 			}
 
-			throw new ProviderError({kind: 'network', provider: 'livy', operation: 'listSessions', message: 'connection refused'});
+			throw new ProviderError({
+				kind: 'network',
+				provider: 'livy',
+				operation: 'listSessions',
+				message: 'connection refused',
+			});
 		});
 		store.subscribe(flaky.spec, () => undefined);
 		await settle();
@@ -119,7 +155,9 @@ describe('polling store', () => {
 			}
 		}
 
-		const gaps = attemptTimes.slice(1).map((time, index) => time - attemptTimes[index]!);
+		const gaps = attemptTimes
+			.slice(1)
+			.map((time, index) => time - attemptTimes[index]!);
 		// With random() = 1 the jittered delay is the full ceiling: 1 s, 2 s, 4 s, 8 s, then the 16 s cap.
 		assert.deepEqual(gaps, [1000, 2000, 4000, 8000, 16_000, 16_000]);
 		const snapshot = store.getSnapshot<string[]>('flaky');
@@ -165,7 +203,9 @@ describe('polling store', () => {
 	test('an unchanged poll keeps the snapshot object and notifies nobody', async () => {
 		const clock = new FakeClock();
 		const store = makeStore(clock);
-		const stable = loader('stable', () => ({runs: [{id: '1', state: 'running'}]}));
+		const stable = loader('stable', () => ({
+			runs: [{id: '1', state: 'running'}],
+		}));
 		let notified = 0;
 		store.subscribe(stable.spec, () => {
 			notified++;
@@ -184,11 +224,13 @@ describe('polling store', () => {
 		const store = makeStore(clock);
 		let release: () => void = () => undefined;
 		const slowSecond = loader('slow-second', async call =>
-			call === 1 ? 1 : new Promise<number>(resolve => {
-				release = () => {
-					resolve(call);
-				};
-			}),
+			call === 1
+				? 1
+				: new Promise<number>(resolve => {
+						release = () => {
+							resolve(call);
+						};
+					}),
 		);
 		store.subscribe(slowSecond.spec, () => undefined);
 		await clock.advance(1000);

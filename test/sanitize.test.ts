@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {clipLines, sanitizeLine, sanitizeText} from '../source/text/sanitize.js';
+import {
+	clipLines,
+	sanitizeLine,
+	sanitizeText,
+} from '../source/text/sanitize.js';
 
 describe('sanitising server text', () => {
 	test('OSC 52 clipboard writes, screen clears and bells become visible text', () => {
-		const hostile = 'before\u001B]52;c;ZWNobyBwd25lZA==\u0007\u001B[2J\u0007after';
+		const hostile =
+			'before\u001B]52;c;ZWNobyBwd25lZA==\u0007\u001B[2J\u0007after';
 		const clean = sanitizeLine(hostile);
 		assert.equal(clean, 'before^[]52;c;ZWNobyBwd25lZA==^G^[[2J^Gafter');
 		assert.doesNotMatch(clean, /[\u0000-\u001F\u007F-\u009F]/);
@@ -22,7 +27,11 @@ describe('sanitising server text', () => {
 	});
 
 	test('ordinary and wide text passes through unchanged', () => {
-		for (const text of ['count at <console>:17', '数据湖 作业', 'naïve café ✓']) {
+		for (const text of [
+			'count at <console>:17',
+			'数据湖 作业',
+			'naïve café ✓',
+		]) {
 			assert.equal(sanitizeLine(text), text);
 		}
 	});

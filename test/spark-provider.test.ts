@@ -4,7 +4,10 @@ import {ProviderError} from '../source/http/provider-error.js';
 import {SparkRestClient} from '../source/providers/spark/spark-client.js';
 import {createSparkProvider} from '../source/providers/spark/spark-provider.js';
 import {manualClock} from '../source/simulators/sim-clock.js';
-import {startSimulators, type Simulators} from '../source/simulators/start-simulators.js';
+import {
+	startSimulators,
+	type Simulators,
+} from '../source/simulators/start-simulators.js';
 
 const clock = manualClock();
 let simulators: Simulators;
@@ -24,45 +27,83 @@ describe('Spark REST provider against the Spark simulator over HTTP', () => {
 		clock.advance(10_000);
 		const provider = createSparkProvider({target: 'spark', endpoint: url});
 		const runs = await provider.listRuns!(AbortSignal.timeout(5000));
-		const rollup = runs.find(run => run.id === 'application_1700000000000_0042');
+		const rollup = runs.find(
+			run => run.id === 'application_1700000000000_0042',
+		);
 		assert.equal(rollup?.attemptId, '2');
 		assert.equal(rollup?.state, 'running');
 		assert.equal(rollup?.sparkUiUrl, url);
 		clock.advance(120_000);
 		const later = await provider.listRuns!(AbortSignal.timeout(5000));
-		assert.equal(later.find(run => run.id === 'application_1700000000000_0042')?.state, 'succeeded');
-		assert.ok(later.find(run => run.id === 'application_1700000000000_0042')?.endedAt);
+		assert.equal(
+			later.find(run => run.id === 'application_1700000000000_0042')?.state,
+			'succeeded',
+		);
+		assert.ok(
+			later.find(run => run.id === 'application_1700000000000_0042')?.endedAt,
+		);
 	});
 
 	test('jobs advance task by task, with failed, killed and skipped work along the way', async () => {
 		const provider = createSparkProvider({target: 'spark', endpoint: url});
-		const run = (await provider.listRuns!(AbortSignal.timeout(5000))).find(item => item.id === 'app-20261121090000-0001')!;
+		const run = (await provider.listRuns!(AbortSignal.timeout(5000))).find(
+			item => item.id === 'app-20261121090000-0001',
+		)!;
 		const before = await provider.getProgress!(run, AbortSignal.timeout(5000));
 		const runningBefore = before.jobs.find(job => job.status === 'running')!;
 		clock.advance(1000);
 		const after = await provider.getProgress!(run, AbortSignal.timeout(5000));
 		const sameJob = after.jobs.find(job => job.id === runningBefore.id)!;
-		assert.ok((sameJob.tasks.completedIndices ?? 0) > (runningBefore.tasks.completedIndices ?? 0));
+		assert.ok(
+			(sameJob.tasks.completedIndices ?? 0) >
+				(runningBefore.tasks.completedIndices ?? 0),
+		);
 		assert.ok(after.jobs.some(job => job.tasks.failed > 0));
-		assert.ok(after.jobs.some(job => job.tasks.killed > 0 && Object.keys(job.killedSummary).length > 0));
-		assert.ok(after.jobs.some(job => job.tasks.skipped > 0 && job.stages.skipped > 0));
+		assert.ok(
+			after.jobs.some(
+				job =>
+					job.tasks.killed > 0 && Object.keys(job.killedSummary).length > 0,
+			),
+		);
+		assert.ok(
+			after.jobs.some(job => job.tasks.skipped > 0 && job.stages.skipped > 0),
+		);
 		assert.ok(after.jobs.some(job => job.status === 'failed'));
-		assert.ok((after.stages ?? []).every(stage => stage.status === 'active' || stage.status === 'failed'));
+		assert.ok(
+			(after.stages ?? []).every(
+				stage => stage.status === 'active' || stage.status === 'failed',
+			),
+		);
 	});
 
 	test('attempt ids go into the per-application paths', async () => {
 		const client = new SparkRestClient({endpoint: url});
-		const jobs = await client.listJobs({appId: 'application_1700000000000_0042', attemptId: '2'});
+		const jobs = await client.listJobs({
+			appId: 'application_1700000000000_0042',
+			attemptId: '2',
+		});
 		assert.ok(Array.isArray(jobs));
 		const request = simulators.servers.spark!.requests.at(-1);
-		assert.equal(request?.path, '/api/v1/applications/application_1700000000000_0042/2/jobs');
+		assert.equal(
+			request?.path,
+			'/api/v1/applications/application_1700000000000_0042/2/jobs',
+		);
 	});
 
 	test('detail: executors totalled and Spark properties as config', async () => {
-		const provider = createSparkProvider({target: 'spark', endpoint: `${url}/api/v1/`});
-		const run = (await provider.listRuns!(AbortSignal.timeout(5000))).find(item => item.state === 'running')!;
+		const provider = createSparkProvider({
+			target: 'spark',
+			endpoint: `${url}/api/v1/`,
+		});
+		const run = (await provider.listRuns!(AbortSignal.timeout(5000))).find(
+			item => item.state === 'running',
+		)!;
 		const detail = await provider.getRun!(run, AbortSignal.timeout(5000));
-		assert.ok(detail.fields.some(([label, value]) => label === 'Executors' && value === '4'));
+		assert.ok(
+			detail.fields.some(
+				([label, value]) => label === 'Executors' && value === '4',
+			),
+		);
 		assert.equal(detail.config['spark.executor.memory'], '2g');
 	});
 

@@ -12,9 +12,13 @@ export type ConfigFile = {
 };
 
 /** A profile as written in the config file; `credentialCommand` prints the password on stdout. */
-export type Profile = Omit<TargetConfig, 'name' | 'password'> & {readonly credentialCommand?: string};
+export type Profile = Omit<TargetConfig, 'name' | 'password'> & {
+	readonly credentialCommand?: string;
+};
 
-export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+export function defaultConfigPath(
+	env: NodeJS.ProcessEnv = process.env,
+): string {
 	const base = env['XDG_CONFIG_HOME'] || path.join(homedir(), '.config');
 	return path.join(base, 'sparktop', 'config.json');
 }
@@ -29,14 +33,18 @@ export function readConfigFile(file: string, required: boolean): ConfigFile {
 			return {path: file, profiles: {}};
 		}
 
-		throw new ConfigError(`cannot read config file ${file}: ${(error as Error).message}`);
+		throw new ConfigError(
+			`cannot read config file ${file}: ${(error as Error).message}`,
+		);
 	}
 
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
 	} catch (error) {
-		throw new ConfigError(`config file ${file} is not valid JSON: ${(error as Error).message}`);
+		throw new ConfigError(
+			`config file ${file} is not valid JSON: ${(error as Error).message}`,
+		);
 	}
 
 	const object = asObject(json);
@@ -64,12 +72,20 @@ export function readConfigFile(file: string, required: boolean): ConfigFile {
 }
 
 /** Turns a profile into a target, running its credential command (never echoing what it prints). */
-export function profileTarget(name: string, profile: Profile, env: NodeJS.ProcessEnv = process.env): TargetConfig {
+export function profileTarget(
+	name: string,
+	profile: Profile,
+	env: NodeJS.ProcessEnv = process.env,
+): TargetConfig {
 	const {credentialCommand, ...rest} = profile;
 	let password = env['SPARKTOP_PASSWORD'];
 	if (credentialCommand) {
 		try {
-			password = execFileSync('/bin/sh', ['-c', credentialCommand], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000}).trim();
+			password = execFileSync('/bin/sh', ['-c', credentialCommand], {
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore'],
+				timeout: 30_000,
+			}).trim();
 		} catch {
 			throw new ConfigError(`profile "${name}": its credentialCommand failed`);
 		}

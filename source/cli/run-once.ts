@@ -26,13 +26,22 @@ function withoutRaw<T extends {raw?: unknown}>(item: T): Omit<T, 'raw'> {
 }
 
 async function allRuns(providers: readonly Provider[]): Promise<Run[]> {
-	const lists = await Promise.all(providers.map(async provider => (provider.listRuns ? provider.listRuns(AbortSignal.timeout(60_000)) : [])));
+	const lists = await Promise.all(
+		providers.map(async provider =>
+			provider.listRuns ? provider.listRuns(AbortSignal.timeout(60_000)) : [],
+		),
+	);
 	return lists.flat();
 }
 
-function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+function table(
+	headers: readonly string[],
+	rows: ReadonlyArray<readonly string[]>,
+): string {
 	const clean = rows.map(row => row.map(cell => sanitizeLine(cell)));
-	const widths = headers.map((header, index) => Math.max(header.length, ...clean.map(row => row[index]?.length ?? 0)));
+	const widths = headers.map((header, index) =>
+		Math.max(header.length, ...clean.map(row => row[index]?.length ?? 0)),
+	);
 	const line = (cells: readonly string[]) =>
 		cells
 			.map((cell, index) => cell.padEnd(widths[index] ?? 0))
@@ -42,22 +51,34 @@ function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]
 }
 
 /** Finds the run an argument names: its full key (`target:kind:id`), `kind:id`, or the bare id. */
-async function findRun(providers: readonly Provider[], argument: string | undefined, wanted: (provider: Provider, run: Run) => boolean): Promise<[Provider, Run]> {
+async function findRun(
+	providers: readonly Provider[],
+	argument: string | undefined,
+	wanted: (provider: Provider, run: Run) => boolean,
+): Promise<[Provider, Run]> {
 	if (!argument) {
 		throw new OnceError('which run? give its id (or target:kind:id)');
 	}
 
 	for (const provider of providers) {
-		const runs = provider.listRuns ? await provider.listRuns(AbortSignal.timeout(60_000)) : [];
+		const runs = provider.listRuns
+			? await provider.listRuns(AbortSignal.timeout(60_000))
+			: [];
 		const run = runs.find(
-			item => wanted(provider, item) && (item.key === argument || `${item.kind}:${item.id}` === argument || item.id === argument),
+			item =>
+				wanted(provider, item) &&
+				(item.key === argument ||
+					`${item.kind}:${item.id}` === argument ||
+					item.id === argument),
 		);
 		if (run) {
 			return [provider, run];
 		}
 	}
 
-	throw new OnceError(`no run "${argument}" found on ${providers.map(provider => provider.target).join(', ')}`);
+	throw new OnceError(
+		`no run "${argument}" found on ${providers.map(provider => provider.target).join(', ')}`,
+	);
 }
 
 /** One snapshot, printed as a table or as JSON, for scripts and quick looks. */
@@ -67,20 +88,49 @@ export async function runOnce(options: OnceOptions): Promise<void> {
 	switch (options.command) {
 		case 'runs':
 		case 'sessions': {
-			const runs = (await allRuns(providers)).filter(run => options.command === 'runs' || run.kind === 'session');
+			const runs = (await allRuns(providers)).filter(
+				run => options.command === 'runs' || run.kind === 'session',
+			);
 			write(
 				options.json
-					? JSON.stringify(runs.map(run => withoutRaw(run)), undefined, 2) + '\n'
+					? JSON.stringify(
+							runs.map(run => withoutRaw(run)),
+							undefined,
+							2,
+						) + '\n'
 					: table(
-							['TARGET', 'KIND', 'ID', 'STATE', 'NAME', 'OWNER', 'SUBMITTED', 'DURATION'],
-							runs.map(run => [run.target, run.kind, run.id, run.rawState, run.name ?? '', run.owner ?? '', formatClock(run.submittedAt, now), formatDuration(runDuration(run, now))]),
+							[
+								'TARGET',
+								'KIND',
+								'ID',
+								'STATE',
+								'NAME',
+								'OWNER',
+								'SUBMITTED',
+								'DURATION',
+							],
+							runs.map(run => [
+								run.target,
+								run.kind,
+								run.id,
+								run.rawState,
+								run.name ?? '',
+								run.owner ?? '',
+								formatClock(run.submittedAt, now),
+								formatDuration(runDuration(run, now)),
+							]),
 						),
 			);
 			return;
 		}
 
 		case 'statements': {
-			const [provider, run] = await findRun(providers, options.argument, (item, candidate) => Boolean(item.listStatements) && candidate.kind === 'session');
+			const [provider, run] = await findRun(
+				providers,
+				options.argument,
+				(item, candidate) =>
+					Boolean(item.listStatements) && candidate.kind === 'session',
+			);
 			const statements = await provider.listStatements!(run, signal);
 			write(
 				options.json
@@ -90,7 +140,9 @@ export async function runOnce(options: OnceOptions): Promise<void> {
 							statements.map(statement => [
 								statement.id,
 								statement.rawState,
-								statement.progress === undefined ? '' : `${Math.round(statement.progress * 100)}%`,
+								statement.progress === undefined
+									? ''
+									: `${Math.round(statement.progress * 100)}%`,
 								statement.output?.errorName ?? statement.output?.status ?? '',
 								statement.code.split('\n')[0] ?? '',
 							]),
@@ -100,14 +152,22 @@ export async function runOnce(options: OnceOptions): Promise<void> {
 		}
 
 		case 'progress': {
-			const [provider, run] = await findRun(providers, options.argument, item => Boolean(item.getProgress));
+			const [provider, run] = await findRun(providers, options.argument, item =>
+				Boolean(item.getProgress),
+			);
 			const progress = await provider.getProgress!(run, signal);
 			write(
 				options.json
 					? JSON.stringify(progress.jobs, undefined, 2) + '\n'
 					: table(
 							['JOB', 'STATUS', 'TASKS', 'STAGES', 'NAME'],
-							progress.jobs.map(job => [String(job.id), job.rawStatus, taskBar(job.tasks).label, stageLabel(job.stages), job.description ?? job.name]),
+							progress.jobs.map(job => [
+								String(job.id),
+								job.rawStatus,
+								taskBar(job.tasks).label,
+								stageLabel(job.stages),
+								job.description ?? job.name,
+							]),
 						),
 			);
 		}

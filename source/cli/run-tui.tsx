@@ -22,8 +22,13 @@ const leaveAlternateScreen = '\u001B[?1049l\u001B[?25h';
 
 /** The full-screen monitor; the terminal is restored on q, Ctrl-C, SIGTERM, SIGHUP and crashes alike. */
 export async function runTui(options: TuiOptions): Promise<number> {
-	const store = new PollingStore({clock: systemClock(), intervalMs: options.intervalMs});
-	const providers = new Map(options.providers.map(provider => [provider.target, provider]));
+	const store = new PollingStore({
+		clock: systemClock(),
+		intervalMs: options.intervalMs,
+	});
+	const providers = new Map(
+		options.providers.map(provider => [provider.target, provider]),
+	);
 	let restored = false;
 	const restore = () => {
 		if (!restored) {
@@ -36,12 +41,19 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	const instance = render(
 		<StoreContext.Provider value={store}>
 			<ProvidersContext.Provider value={providers}>
-				<ThemeContext.Provider value={makeTheme({color: options.color, ascii: options.ascii})}>
+				<ThemeContext.Provider
+					value={makeTheme({color: options.color, ascii: options.ascii})}
+				>
 					<App write={options.write} />
 				</ThemeContext.Provider>
 			</ProvidersContext.Provider>
 		</StoreContext.Provider>,
-		{exitOnCtrlC: false, incrementalRendering: true, maxFps: 20, patchConsole: true},
+		{
+			exitOnCtrlC: false,
+			incrementalRendering: true,
+			maxFps: 20,
+			patchConsole: true,
+		},
 	);
 	const stop = () => {
 		instance.unmount();
@@ -70,7 +82,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	}
 
 	if (crash !== undefined) {
-		process.stderr.write(`sparktop crashed: ${crash instanceof Error ? (crash.stack ?? crash.message) : String(crash)}\n`);
+		process.stderr.write(
+			`sparktop crashed: ${crash instanceof Error ? (crash.stack ?? crash.message) : String(crash)}\n`,
+		);
 		return 70;
 	}
 

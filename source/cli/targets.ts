@@ -13,7 +13,11 @@ export type TargetFlags = {
 };
 
 /** Which targets to watch: an explicit --provider, else the named profiles, else every profile. */
-export function resolveTargets(flags: TargetFlags, config: ConfigFile, env: NodeJS.ProcessEnv = process.env): TargetConfig[] {
+export function resolveTargets(
+	flags: TargetFlags,
+	config: ConfigFile,
+	env: NodeJS.ProcessEnv = process.env,
+): TargetConfig[] {
 	if (flags.provider) {
 		return [
 			{
@@ -21,7 +25,8 @@ export function resolveTargets(flags: TargetFlags, config: ConfigFile, env: Node
 				provider: flags.provider,
 				endpoint: flags.endpoint,
 				username: flags.user,
-				password: flags.user === undefined ? undefined : env['SPARKTOP_PASSWORD'],
+				password:
+					flags.user === undefined ? undefined : env['SPARKTOP_PASSWORD'],
 				region: flags.region,
 				workspace: flags.workspace,
 				pool: flags.pool,
@@ -34,7 +39,9 @@ export function resolveTargets(flags: TargetFlags, config: ConfigFile, env: Node
 		throw new ConfigError('--endpoint needs --provider (livy or spark)');
 	}
 
-	const names = flags.profile?.length ? flags.profile : Object.keys(config.profiles);
+	const names = flags.profile?.length
+		? flags.profile
+		: Object.keys(config.profiles);
 	if (names.length === 0) {
 		throw new ConfigError(
 			`nothing to watch: no profiles in ${config.path}. Try "sparktop --demo", or "sparktop --provider livy --endpoint http://livy:8998".`,
@@ -44,7 +51,9 @@ export function resolveTargets(flags: TargetFlags, config: ConfigFile, env: Node
 	return names.map(name => {
 		const profile = config.profiles[name];
 		if (!profile) {
-			throw new ConfigError(`no profile "${name}" in ${config.path} (have: ${Object.keys(config.profiles).join(', ') || 'none'})`);
+			throw new ConfigError(
+				`no profile "${name}" in ${config.path} (have: ${Object.keys(config.profiles).join(', ') || 'none'})`,
+			);
 		}
 
 		return profileTarget(name, profile, env);

@@ -24,7 +24,9 @@ export const defaultMaxBytes = 32 * 1024 * 1024;
 let sharedDispatcher: Agent | undefined;
 
 /** One dispatcher for the whole process, so connections to each endpoint are pooled and kept alive. */
-export function httpDispatcher(timeouts: HttpTimeouts = defaultTimeouts): Agent {
+export function httpDispatcher(
+	timeouts: HttpTimeouts = defaultTimeouts,
+): Agent {
 	sharedDispatcher ??= new Agent({
 		connect: {timeout: timeouts.connectMs},
 		headersTimeout: timeouts.headersMs,
@@ -62,7 +64,10 @@ export type HttpClientOptions = {
 	/** Secrets that must never appear in an error message, even if a server echoes them. */
 	readonly secrets?: () => readonly string[];
 	/** Provider-specific reading of an error body; the generic reader is used where it says nothing. */
-	readonly readError?: (response: HttpResponse, json: unknown) => ErrorBodyFacts;
+	readonly readError?: (
+		response: HttpResponse,
+		json: unknown,
+	) => ErrorBodyFacts;
 	readonly dispatcher?: Dispatcher;
 	readonly timeouts?: HttpTimeouts;
 	readonly maxBytes?: number;
@@ -79,7 +84,9 @@ export class HttpClient {
 		this.options = options;
 		this.provider = options.provider;
 		this.endpoint = new URL(
-			options.endpoint.endsWith('/') ? options.endpoint : `${options.endpoint}/`,
+			options.endpoint.endsWith('/')
+				? options.endpoint
+				: `${options.endpoint}/`,
 		);
 	}
 
@@ -188,7 +195,10 @@ export class HttpClient {
 		}
 	}
 
-	private httpError(request: HttpRequest, response: HttpResponse): ProviderError {
+	private httpError(
+		request: HttpRequest,
+		response: HttpResponse,
+	): ProviderError {
 		const parsed = parseJson(response.text);
 		const json = parsed.ok ? parsed.value : undefined;
 		const generic = readErrorBody(response.text, json);
@@ -223,7 +233,10 @@ export class HttpClient {
 		const code = (error as {code?: string} | undefined)?.code ?? '';
 		const name = (error as {name?: string} | undefined)?.name ?? '';
 		if (timedOut || code.includes('TIMEOUT') || name === 'TimeoutError') {
-			return this.error(request, {kind: 'timeout', message: `timed out (${code || 'no answer'})`});
+			return this.error(request, {
+				kind: 'timeout',
+				message: `timed out (${code || 'no answer'})`,
+			});
 		}
 
 		if (name === 'AbortError' || code === 'UND_ERR_ABORTED') {
@@ -247,7 +260,10 @@ export class HttpClient {
 
 	private error(
 		request: HttpRequest,
-		fields: Omit<ConstructorParameters<typeof ProviderError>[0], 'provider' | 'operation'>,
+		fields: Omit<
+			ConstructorParameters<typeof ProviderError>[0],
+			'provider' | 'operation'
+		>,
 	): ProviderError {
 		return new ProviderError({
 			...fields,
@@ -275,7 +291,11 @@ export function parseJson(text: string): ParsedJson {
 	try {
 		return {ok: true, value: JSON.parse(text) as unknown};
 	} catch (error) {
-		return {ok: false, reason: error instanceof Error ? error.message.slice(0, 80) : 'parse error'};
+		return {
+			ok: false,
+			reason:
+				error instanceof Error ? error.message.slice(0, 80) : 'parse error',
+		};
 	}
 }
 
@@ -304,7 +324,9 @@ function flattenHeaders(
 	const flat: Record<string, string> = {};
 	for (const [name, value] of Object.entries(headers)) {
 		if (value !== undefined) {
-			flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+			flat[name.toLowerCase()] = Array.isArray(value)
+				? value.join(', ')
+				: value;
 		}
 	}
 

@@ -10,7 +10,10 @@ const fixed = 'ansiEscapes.cursorUp(previousLines.length - 1)';
 
 let file;
 try {
-	file = path.join(path.dirname(createRequire(import.meta.url).resolve('ink')), 'log-update.js');
+	file = path.join(
+		path.dirname(createRequire(import.meta.url).resolve('ink')),
+		'log-update.js',
+	);
 } catch {
 	process.exit(0);
 }
@@ -18,7 +21,11 @@ try {
 const source = readFileSync(file, 'utf8');
 if (source.includes(broken)) {
 	writeFileSync(file, source.replace(broken, fixed));
-	console.log('sparktop: patched ink incremental rendering (upstream fix c32da0b)');
+	console.log(
+		'sparktop: patched ink incremental rendering (upstream fix c32da0b)',
+	);
 } else if (!source.includes(fixed)) {
-	console.warn('sparktop: ink log-update.js changed; incremental rendering patch not applied');
+	console.warn(
+		'sparktop: ink log-update.js changed; incremental rendering patch not applied',
+	);
 }

@@ -35,7 +35,9 @@ function fromEpoch(value: number): number | undefined {
 }
 
 function fromSparkGmt(text: string): number | undefined {
-	const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)GMT$/v.exec(text);
+	const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)GMT$/v.exec(
+		text,
+	);
 	if (!match) {
 		return undefined;
 	}
@@ -93,7 +95,9 @@ function fromJavaDate(text: string): number | undefined {
 
 function fromGeneric(text: string): number | undefined {
 	// `yyyy-MM-dd HH:mm:ss` without a zone is taken as UTC, so results do not depend on the host.
-	const spaced = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/v.test(text)
+	const spaced = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/v.test(
+		text,
+	)
 		? `${text.replace(' ', 'T')}Z`
 		: text;
 	// Trim fractions beyond milliseconds (Synapse sends seven digits).

@@ -33,7 +33,9 @@ export function taskBar(tasks: TaskCounts): TaskBar {
 
 /** `completed/(total - skipped)` with failed and skipped counts, as Spark's jobs table shows stages. */
 export function stageLabel(stages: StageCounts): string {
-	const parts = [`${stages.completed}/${Math.max(0, stages.total - stages.skipped)}`];
+	const parts = [
+		`${stages.completed}/${Math.max(0, stages.total - stages.skipped)}`,
+	];
 	if (stages.failed > 0) {
 		parts.push(`(${stages.failed} failed)`);
 	}

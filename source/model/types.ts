@@ -161,7 +161,8 @@ export type LogTail = {
 	readonly total?: number;
 };
 
-export type SparkStageStatus = 'active' | 'complete' | 'pending' | 'failed' | 'skipped' | 'unknown';
+export type SparkStageStatus =
+	'active' | 'complete' | 'pending' | 'failed' | 'skipped' | 'unknown';
 
 /** One attempt of a Spark stage, as the Progress pane shows it under its jobs. */
 export type SparkStage = {

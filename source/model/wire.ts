@@ -62,7 +62,8 @@ export function asStrings(value: unknown): string[] {
 export function asStringMap(value: unknown): Record<string, string> {
 	const result: Record<string, string> = {};
 	for (const [key, item] of Object.entries(asObject(value))) {
-		const text = asString(item) ?? (typeof item === 'boolean' ? String(item) : undefined);
+		const text =
+			asString(item) ?? (typeof item === 'boolean' ? String(item) : undefined);
 		if (text !== undefined) {
 			result[key] = text;
 		}
@@ -88,7 +89,8 @@ export function presentFields(
 	pairs: ReadonlyArray<readonly [string, unknown]>,
 ): Array<readonly [string, string]> {
 	return pairs.flatMap(([label, value]) => {
-		const text = asText(value) ?? (typeof value === 'boolean' ? String(value) : undefined);
+		const text =
+			asText(value) ?? (typeof value === 'boolean' ? String(value) : undefined);
 		return text === undefined ? [] : [[label, text] as const];
 	});
 }

@@ -1,4 +1,10 @@
-import type {LogTail, Progress, Run, Session, Statement} from '../model/types.js';
+import type {
+	LogTail,
+	Progress,
+	Run,
+	Session,
+	Statement,
+} from '../model/types.js';
 
 /**
  * What the store knows of a provider: optional capabilities bound to one target
@@ -12,7 +18,10 @@ export type Provider = {
 	readonly endpoint: string;
 	readonly listRuns?: (signal: AbortSignal) => Promise<Run[]>;
 	readonly getRun?: (run: Run, signal: AbortSignal) => Promise<Session>;
-	readonly listStatements?: (run: Run, signal: AbortSignal) => Promise<Statement[]>;
+	readonly listStatements?: (
+		run: Run,
+		signal: AbortSignal,
+	) => Promise<Statement[]>;
 	readonly getProgress?: (run: Run, signal: AbortSignal) => Promise<Progress>;
 	readonly getLog?: (run: Run, signal: AbortSignal) => Promise<LogTail>;
 };

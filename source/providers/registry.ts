@@ -19,8 +19,18 @@ type Factory = (config: TargetConfig & {endpoint: string}) => Provider;
 
 /** Adding a provider is adding its folder and one line here. */
 const factories: Readonly<Record<string, Factory>> = {
-	livy: config => createLivyProvider({target: config.name, endpoint: config.endpoint, credentials: credentialsOf(config)}),
-	spark: config => createSparkProvider({target: config.name, endpoint: config.endpoint, credentials: credentialsOf(config)}),
+	livy: config =>
+		createLivyProvider({
+			target: config.name,
+			endpoint: config.endpoint,
+			credentials: credentialsOf(config),
+		}),
+	spark: config =>
+		createSparkProvider({
+			target: config.name,
+			endpoint: config.endpoint,
+			credentials: credentialsOf(config),
+		}),
 };
 
 export const providerIds = Object.keys(factories);
@@ -32,11 +42,15 @@ export class ConfigError extends Error {
 export function createProvider(config: TargetConfig): Provider {
 	const factory = factories[config.provider];
 	if (!factory) {
-		throw new ConfigError(`unknown provider "${config.provider}" (known: ${providerIds.join(', ')})`);
+		throw new ConfigError(
+			`unknown provider "${config.provider}" (known: ${providerIds.join(', ')})`,
+		);
 	}
 
 	if (!config.endpoint) {
-		throw new ConfigError(`target "${config.name}" (${config.provider}) needs an endpoint URL (--endpoint)`);
+		throw new ConfigError(
+			`target "${config.name}" (${config.provider}) needs an endpoint URL (--endpoint)`,
+		);
 	}
 
 	let url: URL;
@@ -47,12 +61,16 @@ export function createProvider(config: TargetConfig): Provider {
 	}
 
 	if (url.username || url.password) {
-		throw new ConfigError(`target "${config.name}": put credentials in the profile or environment, not in the endpoint URL`);
+		throw new ConfigError(
+			`target "${config.name}": put credentials in the profile or environment, not in the endpoint URL`,
+		);
 	}
 
 	return factory({...config, endpoint: config.endpoint});
 }
 
 function credentialsOf(config: TargetConfig) {
-	return config.username === undefined ? undefined : {username: config.username, password: config.password ?? ''};
+	return config.username === undefined
+		? undefined
+		: {username: config.username, password: config.password ?? ''};
 }

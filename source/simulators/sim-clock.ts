@@ -6,7 +6,9 @@ export type SimClock = {
 export const wallClock: SimClock = {now: () => Date.now()};
 
 /** A clock tests move by hand. */
-export function manualClock(start = 1_700_000_000_000): SimClock & {advance(ms: number): void} {
+export function manualClock(
+	start = 1_700_000_000_000,
+): SimClock & {advance(ms: number): void} {
 	let now = start;
 	return {
 		now: () => now,

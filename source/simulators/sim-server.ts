@@ -1,4 +1,8 @@
-import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
+import {
+	createServer,
+	type IncomingMessage,
+	type ServerResponse,
+} from 'node:http';
 import type {AddressInfo} from 'node:net';
 
 export type SimRequest = {
@@ -35,7 +39,11 @@ export type RunningSimulator = {
 	close(): Promise<void>;
 };
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): SimResponse {
+export function json(
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): SimResponse {
 	return {
 		status,
 		headers: {'content-type': 'application/json; charset=utf-8', ...headers},
@@ -43,7 +51,11 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 	};
 }
 
-export function text(status: number, body: string, type = 'text/plain; charset=utf-8'): SimResponse {
+export function text(
+	status: number,
+	body: string,
+	type = 'text/plain; charset=utf-8',
+): SimResponse {
 	return {status, headers: {'content-type': type}, body};
 }
 
@@ -79,7 +91,9 @@ export async function startSimServer(
 			}
 
 			requests.push(request);
-			const fault = faults.find(item => item.times > 0 && item.path.test(request.path));
+			const fault = faults.find(
+				item => item.times > 0 && item.path.test(request.path),
+			);
 			if (fault) {
 				fault.times--;
 				setTimeout(() => {
@@ -92,7 +106,10 @@ export async function startSimServer(
 			try {
 				response = handler(request);
 			} catch (error) {
-				response = text(500, `simulator error: ${error instanceof Error ? error.message : String(error)}`);
+				response = text(
+					500,
+					`simulator error: ${error instanceof Error ? error.message : String(error)}`,
+				);
 			}
 
 			send(outgoing, response);

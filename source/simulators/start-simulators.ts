@@ -1,5 +1,8 @@
 import {livyApplications} from './livy/livy-scenario.js';
-import {livySimulator, type LivySimulatorOptions} from './livy/livy-simulator.js';
+import {
+	livySimulator,
+	type LivySimulatorOptions,
+} from './livy/livy-simulator.js';
 import {type SimClock, wallClock} from './sim-clock.js';
 import {type RunningSimulator, startSimServer} from './sim-server.js';
 import type {SimApplication} from './spark/spark-scenario.js';
@@ -10,9 +13,27 @@ export type SimulatorId = (typeof simulatorIds)[number];
 
 /** A History Server's worth of standalone applications beside the ones behind Livy runs. */
 const standaloneApplications: SimApplication[] = [
-	{id: 'app-20261121090000-0001', name: 'clickstream-sessionize', user: 'frank', startAt: 0},
-	{id: 'application_1700000000000_0042', name: 'daily-revenue-rollup', user: 'grace', startAt: 0, runFor: 120, attempts: 2},
-	{id: 'local-1700000000000', name: 'Spark shell', user: 'heidi', startAt: 5, runFor: 60},
+	{
+		id: 'app-20261121090000-0001',
+		name: 'clickstream-sessionize',
+		user: 'frank',
+		startAt: 0,
+	},
+	{
+		id: 'application_1700000000000_0042',
+		name: 'daily-revenue-rollup',
+		user: 'grace',
+		startAt: 0,
+		runFor: 120,
+		attempts: 2,
+	},
+	{
+		id: 'local-1700000000000',
+		name: 'Spark shell',
+		user: 'heidi',
+		startAt: 5,
+		runFor: 60,
+	},
 ];
 
 export type StartSimulatorsOptions = {
@@ -29,34 +50,53 @@ export type Simulators = {
 };
 
 /** Starts the simulators on loopback; Livy's runs link to applications the Spark simulator serves. */
-export async function startSimulators(options: StartSimulatorsOptions = {}): Promise<Simulators> {
+export async function startSimulators(
+	options: StartSimulatorsOptions = {},
+): Promise<Simulators> {
 	const clock = options.clock ?? wallClock;
 	const startedAt = clock.now();
 	const port = (offset: number) => (options.port ? options.port + offset : 0);
 	const servers: Partial<Record<SimulatorId, RunningSimulator>> = {};
-	const wants = (id: SimulatorId) => options.only === undefined || options.only === id;
+	const wants = (id: SimulatorId) =>
+		options.only === undefined || options.only === id;
 	try {
 		if (wants('spark')) {
-			const applications = [...standaloneApplications, ...(options.only ? [] : livyApplications())];
-			servers.spark = await startSimServer('spark', sparkSimulator(applications, clock, startedAt), port(1));
+			const applications = [
+				...standaloneApplications,
+				...(options.only ? [] : livyApplications()),
+			];
+			servers.spark = await startSimServer(
+				'spark',
+				sparkSimulator(applications, clock, startedAt),
+				port(1),
+			);
 		}
 
 		if (wants('livy')) {
 			servers.livy = await startSimServer(
 				'livy',
-				livySimulator({...options.livy, clock, startedAt, sparkUrl: servers.spark?.url}),
+				livySimulator({
+					...options.livy,
+					clock,
+					startedAt,
+					sparkUrl: servers.spark?.url,
+				}),
 				port(0),
 			);
 		}
 	} catch (error) {
-		await Promise.all(Object.values(servers).map(async server => server.close()));
+		await Promise.all(
+			Object.values(servers).map(async server => server.close()),
+		);
 		throw error;
 	}
 
 	return {
 		servers,
 		async close() {
-			await Promise.all(Object.values(servers).map(async server => server.close()));
+			await Promise.all(
+				Object.values(servers).map(async server => server.close()),
+			);
 		},
 	};
 }

@@ -15,7 +15,10 @@ export function backoffDelay(
 	retryAfterMs?: number,
 ): number {
 	const exponent = Math.max(0, failures - 1);
-	const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(exponent, 20));
+	const ceiling = Math.min(
+		policy.capMs,
+		policy.baseMs * 2 ** Math.min(exponent, 20),
+	);
 	const jittered = ceiling / 2 + (random() * ceiling) / 2;
 	return Math.round(Math.max(jittered, retryAfterMs ?? 0));
 }

@@ -120,7 +120,8 @@ export class PollingStore {
 	}
 
 	getSnapshot<T>(key: string): ResourceSnapshot<T> {
-		return (this.entries.get(key)?.snapshot ?? emptySnapshot) as ResourceSnapshot<T>;
+		return (this.entries.get(key)?.snapshot ??
+			emptySnapshot) as ResourceSnapshot<T>;
 	}
 
 	subscribeStatus(listener: () => void): () => void {
@@ -135,7 +136,10 @@ export class PollingStore {
 	/** Polls now, settled keys included, even while paused; backoff waits are skipped. */
 	refresh(key?: string): void {
 		for (const entry of this.entries.values()) {
-			if (entry.listeners.size > 0 && (key === undefined || entry.spec.key === key)) {
+			if (
+				entry.listeners.size > 0 &&
+				(key === undefined || entry.spec.key === key)
+			) {
 				this.start(entry, true);
 			}
 		}
@@ -277,7 +281,11 @@ export class PollingStore {
 		);
 	}
 
-	private succeed(entry: Entry, controller: AbortController, data: unknown): void {
+	private succeed(
+		entry: Entry,
+		controller: AbortController,
+		data: unknown,
+	): void {
 		if (entry.controller !== controller) {
 			return;
 		}
@@ -286,11 +294,15 @@ export class PollingStore {
 		this.clearSlowTimer(entry);
 		const now = this.options.clock.now();
 		const previous = entry.snapshot;
-		const same = previous.data !== undefined && structuralEqual(previous.data, data);
+		const same =
+			previous.data !== undefined && structuralEqual(previous.data, data);
 		const settled = entry.spec.isSettled?.(data) ?? false;
 		// When nothing a view can see changed, the snapshot object itself is kept.
 		const unchanged =
-			same && previous.error === undefined && !previous.loading && previous.settled === settled;
+			same &&
+			previous.error === undefined &&
+			!previous.loading &&
+			previous.settled === settled;
 		if (!unchanged) {
 			this.setSnapshot(entry, {
 				data: same ? previous.data : data,
@@ -307,7 +319,11 @@ export class PollingStore {
 		}
 	}
 
-	private fail(entry: Entry, controller: AbortController, error: unknown): void {
+	private fail(
+		entry: Entry,
+		controller: AbortController,
+		error: unknown,
+	): void {
 		if (entry.controller !== controller) {
 			return;
 		}
@@ -413,4 +429,3 @@ export class PollingStore {
 		}
 	}
 }
-

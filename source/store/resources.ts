@@ -1,16 +1,27 @@
 import {isTerminalRunState} from '../model/states.js';
-import type {LogTail, Progress, Run, Session, Statement} from '../model/types.js';
+import type {
+	LogTail,
+	Progress,
+	Run,
+	Session,
+	Statement,
+} from '../model/types.js';
 import type {Provider} from '../providers/provider.js';
 import type {ResourceSpec} from './polling-store.js';
 
 /** What the panes poll. Keys name the target and run, so every target and run polls on its own schedule. */
 
-export function runsResource(provider: Provider): ResourceSpec<Run[]> | undefined {
+export function runsResource(
+	provider: Provider,
+): ResourceSpec<Run[]> | undefined {
 	const {listRuns} = provider;
 	return listRuns && {key: `runs:${provider.target}`, load: listRuns};
 }
 
-export function detailResource(provider: Provider, run: Run): ResourceSpec<Session> | undefined {
+export function detailResource(
+	provider: Provider,
+	run: Run,
+): ResourceSpec<Session> | undefined {
 	const {getRun} = provider;
 	return (
 		getRun && {
@@ -21,34 +32,43 @@ export function detailResource(provider: Provider, run: Run): ResourceSpec<Sessi
 	);
 }
 
-export function statementsResource(provider: Provider, run: Run): ResourceSpec<Statement[]> | undefined {
+export function statementsResource(
+	provider: Provider,
+	run: Run,
+): ResourceSpec<Statement[]> | undefined {
 	const {listStatements} = provider;
 	if (!listStatements || run.kind !== 'session') {
 		return undefined;
 	}
 
-	return (
-		{
-			key: `statements:${run.key}`,
-			load: async signal => listStatements(run, signal),
-			// A finished session runs no more statements.
-			isSettled: () => isTerminalRunState(run.state),
-		}
-	);
+	return {
+		key: `statements:${run.key}`,
+		load: async signal => listStatements(run, signal),
+		// A finished session runs no more statements.
+		isSettled: () => isTerminalRunState(run.state),
+	};
 }
 
-export function progressResource(provider: Provider, run: Run): ResourceSpec<Progress> | undefined {
+export function progressResource(
+	provider: Provider,
+	run: Run,
+): ResourceSpec<Progress> | undefined {
 	const {getProgress} = provider;
 	return (
 		getProgress && {
 			key: `progress:${run.key}`,
 			load: async signal => getProgress(run, signal),
-			isSettled: progress => isTerminalRunState(run.state) && progress.jobs.every(job => job.status !== 'running'),
+			isSettled: progress =>
+				isTerminalRunState(run.state) &&
+				progress.jobs.every(job => job.status !== 'running'),
 		}
 	);
 }
 
-export function logResource(provider: Provider, run: Run): ResourceSpec<LogTail> | undefined {
+export function logResource(
+	provider: Provider,
+	run: Run,
+): ResourceSpec<LogTail> | undefined {
 	const {getLog} = provider;
 	return (
 		getLog && {

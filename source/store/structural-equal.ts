@@ -4,7 +4,12 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
 		return true;
 	}
 
-	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+	if (
+		typeof a !== 'object' ||
+		typeof b !== 'object' ||
+		a === null ||
+		b === null
+	) {
 		return false;
 	}
 
@@ -13,7 +18,10 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
 	}
 
 	if (Array.isArray(a) && Array.isArray(b)) {
-		return a.length === b.length && a.every((item, index) => structuralEqual(item, b[index]));
+		return (
+			a.length === b.length &&
+			a.every((item, index) => structuralEqual(item, b[index]))
+		);
 	}
 
 	const left = a as Record<string, unknown>;
@@ -23,5 +31,7 @@ export function structuralEqual(a: unknown, b: unknown): boolean {
 		return false;
 	}
 
-	return keys.every(key => Object.hasOwn(right, key) && structuralEqual(left[key], right[key]));
+	return keys.every(
+		key => Object.hasOwn(right, key) && structuralEqual(left[key], right[key]),
+	);
 }

@@ -5,7 +5,8 @@
  */
 
 // C0 controls except tab and newline, DEL, C1 controls, and bidi/invisible formatting characters.
-const unsafe = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
+const unsafe =
+	/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
 
 function visible(char: string): string {
 	const code = char.codePointAt(0) ?? 0;

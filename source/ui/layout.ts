@@ -1,6 +1,10 @@
 import type {PaneId} from './navigation.js';
 
-export type PaneBox = {readonly pane: PaneId; readonly width: number; readonly height: number};
+export type PaneBox = {
+	readonly pane: PaneId;
+	readonly width: number;
+	readonly height: number;
+};
 
 export type Layout = {
 	/** Rows of panes, each a list of boxes side by side. */
@@ -20,13 +24,25 @@ const chromeRows = 2;
  * Splits the terminal between panes. The frame is always one row shorter than the terminal,
  * so Ink can redraw incrementally instead of clearing the screen every frame.
  */
-export function layout(columns: number, rows: number, focus: PaneId, zoom: boolean): Layout {
+export function layout(
+	columns: number,
+	rows: number,
+	focus: PaneId,
+	zoom: boolean,
+): Layout {
 	const frameRows = Math.max(4, rows - 1);
 	const wide = columns >= wideColumns && rows >= 24;
 	const tabs = !wide || zoom;
-	const paneHeight = Math.max(3, frameRows - chromeRows - (tabs && !zoom ? 1 : 0));
+	const paneHeight = Math.max(
+		3,
+		frameRows - chromeRows - (tabs && !zoom ? 1 : 0),
+	);
 	if (tabs) {
-		return {rows: [[{pane: focus, width: columns, height: paneHeight}]], tabs: !zoom, paneHeight};
+		return {
+			rows: [[{pane: focus, width: columns, height: paneHeight}]],
+			tabs: !zoom,
+			paneHeight,
+		};
 	}
 
 	const top = Math.ceil(paneHeight / 2);

@@ -44,7 +44,11 @@ export type NavigationAction =
 	| {readonly type: 'cycleFocus'; readonly step: 1 | -1}
 	| {readonly type: 'selectRun'; readonly runKey: string | undefined}
 	| {readonly type: 'move'; readonly delta: number; readonly count: number}
-	| {readonly type: 'moveTo'; readonly end: 'first' | 'last'; readonly count: number}
+	| {
+			readonly type: 'moveTo';
+			readonly end: 'first' | 'last';
+			readonly count: number;
+	  }
 	| {readonly type: 'drill'}
 	| {readonly type: 'back'}
 	| {readonly type: 'toggle'; readonly what: 'zoom' | 'help' | 'log'}
@@ -58,7 +62,11 @@ function clamp(value: number, count: number): number {
 }
 
 /** Moves inside the focused pane; the Runs pane moves by run key and is handled by the caller. */
-function moveIn(state: Navigation, to: (current: number) => number, count: number): Navigation {
+function moveIn(
+	state: Navigation,
+	to: (current: number) => number,
+	count: number,
+): Navigation {
 	switch (state.focus) {
 		case 'statements': {
 			return {...state, statement: clamp(to(state.statement), count)};
@@ -78,7 +86,10 @@ function moveIn(state: Navigation, to: (current: number) => number, count: numbe
 	}
 }
 
-export function navigate(state: Navigation, action: NavigationAction): Navigation {
+export function navigate(
+	state: Navigation,
+	action: NavigationAction,
+): Navigation {
 	switch (action.type) {
 		case 'focus': {
 			return {...state, focus: action.pane, help: false};
@@ -86,7 +97,9 @@ export function navigate(state: Navigation, action: NavigationAction): Navigatio
 
 		case 'cycleFocus': {
 			const index = paneIds.indexOf(state.focus);
-			const next = paneIds[(index + action.step + paneIds.length) % paneIds.length] ?? 'runs';
+			const next =
+				paneIds[(index + action.step + paneIds.length) % paneIds.length] ??
+				'runs';
 			return {...state, focus: next};
 		}
 
@@ -96,7 +109,14 @@ export function navigate(state: Navigation, action: NavigationAction): Navigatio
 			}
 
 			// A different run starts its panes from the top.
-			return {...state, runKey: action.runKey, statement: 0, detailScroll: 0, progressScroll: 0, log: false};
+			return {
+				...state,
+				runKey: action.runKey,
+				statement: 0,
+				detailScroll: 0,
+				progressScroll: 0,
+				log: false,
+			};
 		}
 
 		case 'move': {
@@ -104,11 +124,17 @@ export function navigate(state: Navigation, action: NavigationAction): Navigatio
 		}
 
 		case 'moveTo': {
-			return moveIn(state, () => (action.end === 'first' ? 0 : action.count - 1), action.count);
+			return moveIn(
+				state,
+				() => (action.end === 'first' ? 0 : action.count - 1),
+				action.count,
+			);
 		}
 
 		case 'drill': {
-			return state.focus === 'runs' ? {...state, focus: 'detail'} : {...state, zoom: !state.zoom};
+			return state.focus === 'runs'
+				? {...state, focus: 'detail'}
+				: {...state, zoom: !state.zoom};
 		}
 
 		case 'back': {

@@ -1,5 +1,17 @@
-import {createContext, useCallback, useContext, useEffect, useRef, useSyncExternalStore} from 'react';
-import type {PollingStore, ResourceSnapshot, ResourceSpec, StoreStatus} from '../store/polling-store.js';
+import {
+	createContext,
+	useCallback,
+	useContext,
+	useEffect,
+	useRef,
+	useSyncExternalStore,
+} from 'react';
+import type {
+	PollingStore,
+	ResourceSnapshot,
+	ResourceSpec,
+	StoreStatus,
+} from '../store/polling-store.js';
 
 export const StoreContext = createContext<PollingStore | undefined>(undefined);
 
@@ -12,10 +24,16 @@ export function useStore(): PollingStore {
 	return store;
 }
 
-const idle: ResourceSnapshot<never> = Object.freeze({failures: 0, loading: false, settled: false});
+const idle: ResourceSnapshot<never> = Object.freeze({
+	failures: 0,
+	loading: false,
+	settled: false,
+});
 
 /** Subscribes to one resource while mounted; undefined spec means "nothing to show". */
-export function useResource<T>(spec: ResourceSpec<T> | undefined): ResourceSnapshot<T> {
+export function useResource<T>(
+	spec: ResourceSpec<T> | undefined,
+): ResourceSnapshot<T> {
 	const store = useStore();
 	const specRef = useRef(spec);
 	specRef.current = spec;
@@ -28,7 +46,9 @@ export function useResource<T>(spec: ResourceSpec<T> | undefined): ResourceSnaps
 		// Resubscribe only when the key changes; a new spec for the same key is picked up below.
 		[store, key],
 	);
-	const snapshot = useSyncExternalStore(subscribe, () => (key === undefined ? idle : store.getSnapshot<T>(key)));
+	const snapshot = useSyncExternalStore(subscribe, () =>
+		key === undefined ? idle : store.getSnapshot<T>(key),
+	);
 	useEffect(() => {
 		if (spec) {
 			store.updateSpec(spec);
@@ -38,7 +58,9 @@ export function useResource<T>(spec: ResourceSpec<T> | undefined): ResourceSnaps
 }
 
 /** Subscribes to several resources; the returned array keeps its identity while none changed. */
-export function useResources<T>(specs: ReadonlyArray<ResourceSpec<T>>): ReadonlyArray<ResourceSnapshot<T>> {
+export function useResources<T>(
+	specs: ReadonlyArray<ResourceSpec<T>>,
+): ReadonlyArray<ResourceSnapshot<T>> {
 	const store = useStore();
 	const specsRef = useRef(specs);
 	specsRef.current = specs;
@@ -46,7 +68,9 @@ export function useResources<T>(specs: ReadonlyArray<ResourceSpec<T>>): Readonly
 	const cache = useRef<ReadonlyArray<ResourceSnapshot<T>>>([]);
 	const subscribe = useCallback(
 		(listener: () => void) => {
-			const unsubscribes = specsRef.current.map(spec => store.subscribe(spec, listener));
+			const unsubscribes = specsRef.current.map(spec =>
+				store.subscribe(spec, listener),
+			);
 			return () => {
 				for (const unsubscribe of unsubscribes) {
 					unsubscribe();
@@ -58,7 +82,10 @@ export function useResources<T>(specs: ReadonlyArray<ResourceSpec<T>>): Readonly
 	const getSnapshot = useCallback(() => {
 		const next = specsRef.current.map(spec => store.getSnapshot<T>(spec.key));
 		const previous = cache.current;
-		if (next.length !== previous.length || next.some((snapshot, index) => snapshot !== previous[index])) {
+		if (
+			next.length !== previous.length ||
+			next.some((snapshot, index) => snapshot !== previous[index])
+		) {
 			cache.current = next;
 		}
 

@@ -17,7 +17,9 @@ export function makeTheme(options: {color: boolean; ascii: boolean}): Theme {
 	};
 }
 
-export const ThemeContext = createContext<Theme>(makeTheme({color: true, ascii: false}));
+export const ThemeContext = createContext<Theme>(
+	makeTheme({color: true, ascii: false}),
+);
 
 export function useTheme(): Theme {
 	return useContext(ThemeContext);
@@ -33,6 +35,9 @@ const toneColors: Readonly<Record<Tone, string>> = {
 	title: 'blue',
 };
 
-export function toneColor(theme: Theme, tone: Tone | undefined): string | undefined {
+export function toneColor(
+	theme: Theme,
+	tone: Tone | undefined,
+): string | undefined {
 	return theme.color && tone ? toneColors[tone] : undefined;
 }

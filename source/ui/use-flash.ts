@@ -2,7 +2,10 @@ import {useEffect, useState} from 'react';
 import type {KeyedError} from '../store/polling-store.js';
 
 /** The newest error, shown for `showMs` after it happens and then cleared by itself. */
-export function useFlash(latest: KeyedError | undefined, showMs = 6000): KeyedError | undefined {
+export function useFlash(
+	latest: KeyedError | undefined,
+	showMs = 6000,
+): KeyedError | undefined {
 	const [shown, setShown] = useState<KeyedError | undefined>(undefined);
 	const id = latest ? `${latest.key}@${latest.at}` : undefined;
 	useEffect(() => {

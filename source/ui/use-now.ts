@@ -1,7 +1,10 @@
 import {useEffect, useState} from 'react';
 
 /** The current time, ticking every `everyMs`: durations and ages move without a render per frame. */
-export function useNow(everyMs: number, clock: () => number = Date.now): number {
+export function useNow(
+	everyMs: number,
+	clock: () => number = Date.now,
+): number {
 	const [now, setNow] = useState(clock);
 	useEffect(() => {
 		const timer = setInterval(() => {

@@ -1,7 +1,12 @@
 import {useRef} from 'react';
 
 /** First visible index that keeps `selected` in view with the least movement since the last frame. */
-export function keepInView(previous: number, selected: number, height: number, count: number): number {
+export function keepInView(
+	previous: number,
+	selected: number,
+	height: number,
+	count: number,
+): number {
 	if (height <= 0 || count <= height) {
 		return 0;
 	}
@@ -16,7 +21,11 @@ export function keepInView(previous: number, selected: number, height: number, c
 	return Math.max(0, Math.min(offset, count - height));
 }
 
-export function useScrollOffset(selected: number, height: number, count: number): number {
+export function useScrollOffset(
+	selected: number,
+	height: number,
+	count: number,
+): number {
 	const previous = useRef(0);
 	previous.current = keepInView(previous.current, selected, height, count);
 	return previous.current;

@@ -18,14 +18,28 @@ export function contractFiles(provider: string): ContractFile[] {
 	return readdirSync(folder)
 		.filter(name => name.endsWith('.json'))
 		.sort()
-		.map(name => ({name, json: JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as unknown}));
+		.map(name => ({
+			name,
+			json: JSON.parse(
+				readFileSync(path.join(folder, name), 'utf8'),
+			) as unknown,
+		}));
 }
 
 export type Envelope = {
 	readonly request: {readonly method: string; readonly path: string};
-	readonly response: {readonly status: number; readonly body: unknown; readonly reason?: string};
+	readonly response: {
+		readonly status: number;
+		readonly body: unknown;
+		readonly reason?: string;
+	};
 };
 
 export function isEnvelope(json: unknown): json is Envelope {
-	return typeof json === 'object' && json !== null && 'request' in json && 'response' in json;
+	return (
+		typeof json === 'object' &&
+		json !== null &&
+		'request' in json &&
+		'response' in json
+	);
 }

@@ -4,7 +4,10 @@ import type {Clock, TimerHandle} from '../../source/store/clock.js';
 export class FakeClock implements Clock {
 	private time: number;
 	private next = 0;
-	private readonly timers = new Map<number, {at: number; callback: () => void}>();
+	private readonly timers = new Map<
+		number,
+		{at: number; callback: () => void}
+	>();
 
 	constructor(start = 1_000_000) {
 		this.time = start;
@@ -33,7 +36,9 @@ export class FakeClock implements Clock {
 		const end = this.time + ms;
 		for (;;) {
 			await settle();
-			const due = [...this.timers.entries()].filter(([, timer]) => timer.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+			const due = [...this.timers.entries()]
+				.filter(([, timer]) => timer.at <= end)
+				.sort((a, b) => a[1].at - b[1].at)[0];
 			if (!due) {
 				break;
 			}

@@ -7,12 +7,19 @@ import {ProvidersContext} from '../../source/ui/providers-context.js';
 import {StoreContext} from '../../source/ui/store-context.js';
 import {makeTheme, ThemeContext} from '../../source/ui/theme.js';
 
-export function renderApp(providers: Provider[], options: {ascii?: boolean} = {}) {
+export function renderApp(
+	providers: Provider[],
+	options: {ascii?: boolean} = {},
+) {
 	const store = new PollingStore({clock: systemClock(), intervalMs: 60_000});
 	const instance = render(
 		<StoreContext.Provider value={store}>
-			<ProvidersContext.Provider value={new Map(providers.map(provider => [provider.target, provider]))}>
-				<ThemeContext.Provider value={makeTheme({color: false, ascii: options.ascii ?? false})}>
+			<ProvidersContext.Provider
+				value={new Map(providers.map(provider => [provider.target, provider]))}
+			>
+				<ThemeContext.Provider
+					value={makeTheme({color: false, ascii: options.ascii ?? false})}
+				>
 					<App />
 				</ThemeContext.Provider>
 			</ProvidersContext.Provider>
@@ -29,7 +36,11 @@ export function renderApp(providers: Provider[], options: {ascii?: boolean} = {}
 }
 
 /** Waits until the last frame satisfies `check`, yielding to timers and I/O between looks. */
-export async function waitForFrame(lastFrame: () => string | undefined, check: (frame: string) => boolean, timeoutMs = 3000): Promise<string> {
+export async function waitForFrame(
+	lastFrame: () => string | undefined,
+	check: (frame: string) => boolean,
+	timeoutMs = 3000,
+): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const frame = lastFrame() ?? '';
@@ -47,7 +58,10 @@ export async function waitForFrame(lastFrame: () => string | undefined, check: (
 	}
 }
 
-export async function press(stdin: {write(data: string): void}, ...keys: string[]): Promise<void> {
+export async function press(
+	stdin: {write(data: string): void},
+	...keys: string[]
+): Promise<void> {
 	for (const key of keys) {
 		stdin.write(key);
 		await new Promise(resolve => {

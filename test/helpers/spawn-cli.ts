@@ -3,13 +3,25 @@ import path from 'node:path';
 
 export const cliPath = path.resolve(process.cwd(), 'dist/source/cli.js');
 
-export type CliResult = {readonly code: number | null; readonly stdout: string; readonly stderr: string};
+export type CliResult = {
+	readonly code: number | null;
+	readonly stdout: string;
+	readonly stderr: string;
+};
 
 /** Runs the built cli with a clean environment (no cloud credentials, no CI quirks beyond what is given). */
-export async function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+export async function runCli(
+	args: readonly string[],
+	env: Record<string, string> = {},
+): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [cliPath, ...args], {
-			env: {PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', XDG_CONFIG_HOME: '/nonexistent', ...env},
+			env: {
+				PATH: process.env['PATH'] ?? '',
+				HOME: process.env['HOME'] ?? '/tmp',
+				XDG_CONFIG_HOME: '/nonexistent',
+				...env,
+			},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';

@@ -10,7 +10,10 @@ export class TmuxSession {
 	readonly name = 'e2e';
 
 	tmux(...args: string[]): string {
-		return execFileSync('tmux', ['-L', this.socket, ...args], {encoding: 'utf8', timeout: 15_000});
+		return execFileSync('tmux', ['-L', this.socket, ...args], {
+			encoding: 'utf8',
+			timeout: 15_000,
+		});
 	}
 
 	/** Starts `command` in a detached pane; the shell line after it reports the exit status and signals `done`. */
@@ -45,15 +48,29 @@ export class TmuxSession {
 	}
 
 	resize(columns: number, rows: number): void {
-		this.tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
+		this.tmux(
+			'resize-window',
+			'-t',
+			this.name,
+			'-x',
+			String(columns),
+			'-y',
+			String(rows),
+		);
 	}
 
 	waitForExit(timeoutMs: number): void {
-		execFileSync('tmux', ['-L', this.socket, 'wait-for', `${this.name}-done`], {timeout: timeoutMs});
+		execFileSync('tmux', ['-L', this.socket, 'wait-for', `${this.name}-done`], {
+			timeout: timeoutMs,
+		});
 	}
 
 	/** Polls the screen until `check` passes; returns the matching screen. */
-	async waitFor(check: (screen: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
+	async waitFor(
+		check: (screen: string) => boolean,
+		what: string,
+		timeoutMs = 20_000,
+	): Promise<string> {
 		const deadline = Date.now() + timeoutMs;
 		let screen = '';
 		while (Date.now() < deadline) {

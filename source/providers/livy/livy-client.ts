@@ -1,6 +1,10 @@
 import type {Dispatcher} from 'undici';
 import {HttpClient} from '../../http/http-client.js';
-import {basicAuthHeader, basicAuthSecrets, type BasicCredentials} from '../basic-auth.js';
+import {
+	basicAuthHeader,
+	basicAuthSecrets,
+	type BasicCredentials,
+} from '../basic-auth.js';
 import {mapLivyPage} from './livy-mapping.js';
 
 export type LivyClientOptions = {
@@ -45,16 +49,29 @@ export class LivyClient {
 	}
 
 	async getSession(id: string, signal?: AbortSignal): Promise<unknown> {
-		return this.http.json({operation: 'getSession', path: `sessions/${encode(id)}`, signal});
+		return this.http.json({
+			operation: 'getSession',
+			path: `sessions/${encode(id)}`,
+			signal,
+		});
 	}
 
 	async getBatch(id: string, signal?: AbortSignal): Promise<unknown> {
-		return this.http.json({operation: 'getBatch', path: `batches/${encode(id)}`, signal});
+		return this.http.json({
+			operation: 'getBatch',
+			path: `batches/${encode(id)}`,
+			signal,
+		});
 	}
 
-	async getState(collection: Collection, id: string, signal?: AbortSignal): Promise<unknown> {
+	async getState(
+		collection: Collection,
+		id: string,
+		signal?: AbortSignal,
+	): Promise<unknown> {
 		return this.http.json({
-			operation: collection === 'sessions' ? 'getSessionState' : 'getBatchState',
+			operation:
+				collection === 'sessions' ? 'getSessionState' : 'getBatchState',
 			path: `${collection}/${encode(id)}/state`,
 			signal,
 		});
@@ -75,7 +92,10 @@ export class LivyClient {
 		});
 	}
 
-	async listStatements(sessionId: string, signal?: AbortSignal): Promise<unknown> {
+	async listStatements(
+		sessionId: string,
+		signal?: AbortSignal,
+	): Promise<unknown> {
 		return this.http.json({
 			operation: 'listStatements',
 			path: `sessions/${encode(sessionId)}/statements`,
@@ -111,7 +131,10 @@ export class LivyClient {
 			});
 			const {items: pageItems, total} = mapLivyPage(body);
 			items.push(...pageItems);
-			if (pageItems.length < this.pageSize || (total !== undefined && items.length >= total)) {
+			if (
+				pageItems.length < this.pageSize ||
+				(total !== undefined && items.length >= total)
+			) {
 				break;
 			}
 		}

@@ -89,7 +89,8 @@ export function mapLivyDetail(
 	const files = ['jars', 'pyFiles', 'files', 'archives'].flatMap(name =>
 		asStrings(object[name]).map(file => [name, file] as const),
 	);
-	const numericZeroIsUnset = (value: unknown) => (value === 0 ? undefined : value);
+	const numericZeroIsUnset = (value: unknown) =>
+		value === 0 ? undefined : value;
 	return {
 		...run,
 		sessionKind: asText(object['kind']),
@@ -138,7 +139,8 @@ export function mapLivyStatement(sessionKey: string, body: unknown): Statement {
 		code: asString(object['code']) ?? '',
 		state: livyStatementState(rawState),
 		rawState,
-		progress: progress === undefined ? undefined : Math.min(1, Math.max(0, progress)),
+		progress:
+			progress === undefined ? undefined : Math.min(1, Math.max(0, progress)),
 		startedAt: positive(object['started']),
 		completedAt: positive(object['completed']),
 		output: mapLivyOutput(object['output']),
@@ -146,7 +148,10 @@ export function mapLivyStatement(sessionKey: string, body: unknown): Statement {
 }
 
 /** `{total_statements, statements}` (Livy and Synapse). */
-export function mapLivyStatements(sessionKey: string, body: unknown): Statement[] {
+export function mapLivyStatements(
+	sessionKey: string,
+	body: unknown,
+): Statement[] {
 	return asArray(asObject(body)['statements']).map(item =>
 		mapLivyStatement(sessionKey, item),
 	);
@@ -164,5 +169,8 @@ export function mapLivyLog(runKeyValue: string, body: unknown): LogTail {
 /** `GET /sessions/{id}/state` and `/batches/{id}/state`: `{id, state}`. */
 export function mapLivyState(body: unknown): {id?: string; rawState: string} {
 	const object = asObject(body);
-	return {id: asString(object['id']), rawState: asString(object['state']) ?? ''};
+	return {
+		id: asString(object['id']),
+		rawState: asString(object['state']) ?? '',
+	};
 }

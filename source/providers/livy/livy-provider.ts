@@ -5,7 +5,12 @@ import {type Provider, runKey} from '../provider.js';
 import {SparkRestClient} from '../spark/spark-client.js';
 import {sparkProgress} from '../spark/spark-provider.js';
 import {LivyClient} from './livy-client.js';
-import {mapLivyDetail, mapLivyLog, mapLivyRun, mapLivyStatements} from './livy-mapping.js';
+import {
+	mapLivyDetail,
+	mapLivyLog,
+	mapLivyRun,
+	mapLivyStatements,
+} from './livy-mapping.js';
 
 export type LivyProviderOptions = {
 	readonly target: string;
@@ -19,7 +24,8 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 	const client = new LivyClient(options);
 	const {target} = options;
 	const sparkClients = new Map<string, SparkRestClient>();
-	const collection = (run: Run) => (run.kind === 'batch' ? 'batches' : 'sessions');
+	const collection = (run: Run) =>
+		run.kind === 'batch' ? 'batches' : 'sessions';
 	return {
 		id: 'livy',
 		target,
@@ -39,28 +45,47 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 				run.kind === 'batch'
 					? await client.getBatch(run.id, signal)
 					: await client.getSession(run.id, signal);
-			return mapLivyDetail(target, run.kind === 'batch' ? 'batch' : 'session', body);
+			return mapLivyDetail(
+				target,
+				run.kind === 'batch' ? 'batch' : 'session',
+				body,
+			);
 		},
 		async listStatements(run, signal) {
 			if (run.kind !== 'session') {
 				return [];
 			}
 
-			return mapLivyStatements(run.key, await client.listStatements(run.id, signal));
+			return mapLivyStatements(
+				run.key,
+				await client.listStatements(run.id, signal),
+			);
 		},
 		async getLog(run, signal) {
-			const body = await client.getLog(collection(run), run.id, options.logLines ?? 500, signal);
+			const body = await client.getLog(
+				collection(run),
+				run.id,
+				options.logLines ?? 500,
+				signal,
+			);
 			return mapLivyLog(runKey(target, run.kind, run.id), body);
 		},
 		// Livy links each run to its Spark UI; the jobs there are the run's live progress.
 		async getProgress(run, signal) {
 			if (!run.sparkUiUrl || !run.appId || isTerminalRunState(run.state)) {
-				return {runKey: run.key, jobs: [], source: 'no live Spark UI for this run'};
+				return {
+					runKey: run.key,
+					jobs: [],
+					source: 'no live Spark UI for this run',
+				};
 			}
 
 			let spark = sparkClients.get(run.sparkUiUrl);
 			if (!spark) {
-				spark = new SparkRestClient({endpoint: run.sparkUiUrl, credentials: options.credentials});
+				spark = new SparkRestClient({
+					endpoint: run.sparkUiUrl,
+					credentials: options.credentials,
+				});
 				sparkClients.set(run.sparkUiUrl, spark);
 			}
 

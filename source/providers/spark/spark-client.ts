@@ -1,6 +1,10 @@
 import type {Dispatcher} from 'undici';
 import {HttpClient, type Query} from '../../http/http-client.js';
-import {basicAuthHeader, basicAuthSecrets, type BasicCredentials} from '../basic-auth.js';
+import {
+	basicAuthHeader,
+	basicAuthSecrets,
+	type BasicCredentials,
+} from '../basic-auth.js';
 
 export type SparkClientOptions = {
 	/** A driver UI (`:4040`), a History Server (`:18080`) or a proxy in front of one; `/api/v1` is added. */
@@ -35,7 +39,12 @@ export class SparkRestClient {
 		query: {status?: 'completed' | 'running'; limit?: number} = {},
 		signal?: AbortSignal,
 	): Promise<unknown> {
-		return this.http.json({operation: 'listApplications', path: 'applications', query, signal});
+		return this.http.json({
+			operation: 'listApplications',
+			path: 'applications',
+			query,
+			signal,
+		});
 	}
 
 	async getApplication(appId: string, signal?: AbortSignal): Promise<unknown> {
@@ -46,20 +55,52 @@ export class SparkRestClient {
 		});
 	}
 
-	async listJobs(app: ApplicationRef, query: Query = {}, signal?: AbortSignal): Promise<unknown> {
-		return this.http.json({operation: 'listJobs', path: appPath(app, 'jobs'), query, signal});
+	async listJobs(
+		app: ApplicationRef,
+		query: Query = {},
+		signal?: AbortSignal,
+	): Promise<unknown> {
+		return this.http.json({
+			operation: 'listJobs',
+			path: appPath(app, 'jobs'),
+			query,
+			signal,
+		});
 	}
 
-	async listStages(app: ApplicationRef, query: Query = {}, signal?: AbortSignal): Promise<unknown> {
-		return this.http.json({operation: 'listStages', path: appPath(app, 'stages'), query, signal});
+	async listStages(
+		app: ApplicationRef,
+		query: Query = {},
+		signal?: AbortSignal,
+	): Promise<unknown> {
+		return this.http.json({
+			operation: 'listStages',
+			path: appPath(app, 'stages'),
+			query,
+			signal,
+		});
 	}
 
-	async listExecutors(app: ApplicationRef, signal?: AbortSignal): Promise<unknown> {
-		return this.http.json({operation: 'listExecutors', path: appPath(app, 'executors'), signal});
+	async listExecutors(
+		app: ApplicationRef,
+		signal?: AbortSignal,
+	): Promise<unknown> {
+		return this.http.json({
+			operation: 'listExecutors',
+			path: appPath(app, 'executors'),
+			signal,
+		});
 	}
 
-	async getEnvironment(app: ApplicationRef, signal?: AbortSignal): Promise<unknown> {
-		return this.http.json({operation: 'getEnvironment', path: appPath(app, 'environment'), signal});
+	async getEnvironment(
+		app: ApplicationRef,
+		signal?: AbortSignal,
+	): Promise<unknown> {
+		return this.http.json({
+			operation: 'getEnvironment',
+			path: appPath(app, 'environment'),
+			signal,
+		});
 	}
 }
 

@@ -47,7 +47,9 @@ export function mapSparkApplication(
 	const attempt = latestAttempt(application);
 	const id = asString(application['id']) ?? '?';
 	const endedAt = sparkTime(attempt['endTimeEpoch'], attempt['endTime']);
-	const completed = attempt['completed'] === true || (attempt['completed'] === undefined && endedAt !== undefined);
+	const completed =
+		attempt['completed'] === true ||
+		(attempt['completed'] === undefined && endedAt !== undefined);
 	return {
 		target,
 		kind: 'application',
@@ -79,7 +81,15 @@ export type ExecutorTotals = {
 
 /** Sums the executors list (the driver included, as Spark's own Executors page totals it). */
 export function totalExecutors(body: unknown): ExecutorTotals {
-	const totals = {executors: 0, cores: 0, activeTasks: 0, completedTasks: 0, failedTasks: 0, memoryUsed: 0, maxMemory: 0};
+	const totals = {
+		executors: 0,
+		cores: 0,
+		activeTasks: 0,
+		completedTasks: 0,
+		failedTasks: 0,
+		memoryUsed: 0,
+		maxMemory: 0,
+	};
 	for (const item of asArray(body)) {
 		const executor = asObject(item);
 		if (executor['isActive'] === false) {
@@ -175,7 +185,13 @@ export function mapSparkJob(body: unknown): SparkJob {
 	};
 }
 
-const stageStatuses = new Set<SparkStageStatus>(['active', 'complete', 'pending', 'failed', 'skipped']);
+const stageStatuses = new Set<SparkStageStatus>([
+	'active',
+	'complete',
+	'pending',
+	'failed',
+	'skipped',
+]);
 
 export function mapSparkStage(body: unknown): SparkStage {
 	const stage = asObject(body);
@@ -221,4 +237,3 @@ export function mapSparkProperties(body: unknown): Record<string, string> {
 
 	return config;
 }
-

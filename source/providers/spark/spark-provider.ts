@@ -28,8 +28,13 @@ export function createSparkProvider(options: SparkProviderOptions): Provider {
 		target,
 		endpoint: client.uiUrl,
 		async listRuns(signal) {
-			const body = await client.listApplications({limit: options.limit ?? 500}, signal);
-			return asArray(body).map(item => mapSparkApplication(target, item, client.uiUrl));
+			const body = await client.listApplications(
+				{limit: options.limit ?? 500},
+				signal,
+			);
+			return asArray(body).map(item =>
+				mapSparkApplication(target, item, client.uiUrl),
+			);
 		},
 		async getRun(run, signal) {
 			const app = applicationOf(run);
@@ -44,7 +49,11 @@ export function createSparkProvider(options: SparkProviderOptions): Provider {
 				executors === undefined ? undefined : totalExecutors(executors),
 				client.uiUrl,
 			);
-			return {...detail, config: environment === undefined ? {} : mapSparkProperties(environment)};
+			return {
+				...detail,
+				config:
+					environment === undefined ? {} : mapSparkProperties(environment),
+			};
 		},
 		async getProgress(run, signal) {
 			return sparkProgress(client, run, applicationOf(run), signal);

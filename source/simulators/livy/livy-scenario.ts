@@ -45,7 +45,8 @@ export const statementTemplates: readonly StatementTemplate[] = [
 		output: {
 			status: 'error',
 			ename: 'AnalysisException',
-			evalue: '[PATH_NOT_FOUND] Path does not exist: s3a://lake/raw/events/dt=2026-11-20.',
+			evalue:
+				'[PATH_NOT_FOUND] Path does not exist: s3a://lake/raw/events/dt=2026-11-20.',
 			traceback: [
 				'Traceback (most recent call last):\n',
 				'  File "<stdin>", line 1, in <module>\n',
@@ -57,7 +58,10 @@ export const statementTemplates: readonly StatementTemplate[] = [
 	},
 	{
 		code: "print(open('/tmp/motd').read())",
-		output: {status: 'ok', data: {'text/plain': `motd: ${ansiTrap}nothing to see\u0007 here`}},
+		output: {
+			status: 'ok',
+			data: {'text/plain': `motd: ${ansiTrap}nothing to see\u0007 here`},
+		},
 	},
 	{
 		code: '%table rows',
@@ -80,7 +84,10 @@ export const statementTemplates: readonly StatementTemplate[] = [
 	},
 	{
 		code: 'for i in range(3):\n    print(f"batch {i} done")',
-		output: {status: 'ok', data: {'text/plain': 'batch 0 done\nbatch 1 done\nbatch 2 done'}},
+		output: {
+			status: 'ok',
+			data: {'text/plain': 'batch 0 done\nbatch 1 done\nbatch 2 done'},
+		},
 	},
 ];
 
@@ -181,7 +188,10 @@ export function statementsAt(session: SimSession, t: number): SimStatement[] {
 			return [];
 		}
 
-		const template = statementTemplates[(session.firstTemplate + id) % statementTemplates.length]!;
+		const template =
+			statementTemplates[
+				(session.firstTemplate + id) % statementTemplates.length
+			]!;
 		const startAt = submittedAt + waitSeconds;
 		const doneAt = startAt + runSeconds;
 		let state: SimStatement['state'] = 'waiting';
@@ -196,10 +206,18 @@ export function statementsAt(session: SimSession, t: number): SimStatement[] {
 				id,
 				code: template.code,
 				state,
-				progress: state === 'available' ? 1 : state === 'running' ? Math.round(((end - startAt) / runSeconds) * 100) / 100 : 0,
+				progress:
+					state === 'available'
+						? 1
+						: state === 'running'
+							? Math.round(((end - startAt) / runSeconds) * 100) / 100
+							: 0,
 				started: state === 'waiting' ? 0 : startAt,
 				completed: state === 'available' ? doneAt : 0,
-				output: state === 'available' ? {...template.output, execution_count: id} : null,
+				output:
+					state === 'available'
+						? {...template.output, execution_count: id}
+						: null,
 				submittedAt,
 			},
 		];
@@ -219,22 +237,37 @@ export function sessionStateAt(session: SimSession, t: number): string {
 		return 'starting';
 	}
 
-	return statementsAt(session, t).some(statement => statement.state !== 'available') ? 'busy' : 'idle';
+	return statementsAt(session, t).some(
+		statement => statement.state !== 'available',
+	)
+		? 'busy'
+		: 'idle';
 }
 
 export function sessionLogAt(session: SimSession, t: number): string[] {
-	const lines = ['stdout: ', `26/11/21 09:00:00 INFO SparkContext: Running Spark version 3.5.1`];
+	const lines = [
+		'stdout: ',
+		`26/11/21 09:00:00 INFO SparkContext: Running Spark version 3.5.1`,
+	];
 	if (t >= session.startingUntil) {
-		lines.push('26/11/21 09:00:03 INFO SparkContext: Successfully started SparkContext', `26/11/21 09:00:03 INFO YarnClientSchedulerBackend: Application ${appIdOf('session', session.id)} has started running.`);
+		lines.push(
+			'26/11/21 09:00:03 INFO SparkContext: Successfully started SparkContext',
+			`26/11/21 09:00:03 INFO YarnClientSchedulerBackend: Application ${appIdOf('session', session.id)} has started running.`,
+		);
 	}
 
 	for (const statement of statementsAt(session, t)) {
-		lines.push(`26/11/21 09:00:${String(Math.floor(statement.submittedAt) % 60).padStart(2, '0')} INFO ReplDriver: statement ${statement.id} ${statement.state}`);
+		lines.push(
+			`26/11/21 09:00:${String(Math.floor(statement.submittedAt) % 60).padStart(2, '0')} INFO ReplDriver: statement ${statement.id} ${statement.state}`,
+		);
 	}
 
 	lines.push('\nstderr: ');
 	if (sessionStateAt(session, t) === 'dead') {
-		lines.push('26/11/21 09:00:40 ERROR ApplicationMaster: RECEIVED SIGNAL TERM', 'java.lang.OutOfMemoryError: GC overhead limit exceeded');
+		lines.push(
+			'26/11/21 09:00:40 ERROR ApplicationMaster: RECEIVED SIGNAL TERM',
+			'java.lang.OutOfMemoryError: GC overhead limit exceeded',
+		);
 	}
 
 	lines.push('\nYARN Diagnostics: ');
@@ -251,9 +284,30 @@ export type SimBatch = {
 };
 
 const fixedBatches: readonly SimBatch[] = [
-	{id: 0, name: 'nightly-etl', owner: 'etl-bot', startAt: 0, runFor: 25, succeeds: true},
-	{id: 1, name: 'broken-job', owner: 'etl-bot', startAt: 0, runFor: 18, succeeds: false},
-	{id: 2, name: 'long-aggregation', owner: 'erin', startAt: 0, runFor: 900, succeeds: true},
+	{
+		id: 0,
+		name: 'nightly-etl',
+		owner: 'etl-bot',
+		startAt: 0,
+		runFor: 25,
+		succeeds: true,
+	},
+	{
+		id: 1,
+		name: 'broken-job',
+		owner: 'etl-bot',
+		startAt: 0,
+		runFor: 18,
+		succeeds: false,
+	},
+	{
+		id: 2,
+		name: 'long-aggregation',
+		owner: 'erin',
+		startAt: 0,
+		runFor: 900,
+		succeeds: true,
+	},
 ];
 
 const maxBatches = 200;
@@ -267,7 +321,14 @@ export function batchesAt(t: number): SimBatch[] {
 			break;
 		}
 
-		periodic.push({id, name: `hourly-compaction-${id}`, owner: 'etl-bot', startAt, runFor: 30, succeeds: id % 2 === 0});
+		periodic.push({
+			id,
+			name: `hourly-compaction-${id}`,
+			owner: 'etl-bot',
+			startAt,
+			runFor: 30,
+			succeeds: id % 2 === 0,
+		});
 	}
 
 	return [...fixedBatches, ...periodic];
@@ -289,13 +350,21 @@ export function batchStateAt(batch: SimBatch, t: number): string {
 export function batchLogAt(batch: SimBatch, t: number): string[] {
 	const state = batchStateAt(batch, t);
 	const lines = ['stdout: ', `INFO SparkSubmit: launching ${batch.name}`];
-	const progressLines = Math.min(40, Math.max(0, Math.floor(t - batch.startAt)));
+	const progressLines = Math.min(
+		40,
+		Math.max(0, Math.floor(t - batch.startAt)),
+	);
 	for (let index = 0; index < progressLines; index++) {
-		lines.push(`INFO DAGScheduler: ShuffleMapStage ${index} (${batch.name}) finished in ${(index % 7) + 1}.${index % 10} s`);
+		lines.push(
+			`INFO DAGScheduler: ShuffleMapStage ${index} (${batch.name}) finished in ${(index % 7) + 1}.${index % 10} s`,
+		);
 	}
 
 	if (state === 'dead') {
-		lines.push('\nstderr: ', 'ERROR ApplicationMaster: User class threw exception: java.lang.IllegalStateException: input is empty');
+		lines.push(
+			'\nstderr: ',
+			'ERROR ApplicationMaster: User class threw exception: java.lang.IllegalStateException: input is empty',
+		);
 	}
 
 	return lines;
@@ -312,7 +381,10 @@ export function livyApplications(): SimApplication[] {
 		name: `livy-session-${session.id}-${session.name}`,
 		user: session.owner,
 		startAt: session.startingUntil,
-		runFor: session.deadAt === undefined ? undefined : session.deadAt - session.startingUntil,
+		runFor:
+			session.deadAt === undefined
+				? undefined
+				: session.deadAt - session.startingUntil,
 	}));
 	const fromBatches = batchesAt(45 * maxBatches).map(batch => ({
 		id: appIdOf('batch', batch.id),

@@ -1,5 +1,10 @@
 import type {SimClock} from '../sim-clock.js';
-import {json, jettyErrorPage, type SimRequest, type SimResponse} from '../sim-server.js';
+import {
+	json,
+	jettyErrorPage,
+	type SimRequest,
+	type SimResponse,
+} from '../sim-server.js';
 import {
 	appIdOf,
 	batchesAt,
@@ -24,7 +29,9 @@ export type LivySimulatorOptions = {
 };
 
 /** Apache Livy's REST API over the scenario, with Livy's own bodies for errors. */
-export function livySimulator(options: LivySimulatorOptions): (request: SimRequest) => SimResponse {
+export function livySimulator(
+	options: LivySimulatorOptions,
+): (request: SimRequest) => SimResponse {
 	const {clock} = options;
 	const startedAt = options.startedAt ?? clock.now();
 	const t = () => (clock.now() - startedAt) / 1000;
@@ -34,9 +41,17 @@ export function livySimulator(options: LivySimulatorOptions): (request: SimReque
 		: undefined;
 
 	function appInfo(appId: string | null) {
-		const sparkUiUrl = appId === null ? null : options.sparkUrl ? `${options.sparkUrl}/proxy/${appId}/` : `http://rm-host:8088/proxy/${appId}/`;
+		const sparkUiUrl =
+			appId === null
+				? null
+				: options.sparkUrl
+					? `${options.sparkUrl}/proxy/${appId}/`
+					: `http://rm-host:8088/proxy/${appId}/`;
 		return {
-			driverLogUrl: appId === null ? null : `http://nm-host:8042/node/containerlogs/container_${appId.slice(12)}_01_000001/livy`,
+			driverLogUrl:
+				appId === null
+					? null
+					: `http://nm-host:8042/node/containerlogs/container_${appId.slice(12)}_01_000001/livy`,
 			sparkUiUrl,
 			executorLogUrls: null,
 		};
@@ -44,7 +59,10 @@ export function livySimulator(options: LivySimulatorOptions): (request: SimReque
 
 	function sessionJson(session: SimSession) {
 		const state = sessionStateAt(session, t());
-		const appId = state === 'not_started' || state === 'starting' ? null : appIdOf('session', session.id);
+		const appId =
+			state === 'not_started' || state === 'starting'
+				? null
+				: appIdOf('session', session.id);
 		return {
 			id: session.id,
 			name: session.name,
@@ -61,7 +79,10 @@ export function livySimulator(options: LivySimulatorOptions): (request: SimReque
 			driverCores: 2,
 			executorMemory: '8g',
 			executorCores: 4,
-			conf: {'spark.dynamicAllocation.enabled': 'true', 'spark.sql.adaptive.enabled': 'true'},
+			conf: {
+				'spark.dynamicAllocation.enabled': 'true',
+				'spark.sql.adaptive.enabled': 'true',
+			},
 			archives: [],
 			files: [],
 			heartbeatTimeoutInSecond: 0,
@@ -90,23 +111,37 @@ export function livySimulator(options: LivySimulatorOptions): (request: SimReque
 	function page(items: unknown[], query: URLSearchParams) {
 		const from = Math.max(0, Number(query.get('from') ?? 0) || 0);
 		const size = Number(query.get('size') ?? 100) || 100;
-		return json(200, {from, total: items.length, sessions: items.slice(from, from + size)});
+		return json(200, {
+			from,
+			total: items.length,
+			sessions: items.slice(from, from + size),
+		});
 	}
 
 	function log(lines: string[], id: number, query: URLSearchParams) {
 		const size = Number(query.get('size') ?? 100);
 		const fromParameter = query.get('from');
 		const all = size < 0;
-		const from = fromParameter === null ? Math.max(0, lines.length - (all ? lines.length : size)) : Number(fromParameter) || 0;
+		const from =
+			fromParameter === null
+				? Math.max(0, lines.length - (all ? lines.length : size))
+				: Number(fromParameter) || 0;
 		const slice = all ? lines.slice(from) : lines.slice(from, from + size);
 		return json(200, {id, from, total: lines.length, log: slice});
 	}
 
-	const notFound = (id: string) => json(404, {msg: `Session '${id}' not found.`});
+	const notFound = (id: string) =>
+		json(404, {msg: `Session '${id}' not found.`});
 
 	return request => {
 		if (expectedAuth && request.headers.authorization !== expectedAuth) {
-			return {...jettyErrorPage(401, 'Unauthorized'), headers: {'content-type': 'text/html', 'www-authenticate': 'Basic realm="livy"'}};
+			return {
+				...jettyErrorPage(401, 'Unauthorized'),
+				headers: {
+					'content-type': 'text/html',
+					'www-authenticate': 'Basic realm="livy"',
+				},
+			};
 		}
 
 		if (request.method !== 'GET') {
@@ -117,12 +152,22 @@ export function livySimulator(options: LivySimulatorOptions): (request: SimReque
 		const [collection, id, sub, statementId, extra] = parts;
 		const now = t();
 		if (collection === 'version' && parts.length === 1) {
-			return json(200, {version: '0.9.0-incubating', user: 'livy', revision: 'sim', branch: 'sim', date: '2026-01-01', url: 'sim'});
+			return json(200, {
+				version: '0.9.0-incubating',
+				user: 'livy',
+				revision: 'sim',
+				branch: 'sim',
+				date: '2026-01-01',
+				url: 'sim',
+			});
 		}
 
 		if (collection === 'sessions') {
 			if (id === undefined) {
-				return page(visibleSessions(now).map(session => sessionJson(session)), request.query);
+				return page(
+					visibleSessions(now).map(session => sessionJson(session)),
+					request.query,
+				);
 			}
 
 			const session = findSession(Number(id), now);
@@ -147,24 +192,33 @@ export function livySimulator(options: LivySimulatorOptions): (request: SimReque
 					return json(400, {msg: "requirement failed: Session isn't active."});
 				}
 
-				const statements = statementsAt(session, now).map(({submittedAt, started, completed, ...statement}) => ({
-					...statement,
-					started: started === 0 ? 0 : at(started),
-					completed: completed === 0 ? 0 : at(completed),
-				}));
+				const statements = statementsAt(session, now).map(
+					({submittedAt, started, completed, ...statement}) => ({
+						...statement,
+						started: started === 0 ? 0 : at(started),
+						completed: completed === 0 ? 0 : at(completed),
+					}),
+				);
 				if (statementId === undefined) {
 					return json(200, {total_statements: statements.length, statements});
 				}
 
-				const statement = statements.find(item => String(item.id) === statementId);
-				return statement ? json(200, statement) : json(404, 'Statement not found');
+				const statement = statements.find(
+					item => String(item.id) === statementId,
+				);
+				return statement
+					? json(200, statement)
+					: json(404, 'Statement not found');
 			}
 		}
 
 		if (collection === 'batches') {
 			const batches = batchesAt(now);
 			if (id === undefined) {
-				return page(batches.map(batch => batchJson(batch)), request.query);
+				return page(
+					batches.map(batch => batchJson(batch)),
+					request.query,
+				);
 			}
 
 			const batch = batches.find(item => String(item.id) === id);

@@ -80,7 +80,8 @@ export function jobsAt(app: SimApplication, elapsedSeconds: number): SimJob[] {
 		return [];
 	}
 
-	const horizon = app.runFor === undefined ? appTime : Math.min(appTime, app.runFor);
+	const horizon =
+		app.runFor === undefined ? appTime : Math.min(appTime, app.runFor);
 	const count = Math.floor(horizon / jobEvery) + 1;
 	const first = Math.max(0, count - 200);
 	const jobs: SimJob[] = [];
@@ -99,22 +100,33 @@ function jobAt(app: SimApplication, jobId: number, appTime: number): SimJob {
 	const skippedTasks = traits.skipsStage ? perStage : 0;
 	const work = numTasks - skippedTasks;
 	const stopAt = app.runFor ?? Number.POSITIVE_INFINITY;
-	const failAt = traits.fails ? Math.floor(work * 0.7) : Number.POSITIVE_INFINITY;
+	const failAt = traits.fails
+		? Math.floor(work * 0.7)
+		: Number.POSITIVE_INFINITY;
 	const now = Math.min(appTime, stopAt);
-	const done = Math.min(work, failAt, Math.floor((now - submittedAt) * tasksPerSecond));
+	const done = Math.min(
+		work,
+		failAt,
+		Math.floor((now - submittedAt) * tasksPerSecond),
+	);
 	const finished = done >= work || done >= failAt || appTime >= stopAt;
 	const failed = done >= failAt || (appTime >= stopAt && done < work);
 	const completedAt = finished
 		? submittedAt + Math.ceil(Math.min(done, work) / tasksPerSecond)
 		: undefined;
 	const active = finished ? 0 : Math.min(cores, work - done);
-	const failedTasks = Math.min(traits.failedTasks, Math.floor(done / 10)) + (failed ? 1 : 0);
+	const failedTasks =
+		Math.min(traits.failedTasks, Math.floor(done / 10)) + (failed ? 1 : 0);
 	const killed = Math.min(traits.killedTasks, Math.floor(done / 20));
-	const stageIds = Array.from({length: stagesPerJob}, (_, index) => jobId * stagesPerJob + index);
+	const stageIds = Array.from(
+		{length: stagesPerJob},
+		(_, index) => jobId * stagesPerJob + index,
+	);
 	const stages = stageIds.map((stageId, index) => {
 		const skipped = traits.skipsStage && index === 0;
 		const before = (traits.skipsStage ? index - 1 : index) * perStage;
-		const size = index === stagesPerJob - 1 ? numTasks - perStage * index : perStage;
+		const size =
+			index === stagesPerJob - 1 ? numTasks - perStage * index : perStage;
 		const stageDone = skipped ? 0 : Math.min(size, Math.max(0, done - before));
 		let status: SimStage['status'] = 'PENDING';
 		if (skipped) {
@@ -160,7 +172,10 @@ function jobAt(app: SimApplication, jobId: number, appTime: number): SimJob {
 	};
 }
 
-export function isRunningAt(app: SimApplication, elapsedSeconds: number): boolean {
+export function isRunningAt(
+	app: SimApplication,
+	elapsedSeconds: number,
+): boolean {
 	const appTime = elapsedSeconds - app.startAt;
 	return appTime >= 0 && (app.runFor === undefined || appTime < app.runFor);
 }

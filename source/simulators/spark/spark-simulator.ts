@@ -1,6 +1,17 @@
 import type {SimClock} from '../sim-clock.js';
-import {json, jettyErrorPage, type SimRequest, type SimResponse, text} from '../sim-server.js';
-import {isRunningAt, jobsAt, type SimApplication, type SimJob} from './spark-scenario.js';
+import {
+	json,
+	jettyErrorPage,
+	type SimRequest,
+	type SimResponse,
+	text,
+} from '../sim-server.js';
+import {
+	isRunningAt,
+	jobsAt,
+	type SimApplication,
+	type SimJob,
+} from './spark-scenario.js';
 
 /** Spark's REST date form: `2015-02-03T16:42:40.000GMT`. */
 export function sparkDate(ms: number): string {
@@ -57,7 +68,9 @@ export function sparkSimulator(
 			name: job.name,
 			description: job.description,
 			submissionTime: sparkDate(at(app.startAt + job.submittedAt)),
-			...(job.endedAt === undefined ? {} : {completionTime: sparkDate(at(app.startAt + job.endedAt))}),
+			...(job.endedAt === undefined
+				? {}
+				: {completionTime: sparkDate(at(app.startAt + job.endedAt))}),
 			stageIds: job.stageIds,
 			jobGroup: `${app.id}-group`,
 			jobTags: [],
@@ -69,11 +82,17 @@ export function sparkSimulator(
 			numFailedTasks: job.failed,
 			numKilledTasks: job.killed,
 			numCompletedIndices: job.completed,
-			numActiveStages: job.stages.filter(stage => stage.status === 'ACTIVE').length,
-			numCompletedStages: job.stages.filter(stage => stage.status === 'COMPLETE').length,
-			numSkippedStages: job.stages.filter(stage => stage.status === 'SKIPPED').length,
-			numFailedStages: job.stages.filter(stage => stage.status === 'FAILED').length,
-			killedTasksSummary: job.killed > 0 ? {'another attempt succeeded': job.killed} : {},
+			numActiveStages: job.stages.filter(stage => stage.status === 'ACTIVE')
+				.length,
+			numCompletedStages: job.stages.filter(
+				stage => stage.status === 'COMPLETE',
+			).length,
+			numSkippedStages: job.stages.filter(stage => stage.status === 'SKIPPED')
+				.length,
+			numFailedStages: job.stages.filter(stage => stage.status === 'FAILED')
+				.length,
+			killedTasksSummary:
+				job.killed > 0 ? {'another attempt succeeded': job.killed} : {},
 		};
 	}
 
@@ -93,8 +112,12 @@ export function sparkSimulator(
 					numFailedTasks: stage.failed,
 					numKilledTasks: stage.killed,
 					numCompletedIndices: stage.completed,
-					...(stage.submittedAt === undefined ? {} : {submissionTime: sparkDate(at(app.startAt + stage.submittedAt))}),
-					...(stage.completedAt === undefined ? {} : {completionTime: sparkDate(at(app.startAt + stage.completedAt))}),
+					...(stage.submittedAt === undefined
+						? {}
+						: {submissionTime: sparkDate(at(app.startAt + stage.submittedAt))}),
+					...(stage.completedAt === undefined
+						? {}
+						: {completionTime: sparkDate(at(app.startAt + stage.completedAt))}),
 					...(stage.failureReason ? {failureReason: stage.failureReason} : {}),
 					inputBytes: stage.completed * 1_048_576,
 					shuffleReadBytes: stage.completed * 65_536,
@@ -131,14 +154,18 @@ export function sparkSimulator(
 			return text(405, 'HTTP method not allowed');
 		}
 
-		const path = request.path.replace(/^\/proxy\/[^/]+/, "");
+		const path = request.path.replace(/^\/proxy\/[^/]+/, '');
 		if (path === '/api/v1/version') {
 			return json(200, {spark: '3.5.1'});
 		}
 
 		if (path === '/api/v1/applications') {
-			const statuses = request.query.getAll('status').map(status => status.toLowerCase());
-			const limit = Number(request.query.get('limit') ?? Number.POSITIVE_INFINITY);
+			const statuses = request.query
+				.getAll('status')
+				.map(status => status.toLowerCase());
+			const limit = Number(
+				request.query.get('limit') ?? Number.POSITIVE_INFINITY,
+			);
 			const t = elapsed();
 			const listed = applications
 				.filter(app => t >= app.startAt)
@@ -152,13 +179,19 @@ export function sparkSimulator(
 			return json(200, listed);
 		}
 
-		const match = /^\/api\/v1\/applications\/([^/]+)(?:\/(\d+))?(?:\/(jobs|stages|executors|allexecutors|environment)(?:\/(\d+))?)?\/?$/.exec(path);
+		const match =
+			/^\/api\/v1\/applications\/([^/]+)(?:\/(\d+))?(?:\/(jobs|stages|executors|allexecutors|environment)(?:\/(\d+))?)?\/?$/.exec(
+				path,
+			);
 		if (!match) {
 			return jettyErrorPage(404, 'Not Found');
 		}
 
 		const [, appId = '', , resource, itemId] = match;
-		const app = applications.find(item => item.id === decodeURIComponent(appId) && elapsed() >= item.startAt);
+		const app = applications.find(
+			item =>
+				item.id === decodeURIComponent(appId) && elapsed() >= item.startAt,
+		);
 		if (!app) {
 			return text(404, `unknown app: ${decodeURIComponent(appId)}`);
 		}
@@ -172,13 +205,21 @@ export function sparkSimulator(
 				const jobs = jobsAt(app, elapsed());
 				if (itemId !== undefined) {
 					const job = jobs.find(item => item.jobId === Number(itemId));
-					return job ? json(200, jobJson(app, job)) : text(404, `unknown job: ${itemId}`);
+					return job
+						? json(200, jobJson(app, job))
+						: text(404, `unknown job: ${itemId}`);
 				}
 
-				const statuses = request.query.getAll('status').map(status => status.toUpperCase());
+				const statuses = request.query
+					.getAll('status')
+					.map(status => status.toUpperCase());
 				return json(
 					200,
-					jobs.filter(job => statuses.length === 0 || statuses.includes(job.status)).map(job => jobJson(app, job)),
+					jobs
+						.filter(
+							job => statuses.length === 0 || statuses.includes(job.status),
+						)
+						.map(job => jobJson(app, job)),
 				);
 			}
 
@@ -193,7 +234,11 @@ export function sparkSimulator(
 
 			default: {
 				return json(200, {
-					runtime: {javaVersion: '17.0.10', javaHome: '/usr/lib/jvm/java-17', scalaVersion: 'version 2.12.18'},
+					runtime: {
+						javaVersion: '17.0.10',
+						javaHome: '/usr/lib/jvm/java-17',
+						scalaVersion: 'version 2.12.18',
+					},
 					sparkProperties: [
 						['spark.app.id', app.id],
 						['spark.app.name', app.name],

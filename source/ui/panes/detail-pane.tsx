@@ -8,16 +8,33 @@ import type {RunPaneProps} from './pane-props.js';
 import {ScrollingPane} from './scrolling-pane.js';
 import {snapshotBadges, staleLine} from './snapshot-badges.js';
 
-export function DetailPane({run, focused, width, height, now, onExtent, scroll, log}: RunPaneProps & {readonly scroll: number; readonly log: boolean}) {
+export function DetailPane({
+	run,
+	focused,
+	width,
+	height,
+	now,
+	onExtent,
+	scroll,
+	log,
+}: RunPaneProps & {readonly scroll: number; readonly log: boolean}) {
 	const provider = useProvider(run?.target);
-	const detail = useResource(provider && run ? detailResource(provider, run) : undefined);
-	const logTail = useResource(provider && run && log ? logResource(provider, run) : undefined);
+	const detail = useResource(
+		provider && run ? detailResource(provider, run) : undefined,
+	);
+	const logTail = useResource(
+		provider && run && log ? logResource(provider, run) : undefined,
+	);
 	const lines = useMemo(() => {
 		if (!run) {
 			return [plain('select a run', 'muted')];
 		}
 
-		return [...staleLine(detail), ...staleLine(logTail), ...detailLines(run, detail.data, log ? logTail.data : undefined, now)];
+		return [
+			...staleLine(detail),
+			...staleLine(logTail),
+			...detailLines(run, detail.data, log ? logTail.data : undefined, now),
+		];
 	}, [run, detail, logTail, log, now]);
 	return (
 		<ScrollingPane

@@ -7,30 +7,54 @@ import {useResource} from '../store-context.js';
 import {useTheme} from '../theme.js';
 import type {RunPaneProps} from './pane-props.js';
 import {ScrollingPane} from './scrolling-pane.js';
-import {placeholderLines, snapshotBadges, staleLine} from './snapshot-badges.js';
+import {
+	placeholderLines,
+	snapshotBadges,
+	staleLine,
+} from './snapshot-badges.js';
 
-export function ProgressPane({run, focused, width, height, now, onExtent, scroll}: RunPaneProps & {readonly scroll: number}) {
+export function ProgressPane({
+	run,
+	focused,
+	width,
+	height,
+	now,
+	onExtent,
+	scroll,
+}: RunPaneProps & {readonly scroll: number}) {
 	const theme = useTheme();
 	const provider = useProvider(run?.target);
 	const spec = provider && run ? progressResource(provider, run) : undefined;
 	const progress = useResource(spec);
 	const lines = useMemo(() => {
 		if (!run || !spec) {
-			return [plain(run ? 'this provider reports no Spark jobs' : 'select a run', 'muted')];
+			return [
+				plain(
+					run ? 'this provider reports no Spark jobs' : 'select a run',
+					'muted',
+				),
+			];
 		}
 
 		if (!progress.data) {
 			return placeholderLines(progress, 'no progress');
 		}
 
-		return [...staleLine(progress), ...progressLines(progress.data, width - 2, theme.bar, now)];
+		return [
+			...staleLine(progress),
+			...progressLines(progress.data, width - 2, theme.bar, now),
+		];
 	}, [run, spec === undefined, progress, width, theme, now]);
-	const running = progress.data?.jobs.filter(job => job.status === 'running').length ?? 0;
+	const running =
+		progress.data?.jobs.filter(job => job.status === 'running').length ?? 0;
 	return (
 		<ScrollingPane
 			number={4}
 			title="Progress"
-			badges={[...(running > 0 ? [`${running} running`] : []), ...snapshotBadges(progress)]}
+			badges={[
+				...(running > 0 ? [`${running} running`] : []),
+				...snapshotBadges(progress),
+			]}
 			focused={focused}
 			width={width}
 			height={height}

@@ -11,7 +11,10 @@ export type RunsPaneProps = {
 	readonly runs: readonly Run[];
 	readonly selected: number;
 	/** One snapshot per target, for loading and error states. */
-	readonly sources: ReadonlyArray<{readonly target: string; readonly snapshot: ResourceSnapshot<Run[]>}>;
+	readonly sources: ReadonlyArray<{
+		readonly target: string;
+		readonly snapshot: ResourceSnapshot<Run[]>;
+	}>;
 	readonly focused: boolean;
 	readonly width: number;
 	readonly height: number;
@@ -21,16 +24,34 @@ export type RunsPaneProps = {
 };
 
 /** Every run of every target, one row each; only the rows in view are rendered. */
-export function RunsPane({runs, selected, sources, focused, width, height, now, filter, filtering}: RunsPaneProps) {
+export function RunsPane({
+	runs,
+	selected,
+	sources,
+	focused,
+	width,
+	height,
+	now,
+	filter,
+	filtering,
+}: RunsPaneProps) {
 	const table = useMemo(() => runTable(width - 4), [width]);
 	const notes: Line[] = sources.flatMap(({target, snapshot}) => {
 		if (snapshot.error) {
-			return [plain(`${target}: ${snapshot.data ? 'stale, ' : ''}${snapshot.error.summary()}`, 'bad')];
+			return [
+				plain(
+					`${target}: ${snapshot.data ? 'stale, ' : ''}${snapshot.error.summary()}`,
+					'bad',
+				),
+			];
 		}
 
 		return snapshot.data ? [] : [plain(`${target}: loading…`, 'muted')];
 	});
-	const filterLine: Line[] = filtering || filter ? [[{text: `/${filter}${filtering ? '▏' : ''}`, tone: 'accent'}]] : [];
+	const filterLine: Line[] =
+		filtering || filter
+			? [[{text: `/${filter}${filtering ? '▏' : ''}`, tone: 'accent'}]]
+			: [];
 	const inner = frameInnerHeight(height);
 	const fixed = 1 + notes.length + filterLine.length;
 	const rowsHeight = Math.max(1, inner - fixed);
@@ -39,20 +60,39 @@ export function RunsPane({runs, selected, sources, focused, width, height, now, 
 		() =>
 			runs.slice(offset, offset + rowsHeight).map((run, index): Line => {
 				const isSelected = index + offset === selected;
-				return [{text: isSelected ? '▸ ' : '  ', bold: true}, ...runRow(run, table, now, isSelected && focused)];
+				return [
+					{text: isSelected ? '▸ ' : '  ', bold: true},
+					...runRow(run, table, now, isSelected && focused),
+				];
 			}),
 		[runs, offset, rowsHeight, selected, table, now, focused],
 	);
-	const count = runs.length > rowsHeight ? `${selected + 1}/${runs.length}` : String(runs.length);
-	const stale = sources.some(source => source.snapshot.error && source.snapshot.data) ? ['stale'] : [];
+	const count =
+		runs.length > rowsHeight
+			? `${selected + 1}/${runs.length}`
+			: String(runs.length);
+	const stale = sources.some(
+		source => source.snapshot.error && source.snapshot.data,
+	)
+		? ['stale']
+		: [];
 	return (
-		<PaneFrame number={1} title="Runs" badges={[count, ...stale]} focused={focused} width={width} height={height}>
+		<PaneFrame
+			number={1}
+			title="Runs"
+			badges={[count, ...stale]}
+			focused={focused}
+			width={width}
+			height={height}
+		>
 			{[...filterLine, ...notes].map((line, index) => (
 				<LineView key={`note-${index}`} line={line} />
 			))}
 			<LineView line={[{text: '  '}, ...runHeader(table)]} />
 			{runs.length === 0 && notes.length === 0 ? (
-				<LineView line={plain(filter ? `no runs match /${filter}` : 'no runs', 'muted')} />
+				<LineView
+					line={plain(filter ? `no runs match /${filter}` : 'no runs', 'muted')}
+				/>
 			) : (
 				<VisibleLines lines={rows} offset={0} height={rowsHeight} />
 			)}

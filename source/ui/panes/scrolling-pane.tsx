@@ -16,16 +16,38 @@ type ScrollingPaneProps = {
 };
 
 /** A framed pane showing a window of lines at the scroll offset (Detail, Progress). */
-export function ScrollingPane({number, title, badges, focused, width, height, lines, scroll, onExtent}: ScrollingPaneProps) {
+export function ScrollingPane({
+	number,
+	title,
+	badges,
+	focused,
+	width,
+	height,
+	lines,
+	scroll,
+	onExtent,
+}: ScrollingPaneProps) {
 	const inner = frameInnerHeight(height);
 	const extent = Math.max(1, lines.length - inner + 1);
 	useEffect(() => {
 		onExtent(extent);
 	}, [extent, onExtent]);
 	const offset = Math.min(scroll, extent - 1);
-	const more = lines.length > inner ? [`${offset + 1}-${Math.min(lines.length, offset + inner)}/${lines.length}`] : [];
+	const more =
+		lines.length > inner
+			? [
+					`${offset + 1}-${Math.min(lines.length, offset + inner)}/${lines.length}`,
+				]
+			: [];
 	return (
-		<PaneFrame number={number} title={title} badges={[...badges, ...more]} focused={focused} width={width} height={height}>
+		<PaneFrame
+			number={number}
+			title={title}
+			badges={[...badges, ...more]}
+			focused={focused}
+			width={width}
+			height={height}
+		>
 			<VisibleLines lines={lines} offset={offset} height={inner} />
 		</PaneFrame>
 	);

@@ -8,44 +8,84 @@ import {useScrollOffset} from '../use-scroll-offset.js';
 import {frameInnerHeight, PaneFrame} from '../widgets/pane-frame.js';
 import {VisibleLines} from '../widgets/line-view.js';
 import type {RunPaneProps} from './pane-props.js';
-import {placeholderLines, snapshotBadges, staleLine} from './snapshot-badges.js';
+import {
+	placeholderLines,
+	snapshotBadges,
+	staleLine,
+} from './snapshot-badges.js';
 
-export function StatementsPane({run, focused, width, height, now, onExtent, selected}: RunPaneProps & {readonly selected: number}) {
+export function StatementsPane({
+	run,
+	focused,
+	width,
+	height,
+	now,
+	onExtent,
+	selected,
+}: RunPaneProps & {readonly selected: number}) {
 	const provider = useProvider(run?.target);
 	const spec = provider && run ? statementsResource(provider, run) : undefined;
 	const statements = useResource(spec);
 	// Newest first: the statement running now is the one to watch.
-	const ordered = useMemo(() => [...(statements.data ?? [])].reverse(), [statements.data]);
+	const ordered = useMemo(
+		() => [...(statements.data ?? [])].reverse(),
+		[statements.data],
+	);
 	useEffect(() => {
 		onExtent(Math.max(1, ordered.length));
 	}, [ordered.length, onExtent]);
 	const index = Math.min(selected, Math.max(0, ordered.length - 1));
 	const view = useMemo(() => {
 		if (!run || !spec) {
-			return {lines: [plain(run ? `only sessions have statements (this is a ${run.kind})` : 'select a session', 'muted')], selectedLine: 0};
+			return {
+				lines: [
+					plain(
+						run
+							? `only sessions have statements (this is a ${run.kind})`
+							: 'select a session',
+						'muted',
+					),
+				],
+				selectedLine: 0,
+			};
 		}
 
 		if (!statements.data) {
-			return {lines: placeholderLines(statements, 'no statements'), selectedLine: 0};
+			return {
+				lines: placeholderLines(statements, 'no statements'),
+				selectedLine: 0,
+			};
 		}
 
 		if (ordered.length === 0) {
-			return {lines: [...staleLine(statements), plain('no statements yet', 'muted')], selectedLine: 0};
+			return {
+				lines: [...staleLine(statements), plain('no statements yet', 'muted')],
+				selectedLine: 0,
+			};
 		}
 
 		const stale = staleLine(statements);
 		const body = statementLines(ordered, index, width - 2, now);
-		return {lines: [...stale, ...body.lines], selectedLine: body.selectedLine + stale.length};
+		return {
+			lines: [...stale, ...body.lines],
+			selectedLine: body.selectedLine + stale.length,
+		};
 	}, [run, spec === undefined, statements, ordered, index, width, now]);
 	const inner = frameInnerHeight(height);
 	// Keep the selected statement's header and as much of its body as fits in view.
 	const target = Math.min(view.lines.length - 1, view.selectedLine + inner - 1);
-	const offset = Math.min(useScrollOffset(target, inner, view.lines.length), view.selectedLine);
+	const offset = Math.min(
+		useScrollOffset(target, inner, view.lines.length),
+		view.selectedLine,
+	);
 	return (
 		<PaneFrame
 			number={3}
 			title="Statements"
-			badges={[...(ordered.length > 0 ? [`${index + 1}/${ordered.length}`] : []), ...snapshotBadges(statements)]}
+			badges={[
+				...(ordered.length > 0 ? [`${index + 1}/${ordered.length}`] : []),
+				...snapshotBadges(statements),
+			]}
 			focused={focused}
 			width={width}
 			height={height}

@@ -21,22 +21,37 @@ function runFields(run: Run, now: number): Array<readonly [string, string]> {
 		['vcore-seconds', run.cost?.vcoreSeconds?.toString()],
 		['MB-seconds', run.cost?.mbSeconds?.toString()],
 	];
-	return pairs.flatMap(([label, value]) => (value ? [[label, value] as const] : []));
+	return pairs.flatMap(([label, value]) =>
+		value ? [[label, value] as const] : [],
+	);
 }
 
 /** The Detail pane: fields, timeline, errors, config, links and the log tail (or the full log). */
-export function detailLines(run: Run, detail: Session | undefined, log: LogTail | undefined, now: number): Line[] {
+export function detailLines(
+	run: Run,
+	detail: Session | undefined,
+	log: LogTail | undefined,
+	now: number,
+): Line[] {
 	const current = detail ?? run;
 	const lines: Line[] = [
 		[
 			segment(current.name ?? current.id, undefined, true),
 			{text: '  '},
-			{text: current.rawState || current.state, tone: runTone(current.state), bold: true},
+			{
+				text: current.rawState || current.state,
+				tone: runTone(current.state),
+				bold: true,
+			},
 		],
 		...fieldLines([...runFields(current, now), ...(detail?.fields ?? [])]),
 	];
 	if (current.errorMessage) {
-		lines.push(...clipLines(current.errorMessage, 5).lines.map(line => [segment(line, 'bad')]));
+		lines.push(
+			...clipLines(current.errorMessage, 5).lines.map(line => [
+				segment(line, 'bad'),
+			]),
+		);
 	}
 
 	if (!detail) {
@@ -47,7 +62,10 @@ export function detailLines(run: Run, detail: Session | undefined, log: LogTail 
 		lines.push(heading('Errors'));
 		for (const error of detail.errors) {
 			const prefix = [error.source, error.code].filter(Boolean).join(' ');
-			lines.push([segment(prefix ? `${prefix}: ` : '', 'bad', true), segment(error.message, 'bad')]);
+			lines.push([
+				segment(prefix ? `${prefix}: ` : '', 'bad', true),
+				segment(error.message, 'bad'),
+			]);
 		}
 	}
 
@@ -57,7 +75,10 @@ export function detailLines(run: Run, detail: Session | undefined, log: LogTail 
 		const first = phases[0]?.at ?? 0;
 		lines.push(
 			...phases.map(phase => [
-				{text: `+${formatDuration((phase.at ?? first) - first).padEnd(7)} `, tone: 'muted' as const},
+				{
+					text: `+${formatDuration((phase.at ?? first) - first).padEnd(7)} `,
+					tone: 'muted' as const,
+				},
 				segment(phase.name),
 				{text: `  ${formatIso(phase.at)}`, tone: 'muted' as const},
 			]),
@@ -71,14 +92,27 @@ export function detailLines(run: Run, detail: Session | undefined, log: LogTail 
 
 	const config = Object.entries(detail.config);
 	if (config.length > 0) {
-		lines.push(heading('Config'), ...fieldLines(config, Math.min(40, Math.max(...config.map(([key]) => key.length)) + 2)));
+		lines.push(
+			heading('Config'),
+			...fieldLines(
+				config,
+				Math.min(40, Math.max(...config.map(([key]) => key.length)) + 2),
+			),
+		);
 	}
 
 	const logLines = log?.lines ?? detail.logTail;
 	if (logLines.length > 0) {
-		const total = log?.total === undefined ? '' : ` (last ${logLines.length} of ${log.total} lines)`;
+		const total =
+			log?.total === undefined
+				? ''
+				: ` (last ${logLines.length} of ${log.total} lines)`;
 		lines.push(heading(log ? `Log${total}` : 'Log tail'));
-		lines.push(...clipLines(logLines.join('\n'), 1000).lines.map(line => [segment(line)]));
+		lines.push(
+			...clipLines(logLines.join('\n'), 1000).lines.map(line => [
+				segment(line),
+			]),
+		);
 	}
 
 	return lines;

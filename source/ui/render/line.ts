@@ -1,7 +1,8 @@
 import stringWidth from 'string-width';
 import {sanitizeLine} from '../../text/sanitize.js';
 
-export type Tone = 'ok' | 'active' | 'waiting' | 'bad' | 'muted' | 'accent' | 'title';
+export type Tone =
+	'ok' | 'active' | 'waiting' | 'bad' | 'muted' | 'accent' | 'title';
 
 /** A run of text with one style. Text from servers is sanitised before it becomes a segment. */
 export type Segment = {
@@ -23,7 +24,11 @@ export function plain(text: string, tone?: Tone): Line {
 }
 
 /** Pads or cuts to exactly `width` terminal cells, with `…` where it cuts. */
-export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+export function fit(
+	text: string,
+	width: number,
+	align: 'left' | 'right' = 'left',
+): string {
 	if (width <= 0) {
 		return '';
 	}
@@ -56,7 +61,10 @@ export function lineWidth(line: Line): number {
 /** `Label  value` pairs with aligned values. */
 export function fieldLines(
 	pairs: ReadonlyArray<readonly [string, string]>,
-	labelWidth = Math.min(24, Math.max(0, ...pairs.map(([label]) => label.length)) + 2),
+	labelWidth = Math.min(
+		24,
+		Math.max(0, ...pairs.map(([label]) => label.length)) + 2,
+	),
 ): Line[] {
 	return pairs.map(([label, value]) => [
 		{text: fit(label, labelWidth), tone: 'muted'},

@@ -16,14 +16,36 @@ type Column = {
 const nameMin = 12;
 
 const columns: readonly Column[] = [
-	{title: 'STATE', width: 10, dropRank: 0, value: run => run.rawState || run.state, tone: run => runTone(run.state)},
-	{title: 'NAME', width: nameMin, dropRank: 0, value: run => run.name ?? run.appId ?? ''},
+	{
+		title: 'STATE',
+		width: 10,
+		dropRank: 0,
+		value: run => run.rawState || run.state,
+		tone: run => runTone(run.state),
+	},
+	{
+		title: 'NAME',
+		width: nameMin,
+		dropRank: 0,
+		value: run => run.name ?? run.appId ?? '',
+	},
 	{title: 'ID', width: 8, dropRank: 1, value: run => run.id},
 	{title: 'KIND', width: 11, dropRank: 3, value: run => run.kind},
 	{title: 'TARGET', width: 8, dropRank: 5, value: run => run.target},
 	{title: 'OWNER', width: 9, dropRank: 4, value: run => run.owner ?? ''},
-	{title: 'SUBMITTED', width: 9, dropRank: 6, value: (run, now) => formatClock(run.submittedAt, now)},
-	{title: 'DURATION', width: 8, align: 'right', dropRank: 2, value: (run, now) => formatDuration(runDuration(run, now))},
+	{
+		title: 'SUBMITTED',
+		width: 9,
+		dropRank: 6,
+		value: (run, now) => formatClock(run.submittedAt, now),
+	},
+	{
+		title: 'DURATION',
+		width: 8,
+		align: 'right',
+		dropRank: 2,
+		value: (run, now) => formatDuration(runDuration(run, now)),
+	},
 ];
 
 export type RunTable = {
@@ -37,7 +59,9 @@ export function runTable(width: number): RunTable {
 	let chosen = [...columns];
 	const used = () => chosen.reduce((sum, column) => sum + column.width + 1, 0);
 	while (used() > width && chosen.some(column => column.dropRank > 0)) {
-		const drop = chosen.reduce((worst, column) => (column.dropRank > worst.dropRank ? column : worst));
+		const drop = chosen.reduce((worst, column) =>
+			column.dropRank > worst.dropRank ? column : worst,
+		);
 		chosen = chosen.filter(column => column !== drop);
 	}
 
@@ -51,16 +75,27 @@ function cellWidth(table: RunTable, column: Column): number {
 export function runHeader(table: RunTable): Line {
 	return [
 		{
-			text: table.columns.map(column => fit(column.title, cellWidth(table, column), column.align)).join(' '),
+			text: table.columns
+				.map(column =>
+					fit(column.title, cellWidth(table, column), column.align),
+				)
+				.join(' '),
 			tone: 'muted',
 			bold: true,
 		},
 	];
 }
 
-export function runRow(run: Run, table: RunTable, now: number, selected: boolean): Line {
+export function runRow(
+	run: Run,
+	table: RunTable,
+	now: number,
+	selected: boolean,
+): Line {
 	return table.columns.map((column, index) => ({
-		text: fit(column.value(run, now), cellWidth(table, column), column.align) + (index < table.columns.length - 1 ? ' ' : ''),
+		text:
+			fit(column.value(run, now), cellWidth(table, column), column.align) +
+			(index < table.columns.length - 1 ? ' ' : ''),
 		tone: column.tone?.(run),
 		inverse: selected,
 	}));
@@ -90,7 +125,16 @@ export function filterRuns(runs: readonly Run[], filter: string): Run[] {
 	}
 
 	return runs.filter(run => {
-		const haystack = [run.name, run.id, run.rawState, run.state, run.owner, run.kind, run.target, run.appId]
+		const haystack = [
+			run.name,
+			run.id,
+			run.rawState,
+			run.state,
+			run.owner,
+			run.kind,
+			run.target,
+			run.appId,
+		]
 			.filter(Boolean)
 			.join(' ')
 			.toLowerCase();

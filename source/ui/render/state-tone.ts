@@ -1,5 +1,10 @@
 import {runStateTone, statementStateTone} from '../../model/states.js';
-import type {RunState, SparkJobStatus, SparkStageStatus, StatementState} from '../../model/types.js';
+import type {
+	RunState,
+	SparkJobStatus,
+	SparkStageStatus,
+	StatementState,
+} from '../../model/types.js';
 import type {Tone} from './line.js';
 
 export function runTone(state: RunState): Tone {

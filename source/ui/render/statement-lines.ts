@@ -30,14 +30,27 @@ export function statementLines(
 			selectedLine = lines.length;
 		}
 
-		const firstCodeLine = statement.code.split('\n').find(line => line.trim() !== '') ?? '';
+		const firstCodeLine =
+			statement.code.split('\n').find(line => line.trim() !== '') ?? '';
 		const progress =
-			statement.progress === undefined || statement.state === 'available' ? '' : ` ${Math.round(statement.progress * 100)}%`;
+			statement.progress === undefined || statement.state === 'available'
+				? ''
+				: ` ${Math.round(statement.progress * 100)}%`;
 		const took =
-			statement.startedAt === undefined ? '' : ` ${formatDuration((statement.completedAt ?? now) - statement.startedAt)}`;
+			statement.startedAt === undefined
+				? ''
+				: ` ${formatDuration((statement.completedAt ?? now) - statement.startedAt)}`;
 		lines.push([
-			{text: `${isSelected ? '▸' : ' '} #${statement.id} `, bold: isSelected, inverse: isSelected},
-			{text: `${statement.rawState || statement.state}${progress}`, tone: statementTone(statement.state), inverse: isSelected},
+			{
+				text: `${isSelected ? '▸' : ' '} #${statement.id} `,
+				bold: isSelected,
+				inverse: isSelected,
+			},
+			{
+				text: `${statement.rawState || statement.state}${progress}`,
+				tone: statementTone(statement.state),
+				inverse: isSelected,
+			},
 			{text: `${took}  `, tone: 'muted', inverse: isSelected},
 			{...segment(firstCodeLine), inverse: isSelected},
 		]);
@@ -46,15 +59,36 @@ export function statementLines(
 		}
 
 		const code = clipLines(statement.code, 30);
-		lines.push(...code.lines.map(line => [{text: '  │ ', tone: 'muted' as const}, segment(line, 'accent')]));
+		lines.push(
+			...code.lines.map(line => [
+				{text: '  │ ', tone: 'muted' as const},
+				segment(line, 'accent'),
+			]),
+		);
 		if (code.truncated) {
-			lines.push([{text: `  │ … ${code.omittedLines} more lines of code`, tone: 'muted'}]);
+			lines.push([
+				{text: `  │ … ${code.omittedLines} more lines of code`, tone: 'muted'},
+			]);
 		}
 
 		if (statement.output) {
-			lines.push(...outputLines(statement.output, Math.max(10, width - 2), maxOutputLines).map(line => [{text: '  '}, ...line]));
+			lines.push(
+				...outputLines(
+					statement.output,
+					Math.max(10, width - 2),
+					maxOutputLines,
+				).map(line => [{text: '  '}, ...line]),
+			);
 		} else {
-			lines.push([{text: statement.state === 'cancelled' ? '  (cancelled)' : '  (no output yet)', tone: 'muted'}]);
+			lines.push([
+				{
+					text:
+						statement.state === 'cancelled'
+							? '  (cancelled)'
+							: '  (no output yet)',
+					tone: 'muted',
+				},
+			]);
 		}
 	}
 

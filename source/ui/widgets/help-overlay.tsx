@@ -21,7 +21,13 @@ export const keyBindings: ReadonlyArray<readonly [string, string]> = [
 export function HelpOverlay({height}: {readonly height: number}) {
 	const theme = useTheme();
 	return (
-		<Box flexDirection="column" height={height} borderStyle={theme.border} paddingX={1} overflow="hidden">
+		<Box
+			flexDirection="column"
+			height={height}
+			borderStyle={theme.border}
+			paddingX={1}
+			overflow="hidden"
+		>
 			<Text bold color={toneColor(theme, 'title')}>
 				Keys
 			</Text>

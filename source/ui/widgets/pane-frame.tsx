@@ -19,9 +19,19 @@ export function frameInnerHeight(height: number): number {
 }
 
 /** A bordered pane whose top border carries its number and title; the focused one is bold and bracketed. */
-export function PaneFrame({number, title, badges = [], focused, width, height, children}: PaneFrameProps) {
+export function PaneFrame({
+	number,
+	title,
+	badges = [],
+	focused,
+	width,
+	height,
+	children,
+}: PaneFrameProps) {
 	const theme = useTheme();
-	const [corner, rule, endCorner] = theme.ascii ? ['+', '-', '+'] : ['╭', '─', '╮'];
+	const [corner, rule, endCorner] = theme.ascii
+		? ['+', '-', '+']
+		: ['╭', '─', '╮'];
 	const label = focused ? `[${number} ${title}]` : ` ${number} ${title} `;
 	const badgeText = badges.length > 0 ? ` ${badges.join(' · ')} ` : '';
 	const fill = Math.max(0, width - 3 - label.length - badgeText.length);

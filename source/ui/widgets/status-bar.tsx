@@ -13,11 +13,20 @@ export type StatusBarProps = {
 };
 
 /** Top line: what is watched, how fresh it is, whether it is paused or stale, and live activity. */
-export function StatusBar({status, targets, intervalMs, now, write}: StatusBarProps) {
+export function StatusBar({
+	status,
+	targets,
+	intervalMs,
+	now,
+	write,
+}: StatusBarProps) {
 	const theme = useTheme();
 	const stale = status.errors.length > 0;
-	const age = status.lastSuccessAt === undefined ? undefined : now - status.lastSuccessAt;
-	const retryAt = status.errors.map(error => error.nextAttemptAt ?? now).sort((a, b) => a - b)[0];
+	const age =
+		status.lastSuccessAt === undefined ? undefined : now - status.lastSuccessAt;
+	const retryAt = status.errors
+		.map(error => error.nextAttemptAt ?? now)
+		.sort((a, b) => a - b)[0];
 	return (
 		<Box width="100%">
 			<Text wrap="truncate-end">
@@ -35,7 +44,9 @@ export function StatusBar({status, targets, intervalMs, now, write}: StatusBarPr
 						{' PAUSED '}
 					</Text>
 				) : (
-					<Text color={toneColor(theme, 'ok')}>{`● every ${formatDuration(intervalMs)}`}</Text>
+					<Text
+						color={toneColor(theme, 'ok')}
+					>{`● every ${formatDuration(intervalMs)}`}</Text>
 				)}
 				<Text>
 					{status.lastSuccessAt === undefined
@@ -45,7 +56,9 @@ export function StatusBar({status, targets, intervalMs, now, write}: StatusBarPr
 				{stale ? (
 					<Text bold color={toneColor(theme, 'bad')}>
 						{`  STALE: ${status.errors.length} failing`}
-						{retryAt === undefined ? '' : `, retry in ${formatDuration(Math.max(0, retryAt - now))}`}
+						{retryAt === undefined
+							? ''
+							: `, retry in ${formatDuration(Math.max(0, retryAt - now))}`}
 					</Text>
 				) : undefined}
 			</Text>

@@ -8,7 +8,12 @@ export function TabStrip({focus}: {readonly focus: PaneId}) {
 	return (
 		<Text wrap="truncate-end">
 			{paneIds.map((id, index) => (
-				<Text key={id} bold={id === focus} inverse={id === focus} color={id === focus ? toneColor(theme, 'active') : undefined}>
+				<Text
+					key={id}
+					bold={id === focus}
+					inverse={id === focus}
+					color={id === focus ? toneColor(theme, 'active') : undefined}
+				>
 					{` ${index + 1} ${paneTitles[id]} `}
 				</Text>
 			))}

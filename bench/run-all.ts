@@ -1,0 +1,127 @@
+import path from 'node:path';
+import {keypressLatency} from './keypress-latency.js';
+import {cpuSeconds, median, rssMiB, runInPty, waitUntil} from './pty.js';
+
+const cli = path.resolve(process.cwd(), 'dist/source/cli.js');
+const node = process.execPath;
+
+function text(run: ReturnType<typeof runInPty>): string {
+	return Buffer.concat(run.chunks.map(chunk => chunk.bytes)).toString('utf8');
+}
+
+/** Spawn to the first frame that shows runs, in a 120x40 pty; median of several starts. */
+async function startupToFirstFrame(
+	samples = 7,
+): Promise<{firstFrame: number; firstRuns: number}> {
+	const frames: number[] = [];
+	const runsShown: number[] = [];
+	for (let index = 0; index < samples + 1; index++) {
+		const run = runInPty(`${node} ${cli} --demo`, 120, 40, {
+			NODE_ENV: 'production',
+		});
+		await waitUntil(() => text(run).includes('sparktop'), 10_000);
+		const first = run.chunks.find(chunk =>
+			chunk.bytes.toString().includes('sparktop'),
+		);
+		await waitUntil(() => text(run).includes('nightly-etl'), 10_000);
+		const withRuns = run.chunks.find(chunk =>
+			chunk.bytes.toString().includes('nightly-etl'),
+		);
+		if (index > 0 && first && withRuns) {
+			frames.push(first.at - run.startedAt);
+			runsShown.push(withRuns.at - run.startedAt);
+		}
+
+		await run.stop();
+	}
+
+	return {firstFrame: median(frames), firstRuns: median(runsShown)};
+}
+
+/** Bytes sent to the terminal per refresh and CPU, while the demo is live and while paused (idle). */
+async function steadyState(seconds = 15) {
+	const run = runInPty(`${node} ${cli} --demo --interval 1`, 120, 40, {
+		NODE_ENV: 'production',
+	});
+	await waitUntil(() => text(run).includes('nightly-etl'), 10_000);
+	await new Promise(resolve => {
+		setTimeout(resolve, 3000);
+	});
+	const pid = run.nodePid()!;
+	const measure = async (ms: number) => {
+		const fromChunk = run.chunks.length;
+		const cpuBefore = cpuSeconds(pid);
+		await new Promise(resolve => {
+			setTimeout(resolve, ms);
+		});
+		const chunks = run.chunks.slice(fromChunk);
+		const bytes = chunks.reduce((sum, chunk) => sum + chunk.bytes.length, 0);
+		const frames =
+			Buffer.concat(chunks.map(chunk => chunk.bytes))
+				.toString('latin1')
+				.split('\u001B[?2026h').length - 1;
+		return {bytes, frames, cpu: (cpuSeconds(pid) - cpuBefore) / (ms / 1000)};
+	};
+
+	const live = await measure(seconds * 1000);
+	const rss = rssMiB(pid);
+	run.child.stdin!.write('p');
+	await new Promise(resolve => {
+		setTimeout(resolve, 1500);
+	});
+	const paused = await measure(seconds * 1000);
+	await run.stop();
+	return {
+		liveBytesPerRefresh: live.bytes / seconds,
+		liveBytesPerFrame: live.frames === 0 ? 0 : live.bytes / live.frames,
+		liveFramesPerSecond: live.frames / seconds,
+		liveCpuPercent: live.cpu * 100,
+		pausedBytesPerSecond: paused.bytes / seconds,
+		pausedCpuPercent: paused.cpu * 100,
+		rssMiB: rss,
+	};
+}
+
+const startup = await startupToFirstFrame();
+const steady = await steadyState();
+const keys = await keypressLatency();
+const rows: Array<[string, string]> = [
+	[
+		'start-up to first frame (120x40 pty, median of 7)',
+		`${startup.firstFrame.toFixed(0)} ms`,
+	],
+	[
+		'start-up to runs on screen (demo, simulators in-process)',
+		`${startup.firstRuns.toFixed(0)} ms`,
+	],
+	[
+		'bytes to the terminal per refresh (demo, --interval 1, 120x40)',
+		`${steady.liveBytesPerRefresh.toFixed(0)} B`,
+	],
+	[
+		'bytes per frame while live',
+		`${steady.liveBytesPerFrame.toFixed(0)} B (${steady.liveFramesPerSecond.toFixed(1)} frames/s)`,
+	],
+	[
+		'CPU while live (demo, --interval 1, simulators in the same process)',
+		`${steady.liveCpuPercent.toFixed(1)} % of a core`,
+	],
+	[
+		'bytes per second while paused (idle)',
+		`${steady.pausedBytesPerSecond.toFixed(0)} B`,
+	],
+	[
+		'CPU while paused (idle)',
+		`${steady.pausedCpuPercent.toFixed(1)} % of a core`,
+	],
+	['resident memory (demo, after 18 s)', `${steady.rssMiB.toFixed(0)} MiB`],
+	[
+		'keypress to next frame, 10,000 runs (median / p95)',
+		`${keys.median.toFixed(1)} / ${keys.p95.toFixed(1)} ms`,
+	],
+	['JS heap with 10,000 runs', `${keys.heapMiB.toFixed(0)} MiB`],
+];
+const width = Math.max(...rows.map(([label]) => label.length));
+for (const [label, value] of rows) {
+	console.log(`${label.padEnd(width)}  ${value}`);
+}
