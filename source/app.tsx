@@ -87,7 +87,10 @@ export default function App({write = false}: AppProps) {
 		() => filterRuns(allRuns, nav.filter),
 		[allRuns, nav.filter],
 	);
-	const found = runs.findIndex(run => run.key === nav.runKey);
+	// Until someone picks a run, the selection follows the top row as targets load.
+	const found = nav.runChosen
+		? runs.findIndex(run => run.key === nav.runKey)
+		: -1;
 	const selectedIndex = found === -1 ? 0 : found;
 	const run = runs[selectedIndex];
 	if (run && run.key !== nav.runKey) {
@@ -103,7 +106,7 @@ export default function App({write = false}: AppProps) {
 		);
 		const next = runs[Math.max(0, Math.min(to(from), runs.length - 1))];
 		if (next) {
-			dispatch({type: 'selectRun', runKey: next.key});
+			dispatch({type: 'selectRun', runKey: next.key, chosen: true});
 		}
 	};
 

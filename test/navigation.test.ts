@@ -81,6 +81,21 @@ describe('navigation', () => {
 		);
 	});
 
+	test('the selection is only pinned once the user picks a run', () => {
+		const automatic = apply({type: 'selectRun', runKey: 'a'});
+		assert.equal(automatic.runChosen, false);
+		const chosen = navigate(automatic, {
+			type: 'selectRun',
+			runKey: 'b',
+			chosen: true,
+		});
+		assert.equal(chosen.runChosen, true);
+		assert.equal(
+			navigate(chosen, {type: 'selectRun', runKey: 'c'}).runChosen,
+			true,
+		);
+	});
+
 	test('the filter takes typed text and backspace', () => {
 		const typed = apply(
 			{type: 'filterStart'},

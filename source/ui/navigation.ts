@@ -14,6 +14,7 @@ export type Navigation = {
 	readonly focus: PaneId;
 	/** Selected run by key, so a refresh that reorders rows keeps the selection on the same run. */
 	readonly runKey?: string;
+	readonly runChosen: boolean;
 	/** Selected statement index (Statements) and scroll offsets (Detail, Progress). */
 	readonly statement: number;
 	readonly detailScroll: number;
@@ -29,6 +30,7 @@ export type Navigation = {
 
 export const initialNavigation: Navigation = {
 	focus: 'runs',
+	runChosen: false,
 	statement: 0,
 	detailScroll: 0,
 	progressScroll: 0,
@@ -42,7 +44,12 @@ export const initialNavigation: Navigation = {
 export type NavigationAction =
 	| {readonly type: 'focus'; readonly pane: PaneId}
 	| {readonly type: 'cycleFocus'; readonly step: 1 | -1}
-	| {readonly type: 'selectRun'; readonly runKey: string | undefined}
+	| {
+			readonly type: 'selectRun';
+			readonly runKey: string | undefined;
+			/** The user picked it, rather than it being the first row. */
+			readonly chosen?: boolean;
+	  }
 	| {readonly type: 'move'; readonly delta: number; readonly count: number}
 	| {
 			readonly type: 'moveTo';
@@ -104,14 +111,16 @@ export function navigate(
 		}
 
 		case 'selectRun': {
+			const runChosen = state.runChosen || action.chosen === true;
 			if (action.runKey === state.runKey) {
-				return state;
+				return runChosen === state.runChosen ? state : {...state, runChosen};
 			}
 
 			// A different run starts its panes from the top.
 			return {
 				...state,
 				runKey: action.runKey,
+				runChosen,
 				statement: 0,
 				detailScroll: 0,
 				progressScroll: 0,
