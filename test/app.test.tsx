@@ -3,19 +3,11 @@ import {describe, test} from 'node:test';
 import {ProviderError} from '../source/http/provider-error.js';
 import type {Run, Statement} from '../source/model/types.js';
 import type {Provider} from '../source/providers/provider.js';
+import {sessionRun} from './helpers/fixtures.js';
 import {press, renderApp, waitForFrame} from './helpers/render-app.js';
 
-const run = (id: string, extra: Partial<Run> = {}): Run => ({
-	target: 'livy',
-	kind: 'session',
-	id,
-	key: `livy:session:${id}`,
-	provider: 'livy',
-	name: `session-${id}`,
-	state: 'idle',
-	rawState: 'idle',
-	...extra,
-});
+const run = (id: string, extra: Partial<Run> = {}): Run =>
+	sessionRun(id, {name: `session-${id}`, ...extra});
 
 const statements: Statement[] = [
 	{

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {expectProviderError} from './helpers/fixtures.js';
 import {after, before, describe, test} from 'node:test';
 import {HttpClient} from '../source/http/http-client.js';
-import {ProviderError} from '../source/http/provider-error.js';
 
 let server: Server;
 let base = '';
@@ -83,20 +83,6 @@ function client(
 	});
 }
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-	try {
-		await promise;
-	} catch (error) {
-		assert.ok(
-			error instanceof ProviderError,
-			`expected ProviderError, got ${String(error)}`,
-		);
-		return error;
-	}
-
-	throw new assert.AssertionError({message: 'expected a failure'});
-}
-
 describe('http client', () => {
 	test('keeps a gateway path prefix and encodes query values, repeated ones too', async () => {
 		const body = (await client().json({
@@ -109,7 +95,7 @@ describe('http client', () => {
 	});
 
 	test('a server that never answers times out with a clear error', async () => {
-		const error = await failure(
+		const error = await expectProviderError(
 			client({
 				timeouts: {connectMs: 1000, headersMs: 300, bodyMs: 300, totalMs: 400},
 			}).json({operation: 'hang', path: '/hang'}),
@@ -119,14 +105,14 @@ describe('http client', () => {
 	});
 
 	test('a response over the size cap is refused, not parsed', async () => {
-		const error = await failure(
+		const error = await expectProviderError(
 			client({maxBytes: 1024 * 1024}).json({operation: 'big', path: '/big'}),
 		);
 		assert.equal(error.kind, 'too-large');
 	});
 
 	test('an HTML page where JSON was expected says so', async () => {
-		const error = await failure(
+		const error = await expectProviderError(
 			client().json({operation: 'html', path: '/html'}),
 		);
 		assert.equal(error.kind, 'malformed');
@@ -134,7 +120,7 @@ describe('http client', () => {
 	});
 
 	test('truncated JSON is a malformed-response error, never a crash', async () => {
-		const error = await failure(
+		const error = await expectProviderError(
 			client().json({operation: 'junk', path: '/junk'}),
 		);
 		assert.equal(error.kind, 'malformed');
@@ -142,7 +128,7 @@ describe('http client', () => {
 
 	test('credentials echoed by a server never reach the message; signed query strings are not in it', async () => {
 		const secret = 'hunter2-very-secret';
-		const error = await failure(
+		const error = await expectProviderError(
 			client({
 				headers: () => ({authorization: `Bearer ${secret}`}),
 				secrets: () => [secret],
@@ -159,7 +145,7 @@ describe('http client', () => {
 	});
 
 	test('429 carries Retry-After and is marked as throttling', async () => {
-		const error = await failure(
+		const error = await expectProviderError(
 			client().json({operation: 'list', path: '/throttled'}),
 		);
 		assert.equal(error.status, 429);
@@ -169,7 +155,7 @@ describe('http client', () => {
 	});
 
 	test('an unreachable endpoint is a network error naming the host only', async () => {
-		const error = await failure(
+		const error = await expectProviderError(
 			new HttpClient({provider: 'livy', endpoint: 'http://127.0.0.1:9/'}).json({
 				operation: 'list',
 				path: 'sessions',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
+import {expectProviderError} from './helpers/fixtures.js';
 import {after, before, describe, test} from 'node:test';
-import {ProviderError} from '../source/http/provider-error.js';
 import {LivyClient} from '../source/providers/livy/livy-client.js';
 import {createLivyProvider} from '../source/providers/livy/livy-provider.js';
 import {livySimulator} from '../source/simulators/livy/livy-simulator.js';
@@ -26,17 +26,6 @@ before(async () => {
 after(async () => {
 	await simulators.close();
 });
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-	try {
-		await promise;
-	} catch (error) {
-		assert.ok(error instanceof ProviderError, String(error));
-		return error;
-	}
-
-	throw new assert.AssertionError({message: 'expected a failure'});
-}
 
 describe('Livy provider against the Livy simulator over HTTP', () => {
 	test('sessions move starting -> idle <-> busy -> dead, batches running -> success | dead', async () => {
@@ -178,15 +167,17 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 
 	test('Livy error bodies: unknown session, unknown statement, statements of a dead session', async () => {
 		const client = new LivyClient({endpoint: livy.url});
-		const missing = await failure(client.getSession('77'));
+		const missing = await expectProviderError(client.getSession('77'));
 		assert.equal(missing.status, 404);
 		assert.equal(missing.message, "Session '77' not found.");
-		const statement = await failure(client.getStatement('0', '999'));
+		const statement = await expectProviderError(
+			client.getStatement('0', '999'),
+		);
 		assert.equal(statement.message, 'Statement not found');
-		const dead = await failure(client.listStatements('2'));
+		const dead = await expectProviderError(client.listStatements('2'));
 		assert.equal(dead.status, 400);
 		assert.match(dead.message, /Session isn't active/);
-		const wrongPath = await failure(
+		const wrongPath = await expectProviderError(
 			client.http.json({operation: 'bogus', path: 'nope'}),
 		);
 		assert.equal(wrongPath.status, 404);
@@ -204,7 +195,7 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 			},
 		});
 		const provider = createLivyProvider({target: 'livy', endpoint: livy.url});
-		const throttled = await failure(
+		const throttled = await expectProviderError(
 			provider.listRuns!(AbortSignal.timeout(5000)),
 		);
 		assert.equal(throttled.status, 429);
@@ -222,7 +213,7 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 				body: '<html><body>Please sign in</body></html>',
 			},
 		});
-		const error = await failure(
+		const error = await expectProviderError(
 			new LivyClient({endpoint: livy.url}).listBatches(),
 		);
 		assert.equal(error.kind, 'malformed');
@@ -237,13 +228,13 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 			}),
 		);
 		try {
-			const anonymous = await failure(
+			const anonymous = await expectProviderError(
 				createLivyProvider({target: 'l', endpoint: secured.url}).listRuns!(
 					AbortSignal.timeout(5000),
 				),
 			);
 			assert.equal(anonymous.status, 401);
-			const wrong = await failure(
+			const wrong = await expectProviderError(
 				createLivyProvider({
 					target: 'l',
 					endpoint: secured.url,

@@ -9,18 +9,9 @@ import {
 } from '../source/ui/navigation.js';
 import {filterRuns, runTable} from '../source/ui/render/run-rows.js';
 import {keepInView} from '../source/ui/use-scroll-offset.js';
-import type {Run} from '../source/model/types.js';
+import {sessionRun} from './helpers/fixtures.js';
 
-const run = (id: string, extra: Partial<Run> = {}): Run => ({
-	target: 'livy',
-	kind: 'session',
-	id,
-	key: `livy:session:${id}`,
-	provider: 'livy',
-	state: 'idle',
-	rawState: 'idle',
-	...extra,
-});
+const run = sessionRun;
 
 function apply(...actions: NavigationAction[]): Navigation {
 	return actions.reduce(navigate, initialNavigation);

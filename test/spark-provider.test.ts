@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {ProviderError} from '../source/http/provider-error.js';
+import {expectProviderError} from './helpers/fixtures.js';
 import {SparkRestClient} from '../source/providers/spark/spark-client.js';
 import {createSparkProvider} from '../source/providers/spark/spark-provider.js';
 import {manualClock} from '../source/simulators/sim-clock.js';
@@ -108,14 +108,10 @@ describe('Spark REST provider against the Spark simulator over HTTP', () => {
 	});
 
 	test("Spark's plain-text errors come through as the message", async () => {
-		const client = new SparkRestClient({endpoint: url});
-		try {
-			await client.getApplication('no-such-app');
-			assert.fail('expected a 404');
-		} catch (error) {
-			assert.ok(error instanceof ProviderError);
-			assert.equal(error.status, 404);
-			assert.equal(error.message, 'unknown app: no-such-app');
-		}
+		const error = await expectProviderError(
+			new SparkRestClient({endpoint: url}).getApplication('no-such-app'),
+		);
+		assert.equal(error.status, 404);
+		assert.equal(error.message, 'unknown app: no-such-app');
 	});
 });

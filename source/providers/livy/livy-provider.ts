@@ -20,6 +20,8 @@ export type LivyProviderOptions = {
 	readonly logLines?: number;
 };
 
+const maxSparkClients = 64;
+
 export function createLivyProvider(options: LivyProviderOptions): Provider {
 	const client = new LivyClient(options);
 	const {target} = options;
@@ -86,6 +88,11 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 					endpoint: run.sparkUiUrl,
 					credentials: options.credentials,
 				});
+				// Runs come and go for days on end; keep the clients of recent ones only.
+				if (sparkClients.size >= maxSparkClients) {
+					sparkClients.delete(sparkClients.keys().next().value!);
+				}
+
 				sparkClients.set(run.sparkUiUrl, spark);
 			}
 

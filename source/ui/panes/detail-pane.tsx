@@ -2,8 +2,7 @@ import {useMemo} from 'react';
 import {detailResource, logResource} from '../../store/resources.js';
 import {plain} from '../render/line.js';
 import {detailLines} from '../render/detail-lines.js';
-import {useProvider} from '../providers-context.js';
-import {useResource} from '../store-context.js';
+import {useRunResource} from '../use-run-resource.js';
 import type {RunPaneProps} from './pane-props.js';
 import {ScrollingPane} from './scrolling-pane.js';
 import {snapshotBadges, staleLine} from './snapshot-badges.js';
@@ -18,13 +17,8 @@ export function DetailPane({
 	scroll,
 	log,
 }: RunPaneProps & {readonly scroll: number; readonly log: boolean}) {
-	const provider = useProvider(run?.target);
-	const detail = useResource(
-		provider && run ? detailResource(provider, run) : undefined,
-	);
-	const logTail = useResource(
-		provider && run && log ? logResource(provider, run) : undefined,
-	);
+	const detail = useRunResource(run, detailResource).snapshot;
+	const logTail = useRunResource(run, logResource, log).snapshot;
 	const lines = useMemo(() => {
 		if (!run) {
 			return [plain('select a run', 'muted')];

@@ -2,8 +2,7 @@ import {useMemo} from 'react';
 import {progressResource} from '../../store/resources.js';
 import {plain} from '../render/line.js';
 import {progressLines} from '../render/progress-lines.js';
-import {useProvider} from '../providers-context.js';
-import {useResource} from '../store-context.js';
+import {useRunResource} from '../use-run-resource.js';
 import {useTheme} from '../theme.js';
 import type {RunPaneProps} from './pane-props.js';
 import {ScrollingPane} from './scrolling-pane.js';
@@ -23,11 +22,9 @@ export function ProgressPane({
 	scroll,
 }: RunPaneProps & {readonly scroll: number}) {
 	const theme = useTheme();
-	const provider = useProvider(run?.target);
-	const spec = provider && run ? progressResource(provider, run) : undefined;
-	const progress = useResource(spec);
+	const {snapshot: progress, available} = useRunResource(run, progressResource);
 	const lines = useMemo(() => {
-		if (!run || !spec) {
+		if (!run || !available) {
 			return [
 				plain(
 					run ? 'this provider reports no Spark jobs' : 'select a run',
@@ -44,7 +41,7 @@ export function ProgressPane({
 			...staleLine(progress),
 			...progressLines(progress.data, width - 2, theme.bar, now),
 		];
-	}, [run, spec === undefined, progress, width, theme, now]);
+	}, [run, available, progress, width, theme, now]);
 	const running =
 		progress.data?.jobs.filter(job => job.status === 'running').length ?? 0;
 	return (

@@ -2,8 +2,7 @@ import {useEffect, useMemo} from 'react';
 import {statementsResource} from '../../store/resources.js';
 import {plain} from '../render/line.js';
 import {statementLines} from '../render/statement-lines.js';
-import {useProvider} from '../providers-context.js';
-import {useResource} from '../store-context.js';
+import {useRunResource} from '../use-run-resource.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
 import {frameInnerHeight, PaneFrame} from '../widgets/pane-frame.js';
 import {VisibleLines} from '../widgets/line-view.js';
@@ -23,9 +22,10 @@ export function StatementsPane({
 	onExtent,
 	selected,
 }: RunPaneProps & {readonly selected: number}) {
-	const provider = useProvider(run?.target);
-	const spec = provider && run ? statementsResource(provider, run) : undefined;
-	const statements = useResource(spec);
+	const {snapshot: statements, available} = useRunResource(
+		run,
+		statementsResource,
+	);
 	// Newest first: the statement running now is the one to watch.
 	const ordered = useMemo(
 		() => [...(statements.data ?? [])].reverse(),
@@ -36,7 +36,7 @@ export function StatementsPane({
 	}, [ordered.length, onExtent]);
 	const index = Math.min(selected, Math.max(0, ordered.length - 1));
 	const view = useMemo(() => {
-		if (!run || !spec) {
+		if (!run || !available) {
 			return {
 				lines: [
 					plain(
@@ -70,7 +70,7 @@ export function StatementsPane({
 			lines: [...stale, ...body.lines],
 			selectedLine: body.selectedLine + stale.length,
 		};
-	}, [run, spec === undefined, statements, ordered, index, width, now]);
+	}, [run, available, statements, ordered, index, width, now]);
 	const inner = frameInnerHeight(height);
 	// Keep the selected statement's header and as much of its body as fits in view.
 	const target = Math.min(view.lines.length - 1, view.selectedLine + inner - 1);
