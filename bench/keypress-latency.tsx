@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {render} from 'ink-testing-library';
 import App from '../source/app.js';
 import type {Run} from '../source/model/types.js';

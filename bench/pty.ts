@@ -1,3 +1,5 @@
+import process from 'node:process';
+import {Buffer} from 'node:buffer';
 import {type ChildProcess, execFileSync, spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 
@@ -36,7 +38,7 @@ export function runInPty(
 		},
 	);
 	const chunks: Array<{at: number; bytes: Buffer}> = [];
-	child.stdout!.on('data', (bytes: Buffer) => {
+	child.stdout.on('data', (bytes: Buffer) => {
 		chunks.push({at: performance.now(), bytes});
 	});
 	return {
@@ -58,7 +60,7 @@ export function runInPty(
 			}
 		},
 		async stop() {
-			child.stdin!.write('q');
+			child.stdin.write('q');
 			await new Promise<void>(resolve => {
 				const timer = setTimeout(() => {
 					child.kill('SIGKILL');
@@ -86,7 +88,7 @@ export function rssMiB(pid: number): number {
 	const line = readFileSync(`/proc/${pid}/status`, 'utf8')
 		.split('\n')
 		.find(item => item.startsWith('VmRSS:'));
-	return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
+	return Number(line?.split(/\s+/v)[1] ?? 0) / 1024;
 }
 
 export async function waitUntil(

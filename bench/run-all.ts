@@ -1,3 +1,5 @@
+import process from 'node:process';
+import {Buffer} from 'node:buffer';
 import path from 'node:path';
 import {keypressLatency} from './keypress-latency.js';
 import {cpuSeconds, median, rssMiB, runInPty, waitUntil} from './pty.js';

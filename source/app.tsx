@@ -1,6 +1,6 @@
 import {Box, Text, useApp, useInput} from 'ink';
 import {
-	type ReactNode,
+	type ReactElement,
 	useCallback,
 	useContext,
 	useMemo,
@@ -42,7 +42,7 @@ const hints =
 	'?:help  Tab/1-4:pane  j/k:move  Enter:open  Esc:back  /:filter  l:log  z:zoom  r:refresh  p:pause  q:quit';
 
 function printable(text: string): string {
-	return text.replaceAll(/[\u0000-\u001F\u007F]/g, '');
+	return text.replaceAll(/[\u0000-\u001F\u007F]/gv, '');
 }
 
 export default function App({write = false}: AppProps) {
@@ -197,21 +197,51 @@ export default function App({write = false}: AppProps) {
 			dispatch({type: 'drill'});
 		} else if (key.escape) {
 			dispatch({type: 'back'});
-		} else if (input === 'q') {
-			exit();
-		} else if (input === 'r') {
-			store.refresh();
-		} else if (input === 'p') {
-			store.setPaused(!store.getStatus().paused);
-		} else if (input === '?') {
-			dispatch({type: 'toggle', what: 'help'});
-		} else if (input === 'z') {
-			dispatch({type: 'toggle', what: 'zoom'});
-		} else if (input === 'l') {
-			dispatch({type: 'toggle', what: 'log'});
-		} else if (input === '/') {
-			dispatch({type: 'filterStart'});
-		}
+		} else
+			switch (input) {
+				case 'q': {
+					exit();
+
+					break;
+				}
+
+				case 'r': {
+					store.refresh();
+
+					break;
+				}
+
+				case 'p': {
+					store.setPaused(!store.getStatus().paused);
+
+					break;
+				}
+
+				case '?': {
+					dispatch({type: 'toggle', what: 'help'});
+
+					break;
+				}
+
+				case 'z': {
+					dispatch({type: 'toggle', what: 'zoom'});
+
+					break;
+				}
+
+				case 'l': {
+					dispatch({type: 'toggle', what: 'log'});
+
+					break;
+				}
+
+				case '/': {
+					dispatch({type: 'filterStart'});
+
+					break;
+				}
+				// No default
+			}
 	});
 
 	const onExtent = useCallback(
@@ -233,7 +263,7 @@ export default function App({write = false}: AppProps) {
 		pane: PaneId,
 		width: number,
 		height: number,
-	): ReactNode => {
+	): ReactElement => {
 		const common = {
 			run,
 			focused: nav.focus === pane,
@@ -301,7 +331,7 @@ export default function App({write = false}: AppProps) {
 				<HelpOverlay height={view.paneHeight} />
 			) : (
 				view.rows.map(row => (
-					<Box key={row.map(box => box.pane).join()} flexDirection="row">
+					<Box key={row.map(box => box.pane).join(',')} flexDirection="row">
 						{row.map(box => renderPane(box.pane, box.width, box.height))}
 					</Box>
 				))

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import process from 'node:process';
 import meow from 'meow';
 import {isProviderError} from './http/provider-error.js';
 import type {Provider} from './providers/provider.js';

@@ -100,17 +100,17 @@ describe('the monitor', () => {
 				app.lastFrame,
 				text => text.includes('session-0') && text.includes('Interpreter'),
 			);
-			assert.match(frame, /\[1 Runs\]/);
-			assert.match(frame, /▸ busy\s+session-1/);
-			assert.match(frame, /session-1\s+busy/);
+			assert.match(frame, /\[1 Runs\]/v);
+			assert.match(frame, /▸ busy\s+session-1/v);
+			assert.match(frame, /session-1\s+busy/v);
 			await press(app.stdin, 'j');
 			frame = await waitForFrame(app.lastFrame, text =>
-				/▸ idle\s+session-0/.test(text),
+				/▸ idle\s+session-0/v.test(text),
 			);
-			assert.match(frame, /session-0\s+idle/);
+			assert.match(frame, /session-0\s+idle/v);
 			await press(app.stdin, 'k');
 			await waitForFrame(app.lastFrame, text =>
-				/▸ busy\s+session-1/.test(text),
+				/▸ busy\s+session-1/v.test(text),
 			);
 		} finally {
 			app.cleanup();
@@ -125,8 +125,8 @@ describe('the monitor', () => {
 			const frame = await waitForFrame(app.lastFrame, text =>
 				text.includes('motd'),
 			);
-			assert.match(frame, /\^\[\]52;c;ZXZpbA==\^G\^\[\[2J done/);
-			assert.doesNotMatch(frame, /\u001B|\u0007/);
+			assert.match(frame, /\^\[\]52;c;ZXZpbA==\^G\^\[\[2J done/v);
+			assert.doesNotMatch(frame, /\u001B|\u0007/v);
 		} finally {
 			app.cleanup();
 		}
@@ -138,8 +138,8 @@ describe('the monitor', () => {
 			const frame = await waitForFrame(app.lastFrame, text =>
 				text.includes('AnalysisException'),
 			);
-			assert.match(frame, /AnalysisException: \[PATH_NOT_FOUND\]/);
-			assert.match(frame, /Traceback \(most recent call last\)/);
+			assert.match(frame, /AnalysisException: \[PATH_NOT_FOUND\]/v);
+			assert.match(frame, /Traceback \(most recent call last\)/v);
 		} finally {
 			app.cleanup();
 		}
@@ -154,9 +154,9 @@ describe('the monitor', () => {
 				app.lastFrame,
 				text => text.includes('[4 Progress]') && !text.includes('Runs]'),
 			);
-			assert.match(frame, /50\/100 \(8 running\) \(2 failed\) \(100 skipped\)/);
-			assert.match(frame, /stages 0\/2 \(1 skipped\)/);
-			assert.match(frame, /█+▓+░+/);
+			assert.match(frame, /50\/100 \(8 running\) \(2 failed\) \(100 skipped\)/v);
+			assert.match(frame, /stages 0\/2 \(1 skipped\)/v);
+			assert.match(frame, /█+▓+░+/v);
 		} finally {
 			app.cleanup();
 		}
@@ -171,8 +171,8 @@ describe('the monitor', () => {
 				app.lastFrame,
 				text => text.includes('[4 Progress]') && !text.includes('Runs]'),
 			);
-			assert.match(frame, /#+>+\.+ 50\/100/);
-			assert.doesNotMatch(frame, /[█▓░╭]/);
+			assert.match(frame, /#+>+\.+ 50\/100/v);
+			assert.doesNotMatch(frame, /[█▓░╭]/v);
 		} finally {
 			app.cleanup();
 		}
@@ -212,8 +212,8 @@ describe('the monitor', () => {
 				app.lastFrame,
 				text => !text.includes('etl-notebook'),
 			);
-			assert.match(frame, /\/rep/);
-			assert.match(frame, /reporting/);
+			assert.match(frame, /\/rep/v);
+			assert.match(frame, /reporting/v);
 		} finally {
 			app.cleanup();
 		}
@@ -246,10 +246,10 @@ describe('the monitor', () => {
 				app.lastFrame,
 				text => text.includes('STALE') && text.includes('✖'),
 			);
-			assert.match(frame, /retry in \d+s/);
-			assert.match(frame, /session-0/);
-			assert.match(frame, /livy: stale, livy listSessions: HTTP 503/);
-			assert.match(frame, /✖ livy listSessions: HTTP 503/);
+			assert.match(frame, /retry in \d+s/v);
+			assert.match(frame, /session-0/v);
+			assert.match(frame, /livy: stale, livy listSessions: HTTP 503/v);
+			assert.match(frame, /✖ livy listSessions: HTTP 503/v);
 		} finally {
 			app.cleanup();
 		}

@@ -1,3 +1,4 @@
+import process from 'node:process';
 import assert from 'node:assert/strict';
 import {writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -63,9 +64,9 @@ describe('sparktop --once', () => {
 		]);
 		assert.equal(result.code, 0, result.stderr);
 		const [header, ...rows] = result.stdout.trim().split('\n');
-		assert.match(header ?? '', /^TARGET\s+KIND\s+ID\s+STATE\s+NAME/);
+		assert.match(header ?? '', /^TARGET\s+KIND\s+ID\s+STATE\s+NAME/v);
 		assert.ok(rows.length >= 3);
-		assert.ok(rows.every(row => /\bsession\b/.test(row)));
+		assert.ok(rows.every(row => /\bsession\b/v.test(row)));
 	});
 
 	test('statements SESSION --once --json and the table form, with escape sequences neutralised', async () => {
@@ -95,8 +96,8 @@ describe('sparktop --once', () => {
 			livyUrl,
 		]);
 		assert.equal(table.code, 0, table.stderr);
-		assert.match(table.stdout, /spark\.range/);
-		assert.doesNotMatch(table.stdout, /\u001B/);
+		assert.match(table.stdout, /spark\.range/v);
+		assert.doesNotMatch(table.stdout, /\u001B/v);
 	});
 
 	test('progress RUN --once --json prints the Spark jobs of an application', async () => {
@@ -152,7 +153,7 @@ describe('sparktop --once', () => {
 			'nope',
 		]);
 		assert.equal(missing.code, 2);
-		assert.match(missing.stderr, /no profile "nope"/);
+		assert.match(missing.stderr, /no profile "nope"/v);
 	});
 
 	test('an unreachable target is a clear message and exit 1', async () => {
@@ -167,14 +168,14 @@ describe('sparktop --once', () => {
 		assert.equal(result.code, 1);
 		assert.match(
 			result.stderr,
-			/sparktop: livy listSessions: .*connection refused \(127\.0\.0\.1:9\)/,
+			/sparktop: livy listSessions: .*connection refused \(127\.0\.0\.1:9\)/v,
 		);
 		assert.equal(result.stdout, '');
 	});
 
 	test('an error answer is a clear message and exit 1; no password in it', async () => {
 		simulators.servers.livy!.inject({
-			path: /\/statements$/,
+			path: /\/statements$/v,
 			times: 1,
 			response: {
 				status: 500,
@@ -199,15 +200,15 @@ describe('sparktop --once', () => {
 		assert.equal(result.code, 1);
 		assert.match(
 			result.stderr,
-			/livy listStatements: HTTP 500 java\.lang\.IllegalStateException: Session is in state dead/,
+			/livy listStatements: HTTP 500 java\.lang\.IllegalStateException: Session is in state dead/v,
 		);
-		assert.doesNotMatch(result.stderr + result.stdout, /pa55-word-secret/);
+		assert.doesNotMatch(result.stderr + result.stdout, /pa55-word-secret/v);
 	});
 
 	test('bad usage exits 2 with a hint', async () => {
 		const noTargets = await runCli(['runs', '--once']);
 		assert.equal(noTargets.code, 2);
-		assert.match(noTargets.stderr, /sparktop --demo/);
+		assert.match(noTargets.stderr, /sparktop --demo/v);
 		const noOnce = await runCli([
 			'runs',
 			'--provider',
@@ -225,12 +226,12 @@ describe('sparktop --once', () => {
 			livyUrl,
 		]);
 		assert.equal(badProvider.code, 2);
-		assert.match(badProvider.stderr, /unknown provider "nope"/);
+		assert.match(badProvider.stderr, /unknown provider "nope"/v);
 	});
 
 	test('the monitor refuses to start without a terminal instead of crashing', async () => {
 		const result = await runCli(['--provider', 'livy', '--endpoint', livyUrl]);
 		assert.equal(result.code, 2);
-		assert.match(result.stderr, /needs a terminal/);
+		assert.match(result.stderr, /needs a terminal/v);
 	});
 });

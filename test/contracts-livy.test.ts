@@ -31,13 +31,13 @@ function mapExchange(
 	}
 
 	const kind = path.startsWith('/batches') ? 'batch' : 'session';
-	if (/^\/(sessions|batches)$/.test(path)) {
+	if (/^\/(sessions|batches)$/v.test(path)) {
 		return method === 'POST'
 			? mapLivyRun('t', kind, body)
 			: mapLivyPage(body).items.map(item => mapLivyRun('t', kind, item));
 	}
 
-	if (/^\/(sessions|batches)\/\d+$/.test(path)) {
+	if (/^\/(sessions|batches)\/\d+$/v.test(path)) {
 		return method === 'DELETE'
 			? readErrorBody(JSON.stringify(body), body)
 			: mapLivyDetail('t', kind, body);
@@ -61,7 +61,7 @@ function mapExchange(
 		return readErrorBody(JSON.stringify(body), body);
 	}
 
-	if (/\/statements\/\d+$/.test(path)) {
+	if (/\/statements\/\d+$/v.test(path)) {
 		return mapLivyStatement('t:session:0', body);
 	}
 
@@ -203,7 +203,7 @@ describe('Livy mapping', () => {
 			const text = outputLines(mapLivyOutput(bare(name))!, 80, 50)
 				.map(line => line.map(part => part.text).join(''))
 				.join('\n');
-			assert.match(text, /│/, name);
+			assert.match(text, /│/v, name);
 		}
 
 		const sql = outputLines(
@@ -211,8 +211,8 @@ describe('Livy mapping', () => {
 			80,
 			50,
 		).map(line => line.map(part => part.text).join(''));
-		assert.match(sql[0]!, /name\s+│ birthday/);
-		assert.match(sql[2]!, /Jerry\s+│ 2019-07-24/);
+		assert.match(sql[0]!, /name\s+│ birthday/v);
+		assert.match(sql[2]!, /Jerry\s+│ 2019-07-24/v);
 	});
 
 	test('error bodies: {msg}, a bare JSON string, and an HTML page', () => {
@@ -229,7 +229,7 @@ describe('Livy mapping', () => {
 				'<html><head><title>Error 403 Forbidden</title></head></html>',
 				undefined,
 			).message ?? '',
-			/HTML error page: Error 403 Forbidden/,
+			/HTML error page: Error 403 Forbidden/v,
 		);
 	});
 

@@ -1,3 +1,4 @@
+import process from 'node:process';
 import assert from 'node:assert/strict';
 import {after, describe, test} from 'node:test';
 import {cliPath} from './helpers/spawn-cli.js';
@@ -10,7 +11,7 @@ after(() => {
 });
 
 function taskCounts(screen: string): number[] {
-	return [...screen.matchAll(/(\d+)\/\d+ \(\d+ running\)/g)].map(match =>
+	return [...screen.matchAll(/(\d+)\/\d+ \(\d+ running\)/gv)].map(match =>
 		Number(match[1]),
 	);
 }
@@ -39,7 +40,7 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 			'1',
 			'runs on the alternate screen',
 		);
-		assert.match(screen.split('\n')[0] ?? '', /^sparktop livy · spark/);
+		assert.match(screen.split('\n')[0] ?? '', /^sparktop livy · spark/v);
 		const lines = screen.split('\n').filter(line => line !== '');
 		assert.ok(
 			lines.length <= 39,
@@ -49,7 +50,7 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 		session.type('/etl-notebook');
 		session.keys('Enter');
 		await session.waitFor(
-			text => /▸ \w+\s+etl-notebook/.test(text),
+			text => /▸ \w+\s+etl-notebook/v.test(text),
 			'the session selected by the filter',
 		);
 		session.type('3');
@@ -62,7 +63,7 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 		);
 		session.type('G');
 		screen = await session.waitFor(
-			text => /#0 available/.test(text) && text.includes('1000000'),
+			text => text.includes('#0 available') && text.includes('1000000'),
 			'the first statement and its output',
 			30_000,
 		);
@@ -84,7 +85,7 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 			'the task bar to advance',
 			20_000,
 		);
-		assert.match(screen, /[█▓]+░*/);
+		assert.match(screen, /[█▓]+░*/v);
 
 		session.resize(80, 24);
 		screen = await session.waitFor(
@@ -92,7 +93,7 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 			'the tab strip at 80x24',
 		);
 		assert.ok(screen.split('\n').filter(line => line !== '').length <= 23);
-		assert.match(screen, /\[3 Statements\]/);
+		assert.match(screen, /\[3 Statements\]/v);
 		session.type('1');
 		screen = await session.waitFor(
 			text => text.includes('[1 Runs]') && text.includes('etl-notebook'),
@@ -108,7 +109,7 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 		session.type('q');
 		session.waitForExit(10_000);
 		screen = session.capture();
-		assert.match(screen, /EXIT=0/);
+		assert.match(screen, /EXIT=0/v);
 		assert.equal(
 			session.display('#{alternate_on}'),
 			'0',
@@ -116,7 +117,7 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 		);
 		assert.doesNotMatch(
 			screen,
-			/Statements\]|╭─/,
+			/Statements\]|╭─/v,
 			'the monitor is gone from the normal screen',
 		);
 	});

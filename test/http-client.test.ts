@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {expectProviderError} from './helpers/fixtures.js';
 import {after, before, describe, test} from 'node:test';
 import {HttpClient} from '../source/http/http-client.js';
+import {expectProviderError} from './helpers/fixtures.js';
 
 let server: Server;
 let base = '';
@@ -101,7 +101,7 @@ describe('http client', () => {
 			}).json({operation: 'hang', path: '/hang'}),
 		);
 		assert.equal(error.kind, 'timeout');
-		assert.match(error.summary(), /test hang: timed out/);
+		assert.match(error.summary(), /test hang: timed out/v);
 	});
 
 	test('a response over the size cap is refused, not parsed', async () => {
@@ -116,7 +116,7 @@ describe('http client', () => {
 			client().json({operation: 'html', path: '/html'}),
 		);
 		assert.equal(error.kind, 'malformed');
-		assert.match(error.message, /HTML page/);
+		assert.match(error.message, /HTML page/v);
 	});
 
 	test('truncated JSON is a malformed-response error, never a crash', async () => {
@@ -140,8 +140,8 @@ describe('http client', () => {
 		);
 		assert.equal(error.status, 401);
 		assert.equal(error.requestId, 'req-123');
-		assert.doesNotMatch(error.summary(), /hunter2/);
-		assert.match(error.summary(), /\[redacted\]/);
+		assert.doesNotMatch(error.summary(), /hunter2/v);
+		assert.match(error.summary(), /\[redacted\]/v);
 	});
 
 	test('429 carries Retry-After and is marked as throttling', async () => {
@@ -163,7 +163,7 @@ describe('http client', () => {
 			}),
 		);
 		assert.equal(error.kind, 'network');
-		assert.match(error.message, /connection refused \(127\.0\.0\.1:9\)/);
-		assert.doesNotMatch(error.summary(), /secret-token/);
+		assert.match(error.message, /connection refused \(127\.0\.0\.1:9\)/v);
+		assert.doesNotMatch(error.summary(), /secret-token/v);
 	});
 });

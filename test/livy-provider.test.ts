@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import {expectProviderError} from './helpers/fixtures.js';
 import {after, before, describe, test} from 'node:test';
 import {LivyClient} from '../source/providers/livy/livy-client.js';
 import {createLivyProvider} from '../source/providers/livy/livy-provider.js';
@@ -13,6 +12,7 @@ import {
 	startSimulators,
 	type Simulators,
 } from '../source/simulators/start-simulators.js';
+import {expectProviderError} from './helpers/fixtures.js';
 
 const clock = manualClock();
 let simulators: Simulators;
@@ -100,10 +100,7 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		assert.ok(available[1]?.output?.data['application/json']);
 		assert.equal(available[2]?.output?.errorName, 'AnalysisException');
 		assert.ok((available[2]?.output?.traceback.length ?? 0) > 2);
-		assert.match(
-			String(available[3]?.output?.data['text/plain']),
-			/\u001B\]52/,
-		);
+		assert.match(String(available[3]?.output?.data['text/plain']), /\u001B\]52/v);
 		assert.ok(statements.every(statement => statement.sessionKey === run.key));
 	});
 
@@ -156,13 +153,13 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		const run = (await provider.listRuns!(AbortSignal.timeout(5000))).find(
 			item => item.key === 'livy:session:0',
 		)!;
-		assert.match(run.sparkUiUrl ?? '', /\/proxy\/application_/);
+		assert.match(run.sparkUiUrl ?? '', /\/proxy\/application_/v);
 		const progress = await provider.getProgress!(
 			run,
 			AbortSignal.timeout(5000),
 		);
 		assert.ok(progress.jobs.length > 0);
-		assert.match(progress.source, /spark-rest/);
+		assert.match(progress.source, /spark-rest/v);
 	});
 
 	test('Livy error bodies: unknown session, unknown statement, statements of a dead session', async () => {
@@ -176,17 +173,17 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		assert.equal(statement.message, 'Statement not found');
 		const dead = await expectProviderError(client.listStatements('2'));
 		assert.equal(dead.status, 400);
-		assert.match(dead.message, /Session isn't active/);
+		assert.match(dead.message, /Session isn't active/v);
 		const wrongPath = await expectProviderError(
 			client.http.json({operation: 'bogus', path: 'nope'}),
 		);
 		assert.equal(wrongPath.status, 404);
-		assert.match(wrongPath.message, /HTML error page/);
+		assert.match(wrongPath.message, /HTML error page/v);
 	});
 
 	test('429 with Retry-After, then recovery', async () => {
 		livy.inject({
-			path: /^\/sessions$/,
+			path: /^\/sessions$/v,
 			times: 1,
 			response: {
 				status: 429,
@@ -205,7 +202,7 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 
 	test('an HTML page with status 200 (a proxy login) is a clear error', async () => {
 		livy.inject({
-			path: /^\/batches$/,
+			path: /^\/batches$/v,
 			times: 1,
 			response: {
 				status: 200,
@@ -241,7 +238,7 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 					credentials: {username: 'ops', password: 'wrong-pass'},
 				}).listRuns!(AbortSignal.timeout(5000)),
 			);
-			assert.doesNotMatch(wrong.summary(), /wrong-pass/);
+			assert.doesNotMatch(wrong.summary(), /wrong-pass/v);
 			const runs = await createLivyProvider({
 				target: 'l',
 				endpoint: secured.url,

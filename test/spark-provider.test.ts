@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {expectProviderError} from './helpers/fixtures.js';
 import {SparkRestClient} from '../source/providers/spark/spark-client.js';
 import {createSparkProvider} from '../source/providers/spark/spark-provider.js';
 import {manualClock} from '../source/simulators/sim-clock.js';
@@ -8,6 +7,7 @@ import {
 	startSimulators,
 	type Simulators,
 } from '../source/simulators/start-simulators.js';
+import {expectProviderError} from './helpers/fixtures.js';
 
 const clock = manualClock();
 let simulators: Simulators;

@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';

@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {render} from 'ink';
 import App from '../app.js';
 import type {Provider} from '../providers/provider.js';

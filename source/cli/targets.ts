@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {ConfigError, type TargetConfig} from '../providers/registry.js';
 import {type ConfigFile, profileTarget} from './config-file.js';
 

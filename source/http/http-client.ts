@@ -1,3 +1,4 @@
+import {Buffer} from 'node:buffer';
 import {Agent, request as undiciRequest, type Dispatcher} from 'undici';
 import {readErrorBody, type ErrorBodyFacts} from './error-body.js';
 import {ProviderError} from './provider-error.js';

@@ -85,7 +85,7 @@ function fromJavaDate(text: string): number | undefined {
 	const [, month = '', day = '', time = '', zone = '', year = ''] = match;
 	const monthIndex = months.indexOf(month);
 	const offset = javaZones[zone];
-	if (monthIndex < 0 || offset === undefined) {
+	if (monthIndex === -1 || offset === undefined) {
 		return undefined;
 	}
 

@@ -1,3 +1,4 @@
+import {Buffer} from 'node:buffer';
 export type BasicCredentials = {
 	readonly username: string;
 	readonly password: string;

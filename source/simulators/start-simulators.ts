@@ -12,7 +12,7 @@ export const simulatorIds = ['livy', 'spark'] as const;
 export type SimulatorId = (typeof simulatorIds)[number];
 
 /** A History Server's worth of standalone applications beside the ones behind Livy runs. */
-const standaloneApplications: SimApplication[] = [
+const standaloneApps: SimApplication[] = [
 	{
 		id: 'app-20261121090000-0001',
 		name: 'clickstream-sessionize',
@@ -61,13 +61,13 @@ export async function startSimulators(
 		options.only === undefined || options.only === id;
 	try {
 		if (wants('spark')) {
-			const applications = [
-				...standaloneApplications,
+			const apps = [
+				...standaloneApps,
 				...(options.only ? [] : livyApplications()),
 			];
 			servers.spark = await startSimServer(
 				'spark',
-				sparkSimulator(applications, clock, startedAt),
+				sparkSimulator(apps, clock, startedAt),
 				port(1),
 			);
 		}

@@ -26,7 +26,7 @@ export function sanitizeText(text: string): string {
 	return text
 		.replaceAll('\r\n', '\n')
 		.replaceAll('\t', '    ')
-		.replace(unsafe, visible);
+		.replaceAll(unsafe, visible);
 }
 
 /** Sanitises text for one screen line: newlines become a visible `↵` as well. */

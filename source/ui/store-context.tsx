@@ -40,7 +40,7 @@ export function useResource<T>(
 	const key = spec?.key;
 	const subscribe = useCallback(
 		(listener: () => void) => {
-			const current = specRef.current;
+			const {current} = specRef;
 			return current ? store.subscribe(current, listener) : () => undefined;
 		},
 		// Resubscribe only when the key changes; a new spec for the same key is picked up below.

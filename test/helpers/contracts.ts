@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 

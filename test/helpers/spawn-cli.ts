@@ -1,3 +1,5 @@
+import process from 'node:process';
+import {Buffer} from 'node:buffer';
 import {spawn} from 'node:child_process';
 import path from 'node:path';
 

@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {execFileSync, spawnSync} from 'node:child_process';
 
 export function hasTmux(): boolean {

@@ -33,8 +33,8 @@ function sparkTime(epoch: unknown, text: unknown): number | undefined {
 }
 
 /** Attempts come newest first; the first is the one that matters for state. */
-function latestAttempt(application: WireObject): WireObject {
-	return asObject(asArray(application['attempts'])[0]);
+function latestAttempt(app: WireObject): WireObject {
+	return asObject(asArray(app['attempts'])[0]);
 }
 
 export function mapSparkApplication(
@@ -43,9 +43,9 @@ export function mapSparkApplication(
 	uiUrl?: string,
 	provider = 'spark',
 ): Run {
-	const application = asObject(body);
-	const attempt = latestAttempt(application);
-	const id = asString(application['id']) ?? '?';
+	const app = asObject(body);
+	const attempt = latestAttempt(app);
+	const id = asString(app['id']) ?? '?';
 	const endedAt = sparkTime(attempt['endTimeEpoch'], attempt['endTime']);
 	const completed =
 		attempt['completed'] === true ||
@@ -56,7 +56,7 @@ export function mapSparkApplication(
 		id,
 		key: runKey(target, 'application', id),
 		provider,
-		name: asText(application['name']),
+		name: asText(app['name']),
 		state: completed ? 'succeeded' : 'running',
 		rawState: completed ? 'completed' : 'running',
 		submittedAt: sparkTime(attempt['startTimeEpoch'], attempt['startTime']),
@@ -116,18 +116,18 @@ export function mapSparkApplicationDetail(
 	provider = 'spark',
 ): Session {
 	const run = mapSparkApplication(target, body, uiUrl, provider);
-	const application = asObject(body);
-	const attempt = latestAttempt(application);
-	const attempts = asArray(application['attempts']);
+	const app = asObject(body);
+	const attempt = latestAttempt(app);
+	const attempts = asArray(app['attempts']);
 	return {
 		...run,
 		fields: presentFields([
 			['Spark version', attempt['appSparkVersion']],
 			['Attempts', attempts.length > 1 ? attempts.length : undefined],
-			['Cores granted', application['coresGranted']],
-			['Max cores', application['maxCores']],
-			['Cores per executor', application['coresPerExecutor']],
-			['Memory per executor (MB)', application['memoryPerExecutorMB']],
+			['Cores granted', app['coresGranted']],
+			['Max cores', app['maxCores']],
+			['Cores per executor', app['coresPerExecutor']],
+			['Memory per executor (MB)', app['memoryPerExecutorMB']],
 			['Executors', executors?.executors],
 			['Executor cores', executors?.cores],
 			['Active tasks', executors?.activeTasks],

@@ -37,7 +37,7 @@ export function createSparkProvider(options: SparkProviderOptions): Provider {
 			);
 		},
 		async getRun(run, signal) {
-			const app = applicationOf(run);
+			const app = appOf(run);
 			const [body, executors, environment] = await Promise.all([
 				client.getApplication(app.appId, signal),
 				client.listExecutors(app, signal).catch(() => undefined),
@@ -56,12 +56,12 @@ export function createSparkProvider(options: SparkProviderOptions): Provider {
 			};
 		},
 		async getProgress(run, signal) {
-			return sparkProgress(client, run, applicationOf(run), signal);
+			return sparkProgress(client, run, appOf(run), signal);
 		},
 	};
 }
 
-function applicationOf(run: Run): ApplicationRef {
+function appOf(run: Run): ApplicationRef {
 	return {appId: run.appId ?? run.id, attemptId: run.attemptId};
 }
 

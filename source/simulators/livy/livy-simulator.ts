@@ -1,3 +1,4 @@
+import {Buffer} from 'node:buffer';
 import type {SimClock} from '../sim-clock.js';
 import {
 	json,
@@ -171,7 +172,7 @@ export function livySimulator(
 			}
 
 			const session = findSession(Number(id), now);
-			if (!session || !/^\d+$/.test(id)) {
+			if (!session || !/^\d+$/v.test(id)) {
 				return notFound(id);
 			}
 

@@ -95,10 +95,10 @@ export function jobsAt(app: SimApplication, elapsedSeconds: number): SimJob[] {
 function jobAt(app: SimApplication, jobId: number, appTime: number): SimJob {
 	const traits = jobTraits(jobId);
 	const submittedAt = jobId * jobEvery;
-	const numTasks = tasksOf(jobId);
-	const perStage = Math.floor(numTasks / stagesPerJob);
+	const numberTasks = tasksOf(jobId);
+	const perStage = Math.floor(numberTasks / stagesPerJob);
 	const skippedTasks = traits.skipsStage ? perStage : 0;
-	const work = numTasks - skippedTasks;
+	const work = numberTasks - skippedTasks;
 	const stopAt = app.runFor ?? Number.POSITIVE_INFINITY;
 	const failAt = traits.fails
 		? Math.floor(work * 0.7)
@@ -126,7 +126,7 @@ function jobAt(app: SimApplication, jobId: number, appTime: number): SimJob {
 		const skipped = traits.skipsStage && index === 0;
 		const before = (traits.skipsStage ? index - 1 : index) * perStage;
 		const size =
-			index === stagesPerJob - 1 ? numTasks - perStage * index : perStage;
+			index === stagesPerJob - 1 ? numberTasks - perStage * index : perStage;
 		const stageDone = skipped ? 0 : Math.min(size, Math.max(0, done - before));
 		let status: SimStage['status'] = 'PENDING';
 		if (skipped) {
@@ -159,7 +159,7 @@ function jobAt(app: SimApplication, jobId: number, appTime: number): SimJob {
 		submittedAt,
 		endedAt: completedAt,
 		status: failed ? 'FAILED' : finished ? 'SUCCEEDED' : 'RUNNING',
-		numTasks,
+		numTasks: numberTasks,
 		active,
 		completed: Math.min(done, work),
 		skippedTasks,

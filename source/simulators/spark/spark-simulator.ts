@@ -25,7 +25,7 @@ const notRunningDate = '1969-12-31T23:59:59.999GMT';
  * as a History Server does, and under `/proxy/{appId}/api/v1` as YARN's proxy to a live driver does.
  */
 export function sparkSimulator(
-	applications: readonly SimApplication[],
+	apps: readonly SimApplication[],
 	clock: SimClock,
 	startedAt = clock.now(),
 ): (request: SimRequest) => SimResponse {
@@ -58,7 +58,7 @@ export function sparkSimulator(
 		});
 	}
 
-	function applicationJson(app: SimApplication) {
+	function appJson(app: SimApplication) {
 		return {id: app.id, name: app.name, attempts: attemptsOf(app)};
 	}
 
@@ -154,7 +154,7 @@ export function sparkSimulator(
 			return text(405, 'HTTP method not allowed');
 		}
 
-		const path = request.path.replace(/^\/proxy\/[^/]+/, '');
+		const path = request.path.replace(/^\/proxy\/[^\/]+/v, '');
 		if (path === '/api/v1/version') {
 			return json(200, {spark: '3.5.1'});
 		}
@@ -167,7 +167,7 @@ export function sparkSimulator(
 				request.query.get('limit') ?? Number.POSITIVE_INFINITY,
 			);
 			const t = elapsed();
-			const listed = applications
+			const listed = apps
 				.filter(app => t >= app.startAt)
 				.filter(app => {
 					const state = isRunningAt(app, t) ? 'running' : 'completed';
@@ -175,12 +175,12 @@ export function sparkSimulator(
 				})
 				.sort((a, b) => b.startAt - a.startAt)
 				.slice(0, Number.isFinite(limit) ? limit : undefined)
-				.map(app => applicationJson(app));
+				.map(app => appJson(app));
 			return json(200, listed);
 		}
 
 		const match =
-			/^\/api\/v1\/applications\/([^/]+)(?:\/(\d+))?(?:\/(jobs|stages|executors|allexecutors|environment)(?:\/(\d+))?)?\/?$/.exec(
+			/^\/api\/v1\/applications\/([^\/]+)(?:\/(\d+))?(?:\/(jobs|stages|executors|allexecutors|environment)(?:\/(\d+))?)?\/?$/v.exec(
 				path,
 			);
 		if (!match) {
@@ -188,7 +188,7 @@ export function sparkSimulator(
 		}
 
 		const [, appId = '', , resource, itemId] = match;
-		const app = applications.find(
+		const app = apps.find(
 			item =>
 				item.id === decodeURIComponent(appId) && elapsed() >= item.startAt,
 		);
@@ -198,7 +198,7 @@ export function sparkSimulator(
 
 		switch (resource) {
 			case undefined: {
-				return json(200, applicationJson(app));
+				return json(200, appJson(app));
 			}
 
 			case 'jobs': {

@@ -103,7 +103,9 @@ function jsonTable(
 		)
 	) {
 		const names = [
-			...new Set(value.flatMap(item => Object.keys(item as object))),
+			...new Set(
+				value.flatMap(item => Object.keys(item as Record<string, unknown>)),
+			),
 		];
 		return {
 			headers: names,
@@ -159,7 +161,7 @@ export function outputLines(
 				[{text: `[${mime}]`, tone: 'muted'}],
 				...textLines(
 					typeof value === 'string'
-						? value.replaceAll(/<[^>]*>/g, '')
+						? value.replaceAll(/<[^>]*>/gv, '')
 						: JSON.stringify(value),
 					maxLines,
 				),

@@ -117,9 +117,9 @@ function compareIds(a: string, b: string): number {
 	return Number.isNaN(numeric) ? a.localeCompare(b) : numeric;
 }
 
-/** k9s-style filter: every word must appear in the name, id, state, owner, kind or target. */
+/** K9s-style filter: every word must appear in the name, id, state, owner, kind or target. */
 export function filterRuns(runs: readonly Run[], filter: string): Run[] {
-	const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+	const words = filter.toLowerCase().split(/\s+/v).filter(Boolean);
 	if (words.length === 0) {
 		return [...runs];
 	}
