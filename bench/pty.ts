@@ -1,12 +1,11 @@
 import process from 'node:process';
-import {Buffer} from 'node:buffer';
 import {type ChildProcess, execFileSync, spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 
 export type PtyRun = {
 	readonly child: ChildProcess;
 	/** Bytes the program wrote to its terminal, with the time each chunk arrived. */
-	readonly chunks: Array<{at: number; bytes: Buffer}>;
+	readonly chunks: Array<{at: number; bytes: Uint8Array}>;
 	readonly startedAt: number;
 	stop(): Promise<void>;
 	/** The node process inside the pty (the child of `script`). */
@@ -37,8 +36,8 @@ export function runInPty(
 			stdio: ['pipe', 'pipe', 'inherit'],
 		},
 	);
-	const chunks: Array<{at: number; bytes: Buffer}> = [];
-	child.stdout.on('data', (bytes: Buffer) => {
+	const chunks: Array<{at: number; bytes: Uint8Array}> = [];
+	child.stdout.on('data', (bytes: Uint8Array) => {
 		chunks.push({at: performance.now(), bytes});
 	});
 	return {
@@ -110,12 +109,12 @@ export async function waitUntil(
 }
 
 export function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
+	const sorted = values.toSorted((a, b) => a - b);
 	return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 export function percentile(values: readonly number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
+	const sorted = values.toSorted((a, b) => a - b);
 	return (
 		sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ??
 		Number.NaN

@@ -23,11 +23,11 @@ async function startupToFirstFrame(
 		});
 		await waitUntil(() => text(run).includes('sparktop'), 10_000);
 		const first = run.chunks.find(chunk =>
-			chunk.bytes.toString().includes('sparktop'),
+			Buffer.from(chunk.bytes).toString().includes('sparktop'),
 		);
 		await waitUntil(() => text(run).includes('nightly-etl'), 10_000);
 		const withRuns = run.chunks.find(chunk =>
-			chunk.bytes.toString().includes('nightly-etl'),
+			Buffer.from(chunk.bytes).toString().includes('nightly-etl'),
 		);
 		if (index > 0 && first && withRuns) {
 			frames.push(first.at - run.startedAt);

@@ -1,4 +1,4 @@
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, type Key, Text, useApp, useInput} from 'ink';
 import {
 	type ReactElement,
 	useCallback,
@@ -17,7 +17,6 @@ import {
 	navigate,
 	type NavigationAction,
 	type PaneId,
-	paneIds,
 } from './ui/navigation.js';
 import {DetailPane} from './ui/panes/detail-pane.js';
 import {ProgressPane} from './ui/panes/progress-pane.js';
@@ -27,7 +26,8 @@ import {ProvidersContext} from './ui/providers-context.js';
 import {filterRuns, sortRuns} from './ui/render/run-rows.js';
 import {useResources, useStore, useStoreStatus} from './ui/store-context.js';
 import {toneColor, useTheme} from './ui/theme.js';
-import {useFlash} from './ui/use-flash.js';
+import {flashOf} from './ui/flash.js';
+import {commandFor, type KeyCommand} from './ui/keymap.js';
 import {useNow} from './ui/use-now.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 import {HelpOverlay} from './ui/widgets/help-overlay.js';
@@ -42,7 +42,7 @@ const hints =
 	'?:help  Tab/1-4:pane  j/k:move  Enter:open  Esc:back  /:filter  l:log  z:zoom  r:refresh  p:pause  q:quit';
 
 function printable(text: string): string {
-	return text.replaceAll(/[\u0000-\u001F\u007F]/gv, '');
+	return text.replaceAll(/\p{Cc}/gv, '');
 }
 
 export default function App({write = false}: AppProps) {
@@ -56,18 +56,16 @@ export default function App({write = false}: AppProps) {
 	const [nav, dispatchToReact] = useReducer(navigate, initialNavigation);
 	// Keys can arrive faster than frames; the handler must see every earlier key's effect, not the last render's.
 	const current = useRef(nav);
-	current.current = nav;
 	const dispatch = useCallback((action: NavigationAction) => {
 		current.current = navigate(current.current, action);
 		dispatchToReact(action);
 	}, []);
-	const extents = useRef<Partial<Record<PaneId, number>>>({});
 
 	const runSpecs = useMemo(
 		() =>
-			[...providers.values()].flatMap(
+			[...providers.values()].flatMap<ResourceSpec<Run[]>>(
 				provider => runsResource(provider) ?? [],
-			) as Array<ResourceSpec<Run[]>>,
+			),
 		[providers],
 	);
 	const runSnapshots = useResources(runSpecs);
@@ -93,17 +91,17 @@ export default function App({write = false}: AppProps) {
 		: -1;
 	const selectedIndex = found === -1 ? 0 : found;
 	const run = runs[selectedIndex];
-	if (run && run.key !== nav.runKey) {
-		dispatch({type: 'selectRun', runKey: run.key});
-	}
 
 	const view = layout(columns, rows, nav.focus, nav.zoom);
 	const page = Math.max(1, view.paneHeight - 3);
 	const moveRuns = (to: (index: number) => number) => {
-		const from = Math.max(
-			0,
-			runs.findIndex(item => item.key === current.current.runKey),
-		);
+		const {runChosen, runKey} = current.current;
+		const from = runChosen
+			? Math.max(
+					0,
+					runs.findIndex(item => item.key === runKey),
+				)
+			: 0;
 		const next = runs[Math.max(0, Math.min(to(from), runs.length - 1))];
 		if (next) {
 			dispatch({type: 'selectRun', runKey: next.key, chosen: true});
@@ -115,7 +113,7 @@ export default function App({write = false}: AppProps) {
 		if (focus === 'runs') {
 			moveRuns(index => index + delta);
 		} else {
-			dispatch({type: 'move', delta, count: extents.current[focus] ?? 1});
+			dispatch({type: 'move', delta});
 		}
 	};
 
@@ -124,7 +122,7 @@ export default function App({write = false}: AppProps) {
 		if (focus === 'runs') {
 			moveRuns(() => (end === 'first' ? 0 : runs.length - 1));
 		} else {
-			dispatch({type: 'moveTo', end, count: extents.current[focus] ?? 1});
+			dispatch({type: 'moveTo', end});
 		}
 	};
 
@@ -144,120 +142,91 @@ export default function App({write = false}: AppProps) {
 		}
 	};
 
+	const perform = (command: KeyCommand) => {
+		switch (command.type) {
+			case 'navigate': {
+				dispatch(command.action);
+				break;
+			}
+
+			case 'moveBy': {
+				move(command.lines);
+				break;
+			}
+
+			case 'movePage': {
+				move(command.pages * page);
+				break;
+			}
+
+			case 'moveTo': {
+				moveTo(command.end);
+				break;
+			}
+
+			case 'quit': {
+				exit();
+				break;
+			}
+
+			case 'refresh': {
+				store.refresh();
+				break;
+			}
+
+			case 'pause': {
+				store.setPaused(!store.getStatus().paused);
+				break;
+			}
+		}
+	};
+
+	const filterKey = (input: string, key: Key) => {
+		if (!current.current.filtering) {
+			// A paste, or keys typed faster than a frame, arrive as one chunk: "/etl" starts a filter at once.
+			dispatch({type: 'filterStart'});
+			typeIntoFilter(input.slice(1));
+		} else if (key.return) {
+			dispatch({type: 'filterDone'});
+		} else if (key.escape) {
+			dispatch({type: 'filterDone'});
+			dispatch({type: 'back'});
+		} else if (key.backspace || key.delete) {
+			dispatch({type: 'filterErase'});
+		} else if (!key.ctrl && !key.meta) {
+			typeIntoFilter(input);
+		}
+	};
+
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') {
 			exit();
-			return;
-		}
-
-		// A paste, or keys typed faster than a frame, arrive as one chunk: "/etl" starts a filter at once.
-		if (
-			!current.current.filtering &&
-			input.length > 1 &&
-			input.startsWith('/')
+		} else if (
+			current.current.filtering ||
+			(input.length > 1 && input.startsWith('/'))
 		) {
-			dispatch({type: 'filterStart'});
-			typeIntoFilter(input.slice(1));
-			return;
-		}
-
-		if (current.current.filtering) {
-			if (key.return) {
-				dispatch({type: 'filterDone'});
-			} else if (key.escape) {
-				dispatch({type: 'filterDone'});
-				dispatch({type: 'back'});
-			} else if (key.backspace || key.delete) {
-				dispatch({type: 'filterErase'});
-			} else if (!key.ctrl && !key.meta) {
-				typeIntoFilter(input);
+			filterKey(input, key);
+		} else {
+			const command = commandFor(input, key);
+			if (command) {
+				perform(command);
 			}
-
-			return;
 		}
-
-		const pane = paneIds[Number(input) - 1];
-		if (pane) {
-			dispatch({type: 'focus', pane});
-		} else if (key.tab) {
-			dispatch({type: 'cycleFocus', step: key.shift ? -1 : 1});
-		} else if (input === 'j' || key.downArrow) {
-			move(1);
-		} else if (input === 'k' || key.upArrow) {
-			move(-1);
-		} else if (key.pageDown) {
-			move(page);
-		} else if (key.pageUp) {
-			move(-page);
-		} else if (input === 'g' || key.home) {
-			moveTo('first');
-		} else if (input === 'G' || key.end) {
-			moveTo('last');
-		} else if (key.return) {
-			dispatch({type: 'drill'});
-		} else if (key.escape) {
-			dispatch({type: 'back'});
-		} else
-			switch (input) {
-				case 'q': {
-					exit();
-
-					break;
-				}
-
-				case 'r': {
-					store.refresh();
-
-					break;
-				}
-
-				case 'p': {
-					store.setPaused(!store.getStatus().paused);
-
-					break;
-				}
-
-				case '?': {
-					dispatch({type: 'toggle', what: 'help'});
-
-					break;
-				}
-
-				case 'z': {
-					dispatch({type: 'toggle', what: 'zoom'});
-
-					break;
-				}
-
-				case 'l': {
-					dispatch({type: 'toggle', what: 'log'});
-
-					break;
-				}
-
-				case '/': {
-					dispatch({type: 'filterStart'});
-
-					break;
-				}
-				// No default
-			}
 	});
 
-	const onExtent = useCallback(
-		(pane: PaneId) => (extent: number) => {
-			extents.current[pane] = extent;
-		},
-		[],
-	);
-	const extentSetters = useMemo(
-		() =>
-			Object.fromEntries(paneIds.map(pane => [pane, onExtent(pane)])) as Record<
-				PaneId,
-				(extent: number) => void
-			>,
-		[onExtent],
-	);
+	// Panes report how far they can scroll or how many items they hold; moves clamp to it.
+	const extentSetters = useMemo(() => {
+		const setter = (pane: PaneId) => (extent: number) => {
+			dispatch({type: 'extent', pane, extent});
+		};
+
+		return {
+			runs: setter('runs'),
+			detail: setter('detail'),
+			statements: setter('statements'),
+			progress: setter('progress'),
+		};
+	}, [dispatch]);
 
 	const renderPane = (
 		pane: PaneId,
@@ -315,7 +284,7 @@ export default function App({write = false}: AppProps) {
 		}
 	};
 
-	const flash = useFlash(status.errors[0]);
+	const flash = flashOf(status.errors[0], now);
 	const targets = [...providers.values()].map(provider => provider.target);
 	return (
 		<Box flexDirection="column" width={columns} height={Math.max(4, rows - 1)}>

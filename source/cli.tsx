@@ -149,7 +149,9 @@ async function main(): Promise<number> {
 				json: cli.flags.json,
 				providers,
 				now: Date.now(),
-				write: text => process.stdout.write(text),
+				write(text) {
+					process.stdout.write(text);
+				},
 			});
 			return 0;
 		}

@@ -154,7 +154,10 @@ describe('the monitor', () => {
 				app.lastFrame,
 				text => text.includes('[4 Progress]') && !text.includes('Runs]'),
 			);
-			assert.match(frame, /50\/100 \(8 running\) \(2 failed\) \(100 skipped\)/v);
+			assert.match(
+				frame,
+				/50\/100 \(8 running\) \(2 failed\) \(100 skipped\)/v,
+			);
 			assert.match(frame, /stages 0\/2 \(1 skipped\)/v);
 			assert.match(frame, /█+▓+░+/v);
 		} finally {

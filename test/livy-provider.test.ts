@@ -100,7 +100,10 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		assert.ok(available[1]?.output?.data['application/json']);
 		assert.equal(available[2]?.output?.errorName, 'AnalysisException');
 		assert.ok((available[2]?.output?.traceback.length ?? 0) > 2);
-		assert.match(String(available[3]?.output?.data['text/plain']), /\u001B\]52/v);
+		assert.match(
+			String(available[3]?.output?.data['text/plain']),
+			/\u001B\]52/v,
+		);
 		assert.ok(statements.every(statement => statement.sessionKey === run.key));
 	});
 

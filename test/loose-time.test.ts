@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {inspect} from 'node:util';
 import {parseLooseTime} from '../source/model/loose-time.js';
 import {retryAfterMs} from '../source/http/retry-after.js';
 import {backoffDelay} from '../source/store/backoff.js';
@@ -41,7 +42,7 @@ describe('loose time parsing', () => {
 			'1969-12-31T23:59:59.999GMT',
 			'Xyz Foo 99 99:99:99 QQQ 2020',
 		]) {
-			assert.equal(parseLooseTime(value), undefined, String(value));
+			assert.equal(parseLooseTime(value), undefined, inspect(value));
 		}
 	});
 });

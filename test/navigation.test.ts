@@ -14,7 +14,12 @@ import {sessionRun} from './helpers/fixtures.js';
 const run = sessionRun;
 
 function apply(...actions: NavigationAction[]): Navigation {
-	return actions.reduce(navigate, initialNavigation);
+	let state = initialNavigation;
+	for (const action of actions) {
+		state = navigate(state, action);
+	}
+
+	return state;
 }
 
 describe('navigation', () => {
@@ -45,21 +50,27 @@ describe('navigation', () => {
 
 	test('moving is clamped to what the pane holds', () => {
 		const state = apply(
+			{type: 'extent', pane: 'statements', extent: 3},
 			{type: 'focus', pane: 'statements'},
-			{type: 'move', delta: 10, count: 3},
+			{type: 'move', delta: 10},
 		);
 		assert.equal(state.statement, 2);
-		assert.equal(
-			navigate(state, {type: 'moveTo', end: 'first', count: 3}).statement,
-			0,
-		);
+		assert.equal(navigate(state, {type: 'moveTo', end: 'first'}).statement, 0);
+		assert.equal(navigate(state, {type: 'moveTo', end: 'last'}).statement, 2);
+		const shrunk = navigate(state, {
+			type: 'extent',
+			pane: 'statements',
+			extent: 1,
+		});
+		assert.equal(navigate(shrunk, {type: 'move', delta: 0}).statement, 0);
 	});
 
 	test('choosing another run starts its panes from the top', () => {
 		const scrolled = apply(
 			{type: 'selectRun', runKey: 'a'},
+			{type: 'extent', pane: 'detail', extent: 10},
 			{type: 'focus', pane: 'detail'},
-			{type: 'move', delta: 5, count: 10},
+			{type: 'move', delta: 5},
 		);
 		assert.equal(scrolled.detailScroll, 5);
 		assert.equal(

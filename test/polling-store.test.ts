@@ -116,7 +116,10 @@ describe('polling store', () => {
 		const store = makeStore(clock);
 		const hanging = loader(
 			'hanging',
-			async () => new Promise<number>(() => undefined),
+			async () =>
+				new Promise<number>(() => {
+					// Never settles: the request hangs until it is aborted.
+				}),
 		);
 		const unsubscribe = store.subscribe(hanging.spec, () => undefined);
 		await settle();

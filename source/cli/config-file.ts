@@ -20,7 +20,12 @@ export type Profile = Omit<TargetConfig, 'name' | 'password'> & {
 export function defaultConfigPath(
 	env: NodeJS.ProcessEnv = process.env,
 ): string {
-	const base = env['XDG_CONFIG_HOME'] || path.join(homedir(), '.config');
+	// An empty XDG_CONFIG_HOME counts as unset, as the XDG spec says.
+	const configured = env['XDG_CONFIG_HOME'];
+	const base =
+		configured === undefined || configured === ''
+			? path.join(homedir(), '.config')
+			: configured;
 	return path.join(base, 'sparktop', 'config.json');
 }
 

@@ -60,11 +60,13 @@ async function findRun(
 		throw new OnceError('which run? give its id (or target:kind:id)');
 	}
 
-	for (const provider of providers) {
-		const runs = provider.listRuns
-			? await provider.listRuns(AbortSignal.timeout(60_000))
-			: [];
-		const run = runs.find(
+	const lists = await Promise.all(
+		providers.map(async provider =>
+			provider.listRuns ? provider.listRuns(AbortSignal.timeout(60_000)) : [],
+		),
+	);
+	for (const [index, provider] of providers.entries()) {
+		const run = lists[index]?.find(
 			item =>
 				wanted(provider, item) &&
 				(item.key === argument ||
@@ -88,7 +90,8 @@ export async function runOnce(options: OnceOptions): Promise<void> {
 	switch (options.command) {
 		case 'runs':
 		case 'sessions': {
-			const runs = (await allRuns(providers)).filter(
+			const everyRun = await allRuns(providers);
+			const runs = everyRun.filter(
 				run => options.command === 'runs' || run.kind === 'session',
 			);
 			write(

@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {inspect} from 'node:util';
 import {render} from 'ink';
 import App from '../app.js';
 import type {Provider} from '../providers/provider.js';
@@ -84,7 +85,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 
 	if (crash !== undefined) {
 		process.stderr.write(
-			`sparktop crashed: ${crash instanceof Error ? (crash.stack ?? crash.message) : String(crash)}\n`,
+			`sparktop crashed: ${crash instanceof Error ? (crash.stack ?? crash.message) : inspect(crash)}\n`,
 		);
 		return 70;
 	}

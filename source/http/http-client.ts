@@ -301,10 +301,10 @@ export function parseJson(text: string): ParsedJson {
 }
 
 async function readCapped(
-	body: AsyncIterable<Buffer> & {destroy(): void},
+	body: AsyncIterable<Uint8Array> & {destroy(): void},
 	maxBytes: number,
 ): Promise<string | undefined> {
-	const chunks: Buffer[] = [];
+	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for await (const chunk of body) {
 		size += chunk.length;

@@ -79,7 +79,7 @@ export function killedReasons(
 	maxLength = 120,
 ): Array<readonly [string, number]> {
 	return Object.entries(job.killedSummary)
-		.sort(([, a], [, b]) => b - a)
+		.toSorted(([, a], [, b]) => b - a)
 		.map(([reason, count]) => [reason.slice(0, maxLength), count] as const);
 }
 

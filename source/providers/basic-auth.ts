@@ -1,4 +1,5 @@
 import {Buffer} from 'node:buffer';
+
 export type BasicCredentials = {
 	readonly username: string;
 	readonly password: string;

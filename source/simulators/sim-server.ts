@@ -76,8 +76,10 @@ export async function startSimServer(
 	const faults: Fault[] = [];
 	const requests: SimRequest[] = [];
 	const server = createServer((incoming, outgoing) => {
-		const chunks: Buffer[] = [];
-		incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+		const chunks: Uint8Array[] = [];
+		incoming.on('data', (chunk: Uint8Array) => {
+			chunks.push(chunk);
+		});
 		incoming.on('end', () => {
 			const url = new URL(incoming.url ?? '/', 'http://sim');
 			const request: SimRequest = {

@@ -126,7 +126,9 @@ export class PollingStore {
 
 	subscribeStatus(listener: () => void): () => void {
 		this.statusListeners.add(listener);
-		return () => this.statusListeners.delete(listener);
+		return () => {
+			this.statusListeners.delete(listener);
+		};
 	}
 
 	getStatus(): StoreStatus {
@@ -245,7 +247,11 @@ export class PollingStore {
 
 	private start(entry: Entry, manual: boolean): void {
 		// One request in flight per key.
-		if (entry.controller || this.disposed || (this.status.paused && !manual)) {
+		if (
+			entry.controller !== undefined ||
+			this.disposed ||
+			(this.status.paused && !manual)
+		) {
 			return;
 		}
 
@@ -268,7 +274,9 @@ export class PollingStore {
 		try {
 			loading = entry.spec.load(controller.signal);
 		} catch (error) {
-			loading = Promise.reject(error);
+			loading = Promise.reject(
+				error instanceof Error ? error : new Error(String(error)),
+			);
 		}
 
 		loading.then(

@@ -4,9 +4,10 @@
  * being passed through, so `ESC]52;...BEL` shows as `^[]52;...^G`.
  */
 
-// C0 controls except tab and newline, DEL, C1 controls, and bidi/invisible formatting characters.
+// Control characters (C0, DEL, C1) but newline, and bidi and invisible formatting characters.
+// Tabs are expanded before this applies.
 const unsafe =
-	/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
+	/[[\p{Cc}\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]--[\n]]/gv;
 
 function visible(char: string): string {
 	const code = char.codePointAt(0) ?? 0;

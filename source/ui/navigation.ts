@@ -26,6 +26,8 @@ export type Navigation = {
 	/** Runs filter text, and whether it is being typed. */
 	readonly filter: string;
 	readonly filtering: boolean;
+	/** How far each pane can scroll, or how many items it holds, as the panes last reported. */
+	readonly extents: Readonly<Partial<Record<PaneId, number>>>;
 };
 
 export const initialNavigation: Navigation = {
@@ -39,6 +41,7 @@ export const initialNavigation: Navigation = {
 	log: false,
 	filter: '',
 	filtering: false,
+	extents: {},
 };
 
 export type NavigationAction =
@@ -50,12 +53,9 @@ export type NavigationAction =
 			/** The user picked it, rather than it being the first row. */
 			readonly chosen?: boolean;
 	  }
-	| {readonly type: 'move'; readonly delta: number; readonly count: number}
-	| {
-			readonly type: 'moveTo';
-			readonly end: 'first' | 'last';
-			readonly count: number;
-	  }
+	| {readonly type: 'move'; readonly delta: number}
+	| {readonly type: 'moveTo'; readonly end: 'first' | 'last'}
+	| {readonly type: 'extent'; readonly pane: PaneId; readonly extent: number}
 	| {readonly type: 'drill'}
 	| {readonly type: 'back'}
 	| {readonly type: 'toggle'; readonly what: 'zoom' | 'help' | 'log'}
@@ -72,8 +72,8 @@ function clamp(value: number, count: number): number {
 function moveIn(
 	state: Navigation,
 	to: (current: number) => number,
-	count: number,
 ): Navigation {
+	const count = state.extents[state.focus] ?? 1;
 	switch (state.focus) {
 		case 'statements': {
 			return {...state, statement: clamp(to(state.statement), count)};
@@ -87,7 +87,7 @@ function moveIn(
 			return {...state, progressScroll: clamp(to(state.progressScroll), count)};
 		}
 
-		default: {
+		case 'runs': {
 			return state;
 		}
 	}
@@ -129,14 +129,23 @@ export function navigate(
 		}
 
 		case 'move': {
-			return moveIn(state, current => current + action.delta, action.count);
+			return moveIn(state, current => current + action.delta);
+		}
+
+		case 'extent': {
+			if (state.extents[action.pane] === action.extent) {
+				return state;
+			}
+
+			return {
+				...state,
+				extents: {...state.extents, [action.pane]: action.extent},
+			};
 		}
 
 		case 'moveTo': {
-			return moveIn(
-				state,
-				() => (action.end === 'first' ? 0 : action.count - 1),
-				action.count,
+			return moveIn(state, () =>
+				action.end === 'first' ? 0 : Number.POSITIVE_INFINITY,
 			);
 		}
 

@@ -3,7 +3,7 @@ import {
 	useCallback,
 	useContext,
 	useEffect,
-	useRef,
+	useMemo,
 	useSyncExternalStore,
 } from 'react';
 import type {
@@ -35,15 +35,13 @@ export function useResource<T>(
 	spec: ResourceSpec<T> | undefined,
 ): ResourceSnapshot<T> {
 	const store = useStore();
-	const specRef = useRef(spec);
-	specRef.current = spec;
 	const key = spec?.key;
 	const subscribe = useCallback(
-		(listener: () => void) => {
-			const {current} = specRef;
-			return current ? store.subscribe(current, listener) : () => undefined;
-		},
-		// Resubscribe only when the key changes; a new spec for the same key is picked up below.
+		(listener: () => void) =>
+			spec ? store.subscribe(spec, listener) : () => undefined,
+		// The key decides: resubscribing for every new spec object would abort the key's request on
+		// each render. Newer specs for the same key reach the store through updateSpec below.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[store, key],
 	);
 	const snapshot = useSyncExternalStore(subscribe, () =>
@@ -57,20 +55,36 @@ export function useResource<T>(
 	return snapshot;
 }
 
+/** A getter for the snapshots of `specs` that returns the same array until one of them changes. */
+function snapshotsOf<T>(
+	store: PollingStore,
+	specs: ReadonlyArray<ResourceSpec<T>>,
+): () => ReadonlyArray<ResourceSnapshot<T>> {
+	let cached: ReadonlyArray<ResourceSnapshot<T>> = [];
+	return () => {
+		const next = specs.map(spec => store.getSnapshot<T>(spec.key));
+		if (
+			next.length !== cached.length ||
+			next.some((snapshot, index) => snapshot !== cached[index])
+		) {
+			cached = next;
+		}
+
+		return cached;
+	};
+}
+
 /** Subscribes to several resources; the returned array keeps its identity while none changed. */
 export function useResources<T>(
 	specs: ReadonlyArray<ResourceSpec<T>>,
 ): ReadonlyArray<ResourceSnapshot<T>> {
 	const store = useStore();
-	const specsRef = useRef(specs);
-	specsRef.current = specs;
 	const keys = specs.map(spec => spec.key).join('\n');
-	const cache = useRef<ReadonlyArray<ResourceSnapshot<T>>>([]);
+	// Subscriptions and the snapshot cache follow the set of keys, as in useResource.
+	/* eslint-disable react-hooks/exhaustive-deps */
 	const subscribe = useCallback(
 		(listener: () => void) => {
-			const unsubscribes = specsRef.current.map(spec =>
-				store.subscribe(spec, listener),
-			);
+			const unsubscribes = specs.map(spec => store.subscribe(spec, listener));
 			return () => {
 				for (const unsubscribe of unsubscribes) {
 					unsubscribe();
@@ -79,18 +93,8 @@ export function useResources<T>(
 		},
 		[store, keys],
 	);
-	const getSnapshot = useCallback(() => {
-		const next = specsRef.current.map(spec => store.getSnapshot<T>(spec.key));
-		const previous = cache.current;
-		if (
-			next.length !== previous.length ||
-			next.some((snapshot, index) => snapshot !== previous[index])
-		) {
-			cache.current = next;
-		}
-
-		return cache.current;
-	}, [store, keys]);
+	const getSnapshot = useMemo(() => snapshotsOf(store, specs), [store, keys]);
+	/* eslint-enable react-hooks/exhaustive-deps */
 	return useSyncExternalStore(subscribe, getSnapshot);
 }
 

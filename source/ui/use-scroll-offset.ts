@@ -1,4 +1,4 @@
-import {useRef} from 'react';
+import {useState} from 'react';
 
 /** First visible index that keeps `selected` in view with the least movement since the last frame. */
 export function keepInView(
@@ -21,12 +21,17 @@ export function keepInView(
 	return Math.max(0, Math.min(offset, count - height));
 }
 
+/** The scroll offset, remembered between renders and adjusted during render when the selection leaves the view. */
 export function useScrollOffset(
 	selected: number,
 	height: number,
 	count: number,
 ): number {
-	const previous = useRef(0);
-	previous.current = keepInView(previous.current, selected, height, count);
-	return previous.current;
+	const [offset, setOffset] = useState(0);
+	const next = keepInView(offset, selected, height, count);
+	if (next !== offset) {
+		setOffset(next);
+	}
+
+	return next;
 }

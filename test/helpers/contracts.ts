@@ -18,7 +18,7 @@ export function contractFiles(provider: string): ContractFile[] {
 
 	return readdirSync(folder)
 		.filter(name => name.endsWith('.json'))
-		.sort()
+		.toSorted()
 		.map(name => ({
 			name,
 			json: JSON.parse(

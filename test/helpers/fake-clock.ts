@@ -38,7 +38,7 @@ export class FakeClock implements Clock {
 			await settle();
 			const due = [...this.timers.entries()]
 				.filter(([, timer]) => timer.at <= end)
-				.sort((a, b) => a[1].at - b[1].at)[0];
+				.toSorted((a, b) => a[1].at - b[1].at)[0];
 			if (!due) {
 				break;
 			}

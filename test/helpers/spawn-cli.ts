@@ -1,11 +1,12 @@
 import process from 'node:process';
-import {Buffer} from 'node:buffer';
 import {spawn} from 'node:child_process';
 import path from 'node:path';
 
 export const cliPath = path.resolve(process.cwd(), 'dist/source/cli.js');
 
 export type CliResult = {
+	// Node reports a signal-killed child's exit code as null.
+	// eslint-disable-next-line @typescript-eslint/no-restricted-types
 	readonly code: number | null;
 	readonly stdout: string;
 	readonly stderr: string;
@@ -28,11 +29,13 @@ export async function runCli(
 		});
 		let stdout = '';
 		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			stdout += chunk.toString();
+		child.stdout.setEncoding('utf8');
+		child.stderr.setEncoding('utf8');
+		child.stdout.on('data', (chunk: string) => {
+			stdout += chunk;
 		});
-		child.stderr.on('data', (chunk: Buffer) => {
-			stderr += chunk.toString();
+		child.stderr.on('data', (chunk: string) => {
+			stderr += chunk;
 		});
 		child.on('error', reject);
 		child.on('close', code => {

@@ -8,7 +8,9 @@ export function hasTmux(): boolean {
 /** A private tmux server (its own socket), so tests never touch the user's sessions. */
 export class TmuxSession {
 	readonly socket = `sparktop-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-	readonly name = 'e2e';
+	get name(): string {
+		return 'e2e';
+	}
 
 	tmux(...args: string[]): string {
 		return execFileSync('tmux', ['-L', this.socket, ...args], {

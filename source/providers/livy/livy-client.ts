@@ -123,6 +123,8 @@ export class LivyClient {
 	): Promise<unknown[]> {
 		const items: unknown[] = [];
 		for (let page = 0; page < this.maxPages; page++) {
+			// Pages are sequential by nature: each one starts where the last ended.
+			// eslint-disable-next-line no-await-in-loop
 			const body = await this.http.json({
 				operation,
 				path: collection,

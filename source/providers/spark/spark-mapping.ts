@@ -41,7 +41,6 @@ export function mapSparkApplication(
 	target: string,
 	body: unknown,
 	uiUrl?: string,
-	provider = 'spark',
 ): Run {
 	const app = asObject(body);
 	const attempt = latestAttempt(app);
@@ -55,7 +54,7 @@ export function mapSparkApplication(
 		kind: 'application',
 		id,
 		key: runKey(target, 'application', id),
-		provider,
+		provider: 'spark',
 		name: asText(app['name']),
 		state: completed ? 'succeeded' : 'running',
 		rawState: completed ? 'completed' : 'running',
@@ -113,9 +112,8 @@ export function mapSparkApplicationDetail(
 	body: unknown,
 	executors: ExecutorTotals | undefined,
 	uiUrl?: string,
-	provider = 'spark',
 ): Session {
-	const run = mapSparkApplication(target, body, uiUrl, provider);
+	const run = mapSparkApplication(target, body, uiUrl);
 	const app = asObject(body);
 	const attempt = latestAttempt(app);
 	const attempts = asArray(app['attempts']);
@@ -140,7 +138,7 @@ export function mapSparkApplicationDetail(
 				name: `attempt ${asText(item['attemptId']) ?? '-'} started`,
 				at: sparkTime(item['startTimeEpoch'], item['startTime']),
 			}))
-			.reverse(),
+			.toReversed(),
 		config: {},
 		errors: [],
 		logTail: [],

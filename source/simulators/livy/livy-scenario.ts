@@ -169,6 +169,8 @@ export type SimStatement = {
 	readonly progress: number;
 	readonly started: number;
 	readonly completed: number;
+	// Livy sends null for what it does not know yet.
+	// eslint-disable-next-line @typescript-eslint/no-restricted-types
 	readonly output: Record<string, unknown> | null;
 	readonly submittedAt: number;
 };

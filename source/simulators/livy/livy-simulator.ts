@@ -41,6 +41,8 @@ export function livySimulator(
 		? `Basic ${Buffer.from(`${options.credentials.username}:${options.credentials.password}`).toString('base64')}`
 		: undefined;
 
+	// Livy sends null for what it does not know yet.
+	// eslint-disable-next-line @typescript-eslint/no-restricted-types
 	function appInfo(appId: string | null) {
 		const sparkUiUrl =
 			appId === null

@@ -100,7 +100,7 @@ export function sparkSimulator(
 		const wanted = new Set(statuses.map(status => status.toUpperCase()));
 		return jobsAt(app, elapsed()).flatMap(job =>
 			[...job.stages]
-				.reverse()
+				.toReversed()
 				.filter(stage => wanted.size === 0 || wanted.has(stage.status))
 				.map(stage => ({
 					status: stage.status,
@@ -173,7 +173,7 @@ export function sparkSimulator(
 					const state = isRunningAt(app, t) ? 'running' : 'completed';
 					return statuses.length === 0 || statuses.includes(state);
 				})
-				.sort((a, b) => b.startAt - a.startAt)
+				.toSorted((a, b) => b.startAt - a.startAt)
 				.slice(0, Number.isFinite(limit) ? limit : undefined)
 				.map(app => appJson(app));
 			return json(200, listed);

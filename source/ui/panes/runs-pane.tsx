@@ -86,7 +86,9 @@ export function RunsPane({
 			height={height}
 		>
 			{[...filterLine, ...notes].map((line, index) => (
-				<LineView key={`note-${index}`} line={line} />
+				// Notes are a few fixed rows above the table; their row is their identity.
+				// eslint-disable-next-line react/no-array-index-key
+				<LineView key={index} line={line} />
 			))}
 			<LineView line={[{text: '  '}, ...runHeader(table)]} />
 			{runs.length === 0 && notes.length === 0 ? (

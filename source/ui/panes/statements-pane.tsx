@@ -28,7 +28,7 @@ export function StatementsPane({
 	);
 	// Newest first: the statement running now is the one to watch.
 	const ordered = useMemo(
-		() => [...(statements.data ?? [])].reverse(),
+		() => (statements.data ?? []).toReversed(),
 		[statements.data],
 	);
 	useEffect(() => {

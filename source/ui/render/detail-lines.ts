@@ -107,8 +107,8 @@ export function detailLines(
 			log?.total === undefined
 				? ''
 				: ` (last ${logLines.length} of ${log.total} lines)`;
-		lines.push(heading(log ? `Log${total}` : 'Log tail'));
 		lines.push(
+			heading(log ? `Log${total}` : 'Log tail'),
 			...clipLines(logLines.join('\n'), 1000).lines.map(line => [
 				segment(line),
 			]),

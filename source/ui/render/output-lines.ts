@@ -53,7 +53,15 @@ function cellText(value: unknown): string {
 		return 'null';
 	}
 
-	return typeof value === 'object' ? JSON.stringify(value) : String(value);
+	if (typeof value === 'string') {
+		return value;
+	}
+
+	if (typeof value === 'number' || typeof value === 'boolean') {
+		return String(value);
+	}
+
+	return JSON.stringify(value) ?? '';
 }
 
 function textLines(text: string, maxLines: number, tone?: 'bad'): Line[] {

@@ -177,7 +177,7 @@ export function progressLines(
 		]);
 	}
 
-	const jobs = [...progress.jobs].sort(
+	const jobs = progress.jobs.toSorted(
 		(a, b) =>
 			Number(b.status === 'running') - Number(a.status === 'running') ||
 			b.id - a.id,

@@ -55,14 +55,21 @@ export type RunTable = {
 };
 
 /** Chooses the columns that fit `width`, dropping the least useful first. */
+function sumOf(values: readonly number[]): number {
+	let sum = 0;
+	for (const value of values) {
+		sum += value;
+	}
+
+	return sum;
+}
+
 export function runTable(width: number): RunTable {
 	let chosen = [...columns];
-	const used = () => chosen.reduce((sum, column) => sum + column.width + 1, 0);
+	const used = () => sumOf(chosen.map(column => column.width + 1));
 	while (used() > width && chosen.some(column => column.dropRank > 0)) {
-		const drop = chosen.reduce((worst, column) =>
-			column.dropRank > worst.dropRank ? column : worst,
-		);
-		chosen = chosen.filter(column => column !== drop);
+		const worst = Math.max(...chosen.map(column => column.dropRank));
+		chosen = chosen.filter(column => column.dropRank !== worst);
 	}
 
 	return {columns: chosen, nameWidth: Math.max(4, nameMin + width - used())};
@@ -103,7 +110,7 @@ export function runRow(
 
 /** Runs in a stable order: by target, then newest first within a kind. */
 export function sortRuns(runs: readonly Run[]): Run[] {
-	return [...runs].sort(
+	return runs.toSorted(
 		(a, b) =>
 			a.target.localeCompare(b.target) ||
 			a.kind.localeCompare(b.kind) ||

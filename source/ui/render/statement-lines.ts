@@ -5,6 +5,9 @@ import {type Line, segment} from './line.js';
 import {outputLines} from './output-lines.js';
 import {statementTone} from './state-tone.js';
 
+/** Output lines shown for one statement; longer outputs are clipped with a count of what is left out. */
+const maxOutputLines = 200;
+
 export type StatementView = {
 	readonly lines: Line[];
 	/** Line index of the selected statement's header, to keep it in view. */
@@ -20,7 +23,6 @@ export function statementLines(
 	selected: number,
 	width: number,
 	now: number,
-	maxOutputLines = 200,
 ): StatementView {
 	const lines: Line[] = [];
 	let selectedLine = 0;

@@ -18,11 +18,13 @@ export function frameInnerHeight(height: number): number {
 	return Math.max(0, height - 2);
 }
 
+const noBadges: readonly string[] = [];
+
 /** A bordered pane whose top border carries its number and title; the focused one is bold and bracketed. */
 export function PaneFrame({
 	number,
 	title,
-	badges = [],
+	badges = noBadges,
 	focused,
 	width,
 	height,

@@ -26,7 +26,7 @@ export function StatusBar({
 		status.lastSuccessAt === undefined ? undefined : now - status.lastSuccessAt;
 	const retryAt = status.errors
 		.map(error => error.nextAttemptAt ?? now)
-		.sort((a, b) => a - b)[0];
+		.toSorted((a, b) => a - b)[0];
 	return (
 		<Box width="100%">
 			<Text wrap="truncate-end">
