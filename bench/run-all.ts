@@ -4,7 +4,7 @@ import path from 'node:path';
 import {keypressLatency} from './keypress-latency.js';
 import {cpuSeconds, median, rssMiB, runInPty, waitUntil} from './pty.js';
 
-const cli = path.resolve(process.cwd(), 'dist/source/cli.js');
+const cli = path.resolve(process.cwd(), 'dist/sparktop.js');
 const node = process.execPath;
 
 function text(run: ReturnType<typeof runInPty>): string {

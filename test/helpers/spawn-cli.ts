@@ -2,7 +2,7 @@ import process from 'node:process';
 import {spawn} from 'node:child_process';
 import path from 'node:path';
 
-export const cliPath = path.resolve(process.cwd(), 'dist/source/cli.js');
+export const cliPath = path.resolve(process.cwd(), 'dist/sparktop.js');
 
 export type CliResult = {
 	// Node reports a signal-killed child's exit code as null.
