@@ -28,17 +28,20 @@ after(async () => {
 	await simulators.close();
 });
 
+/** Runs the cli against the Livy simulator. */
+async function onLivy(
+	args: readonly string[],
+	environment: Record<string, string> = {},
+) {
+	return runCli(
+		[...args, '--provider', 'livy', '--endpoint', livyUrl],
+		environment,
+	);
+}
+
 describe('sparktop --once', () => {
 	test('runs --once --json prints model objects of every run', async () => {
-		const result = await runCli([
-			'runs',
-			'--once',
-			'--json',
-			'--provider',
-			'livy',
-			'--endpoint',
-			livyUrl,
-		]);
+		const result = await onLivy(['runs', '--once', '--json']);
 		assert.equal(result.code, 0, result.stderr);
 		const runs = JSON.parse(result.stdout) as Array<{
 			key: string;
@@ -54,14 +57,7 @@ describe('sparktop --once', () => {
 	});
 
 	test('sessions --once prints a table of sessions only', async () => {
-		const result = await runCli([
-			'sessions',
-			'--once',
-			'--provider',
-			'livy',
-			'--endpoint',
-			livyUrl,
-		]);
+		const result = await onLivy(['sessions', '--once']);
 		assert.equal(result.code, 0, result.stderr);
 		const [header, ...rows] = result.stdout.trim().split('\n');
 		assert.match(header ?? '', /^TARGET\s+KIND\s+ID\s+STATE\s+NAME/v);
@@ -70,31 +66,14 @@ describe('sparktop --once', () => {
 	});
 
 	test('statements SESSION --once --json and the table form, with escape sequences neutralised', async () => {
-		const json = await runCli([
-			'statements',
-			'0',
-			'--once',
-			'--json',
-			'--provider',
-			'livy',
-			'--endpoint',
-			livyUrl,
-		]);
+		const json = await onLivy(['statements', '0', '--once', '--json']);
 		assert.equal(json.code, 0, json.stderr);
 		const statements = JSON.parse(json.stdout) as Array<{
 			id: string;
 			code: string;
 		}>;
 		assert.equal(statements[0]?.code, 'spark.range(1000 * 1000).count()');
-		const table = await runCli([
-			'statements',
-			'session:0',
-			'--once',
-			'--provider',
-			'livy',
-			'--endpoint',
-			livyUrl,
-		]);
+		const table = await onLivy(['statements', 'session:0', '--once']);
 		assert.equal(table.code, 0, table.stderr);
 		assert.match(table.stdout, /spark\.range/v);
 		assert.doesNotMatch(table.stdout, /\u001B/v);
@@ -183,19 +162,11 @@ describe('sparktop --once', () => {
 				body: '{"msg":"java.lang.IllegalStateException: Session is in state dead"}',
 			},
 		});
-		const result = await runCli(
-			[
-				'statements',
-				'0',
-				'--once',
-				'--provider',
-				'livy',
-				'--endpoint',
-				livyUrl,
-				'--user',
-				'ops',
-			],
-			{SPARKTOP_PASSWORD: 'pa55-word-secret'},
+		const result = await onLivy(
+			['statements', '0', '--once', '--user', 'ops'],
+			{
+				SPARKTOP_PASSWORD: 'pa55-word-secret',
+			},
 		);
 		assert.equal(result.code, 1);
 		assert.match(
@@ -209,13 +180,7 @@ describe('sparktop --once', () => {
 		const noTargets = await runCli(['runs', '--once']);
 		assert.equal(noTargets.code, 2);
 		assert.match(noTargets.stderr, /sparktop --demo/v);
-		const noOnce = await runCli([
-			'runs',
-			'--provider',
-			'livy',
-			'--endpoint',
-			livyUrl,
-		]);
+		const noOnce = await onLivy(['runs']);
 		assert.equal(noOnce.code, 2);
 		const badProvider = await runCli([
 			'runs',
