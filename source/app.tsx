@@ -10,7 +10,7 @@ import {
 import type {Run} from './model/types.js';
 import {runsResource} from './store/resources.js';
 import {sanitizeLine} from './text/sanitize.js';
-import type {ResourceSpec} from './store/polling-store.js';
+import type {ResourceSpec} from './store/resource-snapshot.js';
 import {layout} from './ui/layout.js';
 import {
 	initialNavigation,

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {ProviderError} from '../source/http/provider-error.js';
-import {
-	PollingStore,
-	type ResourceSpec,
-} from '../source/store/polling-store.js';
+import {PollingStore} from '../source/store/polling-store.js';
+import type {ResourceSpec} from '../source/store/resource-snapshot.js';
 import {FakeClock, settle} from './helpers/fake-clock.js';
 
 type Loader<T> = {

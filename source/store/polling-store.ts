@@ -1,49 +1,14 @@
-import {type ProviderError, toProviderError} from '../http/provider-error.js';
+import {toProviderError} from '../http/provider-error.js';
 import {backoffDelay, type BackoffPolicy} from './backoff.js';
 import type {Clock, TimerHandle} from './clock.js';
+import {
+	emptySnapshot,
+	type KeyedError,
+	type ResourceSnapshot,
+	type ResourceSpec,
+	type StoreStatus,
+} from './resource-snapshot.js';
 import {structuralEqual} from './structural-equal.js';
-
-/** How to load one key. Views hand these to the store; the store decides when to call `load`. */
-export type ResourceSpec<T> = {
-	readonly key: string;
-	readonly load: (signal: AbortSignal) => Promise<T>;
-	/** Settled data will not change again (a finished run): it is not polled again unless refreshed. */
-	readonly isSettled?: (data: T) => boolean;
-};
-
-/**
- * What a view sees of one key. It keeps its identity while nothing in it changes, so an
- * unchanged poll costs no render and no terminal bytes.
- */
-export type ResourceSnapshot<T> = {
-	readonly data?: T;
-	/** When `data` last changed. */
-	readonly changedAt?: number;
-	/** The last failure, kept until a poll succeeds; `data` is the last good data meanwhile. */
-	readonly error?: ProviderError;
-	readonly errorAt?: number;
-	readonly failures: number;
-	/** A request has been in flight long enough to be worth a spinner. */
-	readonly loading: boolean;
-	readonly settled: boolean;
-	readonly nextAttemptAt?: number;
-};
-
-export type KeyedError = {
-	readonly key: string;
-	readonly error: ProviderError;
-	readonly at: number;
-	readonly nextAttemptAt?: number;
-};
-
-/** The whole store at a glance, for the status line. */
-export type StoreStatus = {
-	readonly paused: boolean;
-	readonly lastSuccessAt?: number;
-	readonly loading: boolean;
-	/** Subscribed keys whose last poll failed, most recent first. */
-	readonly errors: readonly KeyedError[];
-};
 
 export type PollingStoreOptions = {
 	readonly clock: Clock;
@@ -65,12 +30,6 @@ type Entry = {
 	controller?: AbortController;
 	lastAttemptAt?: number;
 };
-
-const emptySnapshot: ResourceSnapshot<never> = Object.freeze({
-	failures: 0,
-	loading: false,
-	settled: false,
-});
 
 export class PollingStore {
 	private readonly options: Required<PollingStoreOptions>;

@@ -7,7 +7,7 @@ import type {
 	Statement,
 } from '../model/types.js';
 import type {Provider} from '../providers/provider.js';
-import type {ResourceSpec} from './polling-store.js';
+import type {ResourceSpec} from './resource-snapshot.js';
 
 /** What the panes poll. Keys name the target and run, so every target and run polls on its own schedule. */
 

@@ -1,4 +1,4 @@
-import type {KeyedError} from '../store/polling-store.js';
+import type {KeyedError} from '../store/resource-snapshot.js';
 
 /** The newest error while it is younger than `showMs`; it clears by itself as `now` moves on. */
 export function flashOf(

@@ -6,12 +6,12 @@ import {
 	useMemo,
 	useSyncExternalStore,
 } from 'react';
+import type {PollingStore} from '../store/polling-store.js';
 import type {
-	PollingStore,
 	ResourceSnapshot,
 	ResourceSpec,
 	StoreStatus,
-} from '../store/polling-store.js';
+} from '../store/resource-snapshot.js';
 
 export const StoreContext = createContext<PollingStore | undefined>(undefined);
 

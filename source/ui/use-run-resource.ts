@@ -1,6 +1,9 @@
 import type {Run} from '../model/types.js';
 import type {Provider} from '../providers/provider.js';
-import type {ResourceSnapshot, ResourceSpec} from '../store/polling-store.js';
+import type {
+	ResourceSnapshot,
+	ResourceSpec,
+} from '../store/resource-snapshot.js';
 import {useProvider} from './providers-context.js';
 import {useResource} from './store-context.js';
 

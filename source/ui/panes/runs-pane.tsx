@@ -1,6 +1,6 @@
 import {useMemo} from 'react';
 import type {Run} from '../../model/types.js';
-import type {ResourceSnapshot} from '../../store/polling-store.js';
+import type {ResourceSnapshot} from '../../store/resource-snapshot.js';
 import {type Line, plain} from '../render/line.js';
 import {runHeader, runRow, runTable} from '../render/run-rows.js';
 import {useScrollOffset} from '../use-scroll-offset.js';

@@ -1,4 +1,4 @@
-import type {ResourceSnapshot} from '../../store/polling-store.js';
+import type {ResourceSnapshot} from '../../store/resource-snapshot.js';
 import {plain, type Line} from '../render/line.js';
 
 export function snapshotBadges(snapshot: ResourceSnapshot<unknown>): string[] {

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {formatClock, formatDuration} from '../../model/format.js';
-import type {StoreStatus} from '../../store/polling-store.js';
+import type {StoreStatus} from '../../store/resource-snapshot.js';
 import {toneColor, useTheme} from '../theme.js';
 
 export type StatusBarProps = {
