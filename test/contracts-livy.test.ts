@@ -115,6 +115,19 @@ describe('Livy mapping', () => {
 		assert.equal(session.key, 'livy:session:0');
 		assert.equal(session.state, 'idle');
 		assert.equal(session.owner, 'alice');
+		assert.ok(!session.fields.some(([label]) => label === 'Authenticated as'));
+		const proxied = mapLivyDetail('livy', 'session', {
+			id: 1,
+			owner: 'knox',
+			proxyUser: 'alice',
+			state: 'idle',
+		});
+		assert.equal(proxied.owner, 'alice');
+		assert.ok(
+			proxied.fields.some(
+				([label, value]) => label === 'Authenticated as' && value === 'knox',
+			),
+		);
 		assert.equal(session.appId, 'application_1700000000000_0001');
 		assert.equal(
 			session.sparkUiUrl,

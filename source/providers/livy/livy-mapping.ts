@@ -65,7 +65,6 @@ export function mapLivyRun(
 
 const detailFields = [
 	['Interpreter', 'kind'],
-	['Authenticated as', 'owner'],
 	['Driver', 'driverMemory'],
 	['Driver cores', 'driverCores'],
 	['Executor', 'executorMemory'],
@@ -95,6 +94,11 @@ export function mapLivyDetail(
 		...run,
 		sessionKind: asText(object['kind']),
 		fields: presentFields([
+			// The owner shows as such; who authenticated matters only when a proxy user differs from it.
+			[
+				'Authenticated as',
+				run.owner === asText(object['owner']) ? undefined : object['owner'],
+			],
 			...detailFields.map(
 				([label, name]) => [label, numericZeroIsUnset(object[name])] as const,
 			),
