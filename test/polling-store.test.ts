@@ -278,6 +278,38 @@ describe('polling store', () => {
 		assert.equal(cached.calls, 2);
 	});
 
+	test('an error the spec calls final stops polling, keeps the data, and is not counted as failing', async () => {
+		const clock = new FakeClock();
+		const store = makeStore(clock);
+		const gone = new ProviderError({
+			kind: 'http',
+			provider: 'livy',
+			operation: 'listStatements',
+			status: 400,
+			message: "requirement failed: Session isn't active.",
+		});
+		const statements = loader('statements', call => {
+			if (call === 1) {
+				return ['#0'];
+			}
+
+			throw gone;
+		});
+		store.subscribe(
+			{...statements.spec, isFinal: error => error.status === 400},
+			() => undefined,
+		);
+		await clock.advance(1000);
+		assert.equal(statements.calls, 2);
+		const snapshot = store.getSnapshot<string[]>('statements');
+		assert.deepEqual(snapshot.data, ['#0']);
+		assert.equal(snapshot.error, gone);
+		assert.equal(snapshot.settled, true);
+		assert.deepEqual(store.getStatus().errors, []);
+		await clock.advance(600_000);
+		assert.equal(statements.calls, 2);
+	});
+
 	test('records the time of the last successful refresh', async () => {
 		const clock = new FakeClock(5000);
 		const store = makeStore(clock);

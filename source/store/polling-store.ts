@@ -299,6 +299,21 @@ export class PollingStore {
 		this.clearSlowTimer(entry);
 		const now = this.options.clock.now();
 		const providerError = toProviderError(error, 'sparktop', entry.spec.key);
+		if (entry.spec.isFinal?.(providerError)) {
+			// An answer that will not change (a finished session's statements are gone): keep the last
+			// data and the reason, and stop asking.
+			this.setSnapshot(entry, {
+				...entry.snapshot,
+				error: providerError,
+				errorAt: now,
+				loading: false,
+				settled: true,
+				nextAttemptAt: undefined,
+			});
+			this.refreshStatus();
+			return;
+		}
+
 		const failures = entry.snapshot.failures + 1;
 		const delay = backoffDelay(
 			failures,
@@ -334,8 +349,9 @@ export class PollingStore {
 			}
 
 			loading ||= entry.snapshot.loading;
-			const {error, errorAt, nextAttemptAt} = entry.snapshot;
-			if (error && errorAt !== undefined) {
+			const {error, errorAt, nextAttemptAt, settled} = entry.snapshot;
+			// A settled key is not failing: its error is its final answer.
+			if (error && errorAt !== undefined && !settled) {
 				errors.push({key: entry.spec.key, error, at: errorAt, nextAttemptAt});
 			}
 		}

@@ -6,6 +6,8 @@ export type ResourceSpec<T> = {
 	readonly load: (signal: AbortSignal) => Promise<T>;
 	/** Settled data will not change again (a finished run): it is not polled again unless refreshed. */
 	readonly isSettled?: (data: T) => boolean;
+	/** An error that is the final answer (the thing is gone for good): polling stops, last data stays. */
+	readonly isFinal?: (error: ProviderError) => boolean;
 };
 
 /**

@@ -6,6 +6,7 @@ import type {
 	Session,
 	Statement,
 } from '../model/types.js';
+import type {ProviderError} from '../http/provider-error.js';
 import type {Provider} from '../providers/provider.js';
 import type {ResourceSpec} from './resource-snapshot.js';
 
@@ -18,6 +19,11 @@ export function runsResource(
 	return listRuns && {key: `runs:${provider.target}`, load: listRuns};
 }
 
+/** The server no longer knows the thing or will not answer for it any more. */
+function isGone(error: ProviderError): boolean {
+	return error.status === 400 || error.status === 404 || error.status === 410;
+}
+
 export function detailResource(
 	provider: Provider,
 	run: Run,
@@ -28,6 +34,8 @@ export function detailResource(
 			key: `detail:${run.key}`,
 			load: async signal => getRun(run, signal),
 			isSettled: detail => isTerminalRunState(detail.state),
+			// Livy forgets finished runs after its retention time.
+			isFinal: error => isTerminalRunState(run.state) && isGone(error),
 		}
 	);
 }
@@ -44,8 +52,9 @@ export function statementsResource(
 	return {
 		key: `statements:${run.key}`,
 		load: async signal => listStatements(run, signal),
-		// A finished session runs no more statements.
+		// A finished session runs no more statements, and Livy stops answering for them (400).
 		isSettled: () => isTerminalRunState(run.state),
+		isFinal: error => isTerminalRunState(run.state) && isGone(error),
 	};
 }
 
@@ -61,6 +70,7 @@ export function progressResource(
 			isSettled: progress =>
 				isTerminalRunState(run.state) &&
 				progress.jobs.every(job => job.status !== 'running'),
+			isFinal: error => isTerminalRunState(run.state) && isGone(error),
 		}
 	);
 }
@@ -75,6 +85,7 @@ export function logResource(
 			key: `log:${run.key}`,
 			load: async signal => getLog(run, signal),
 			isSettled: () => isTerminalRunState(run.state),
+			isFinal: error => isTerminalRunState(run.state) && isGone(error),
 		}
 	);
 }

@@ -1,4 +1,3 @@
-import {isTerminalRunState} from '../../model/states.js';
 import type {Run} from '../../model/types.js';
 import type {BasicCredentials} from '../basic-auth.js';
 import {type Provider, runKey} from '../provider.js';
@@ -72,9 +71,10 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 			);
 			return mapLivyLog(runKey(target, run.kind, run.id), body);
 		},
-		// Livy links each run to its Spark UI; the jobs there are the run's live progress.
+		// Livy links each run to its Spark UI (YARN's proxy: the live driver, later the History Server);
+		// the jobs there are the run's progress.
 		async getProgress(run, signal) {
-			if (!run.sparkUiUrl || !run.appId || isTerminalRunState(run.state)) {
+			if (!run.sparkUiUrl || !run.appId) {
 				return {
 					runKey: run.key,
 					jobs: [],

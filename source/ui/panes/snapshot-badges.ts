@@ -1,8 +1,21 @@
 import type {ResourceSnapshot} from '../../store/resource-snapshot.js';
 import {plain, type Line} from '../render/line.js';
 
+/** Failed and retrying, or failed for good (the server no longer serves it): the last data stays either way. */
+function failure(
+	snapshot: ResourceSnapshot<unknown>,
+): 'stale' | 'final' | undefined {
+	if (!snapshot.error) {
+		return undefined;
+	}
+
+	return snapshot.settled ? 'final' : 'stale';
+}
+
 export function snapshotBadges(snapshot: ResourceSnapshot<unknown>): string[] {
-	return snapshot.error && snapshot.data !== undefined ? ['stale'] : [];
+	return failure(snapshot) === 'stale' && snapshot.data !== undefined
+		? ['stale']
+		: [];
 }
 
 /** What to show when there is no data: loading, the error, or an empty message. */
@@ -13,7 +26,12 @@ export function placeholderLines(
 	if (snapshot.error) {
 		return [
 			plain(snapshot.error.summary(), 'bad'),
-			plain(`retrying (attempt ${snapshot.failures + 1})`, 'muted'),
+			plain(
+				failure(snapshot) === 'final'
+					? 'the server no longer serves this'
+					: `retrying (attempt ${snapshot.failures + 1})`,
+				'muted',
+			),
 		];
 	}
 
@@ -22,9 +40,18 @@ export function placeholderLines(
 	];
 }
 
-/** A one-line note above data that failed to refresh, saying why it is stale. */
+/** A one-line note above data that could not be refreshed, saying why. */
 export function staleLine(snapshot: ResourceSnapshot<unknown>): Line[] {
-	return snapshot.error && snapshot.data !== undefined
-		? [plain(`stale: ${snapshot.error.summary()}`, 'bad')]
-		: [];
+	if (!snapshot.error || snapshot.data === undefined) {
+		return [];
+	}
+
+	return failure(snapshot) === 'final'
+		? [
+				plain(
+					`as last seen; no longer served: ${snapshot.error.summary()}`,
+					'muted',
+				),
+			]
+		: [plain(`stale: ${snapshot.error.summary()}`, 'bad')];
 }
