@@ -19,9 +19,14 @@ export function runsResource(
 	return listRuns && {key: `runs:${provider.target}`, load: listRuns};
 }
 
-/** The server no longer knows the thing or will not answer for it any more. */
-function isGone(error: ProviderError): boolean {
-	return error.status === 400 || error.status === 404 || error.status === 410;
+/**
+ * For a finished run, "not found" or "not active" is the final answer: Livy forgets finished runs
+ * after its retention time and stops serving a dead session's statements.
+ */
+function goneOnceFinished(run: Run): (error: ProviderError) => boolean {
+	return error =>
+		isTerminalRunState(run.state) &&
+		(error.status === 400 || error.status === 404 || error.status === 410);
 }
 
 export function detailResource(
@@ -34,8 +39,7 @@ export function detailResource(
 			key: `detail:${run.key}`,
 			load: async signal => getRun(run, signal),
 			isSettled: detail => isTerminalRunState(detail.state),
-			// Livy forgets finished runs after its retention time.
-			isFinal: error => isTerminalRunState(run.state) && isGone(error),
+			isFinal: goneOnceFinished(run),
 		}
 	);
 }
@@ -52,9 +56,9 @@ export function statementsResource(
 	return {
 		key: `statements:${run.key}`,
 		load: async signal => listStatements(run, signal),
-		// A finished session runs no more statements, and Livy stops answering for them (400).
+		// A finished session runs no more statements.
 		isSettled: () => isTerminalRunState(run.state),
-		isFinal: error => isTerminalRunState(run.state) && isGone(error),
+		isFinal: goneOnceFinished(run),
 	};
 }
 
@@ -70,7 +74,7 @@ export function progressResource(
 			isSettled: progress =>
 				isTerminalRunState(run.state) &&
 				progress.jobs.every(job => job.status !== 'running'),
-			isFinal: error => isTerminalRunState(run.state) && isGone(error),
+			isFinal: goneOnceFinished(run),
 		}
 	);
 }
@@ -85,7 +89,7 @@ export function logResource(
 			key: `log:${run.key}`,
 			load: async signal => getLog(run, signal),
 			isSettled: () => isTerminalRunState(run.state),
-			isFinal: error => isTerminalRunState(run.state) && isGone(error),
+			isFinal: goneOnceFinished(run),
 		}
 	);
 }
