@@ -3,11 +3,11 @@ import {backoffDelay, type BackoffPolicy} from './backoff.js';
 import type {Clock, TimerHandle} from './clock.js';
 import {
 	emptySnapshot,
-	type KeyedError,
 	type ResourceSnapshot,
 	type ResourceSpec,
 	type StoreStatus,
 } from './resource-snapshot.js';
+import {sameStatus, summarize, type WatchedKey} from './store-status.js';
 import {structuralEqual} from './structural-equal.js';
 
 export type PollingStoreOptions = {
@@ -59,7 +59,7 @@ export class PollingStore {
 		const entry = this.entryFor(spec as unknown as ResourceSpec<unknown>);
 		entry.listeners.add(listener);
 		if (entry.listeners.size === 1) {
-			this.activate(entry);
+			this.scheduleFromLastAttempt(entry);
 		}
 
 		return () => {
@@ -129,7 +129,7 @@ export class PollingStore {
 		this.disposed = true;
 		for (const entry of this.entries.values()) {
 			this.clearTimer(entry);
-			this.clearSlowTimer(entry);
+			this.clearTimer(entry, 'slowTimer');
 			entry.controller?.abort();
 		}
 
@@ -152,17 +152,9 @@ export class PollingStore {
 		return entry;
 	}
 
-	private activate(entry: Entry): void {
-		if (entry.snapshot.settled || this.status.paused) {
-			return;
-		}
-
-		this.scheduleFromLastAttempt(entry);
-	}
-
 	private deactivate(entry: Entry): void {
 		this.clearTimer(entry);
-		this.clearSlowTimer(entry);
+		this.clearTimer(entry, 'slowTimer');
 		if (entry.controller) {
 			entry.controller.abort();
 			entry.controller = undefined;
@@ -258,7 +250,7 @@ export class PollingStore {
 		}
 
 		entry.controller = undefined;
-		this.clearSlowTimer(entry);
+		this.clearTimer(entry, 'slowTimer');
 		const now = this.options.clock.now();
 		const previous = entry.snapshot;
 		const same =
@@ -296,7 +288,7 @@ export class PollingStore {
 		}
 
 		entry.controller = undefined;
-		this.clearSlowTimer(entry);
+		this.clearTimer(entry, 'slowTimer');
 		const now = this.options.clock.now();
 		const providerError = toProviderError(error, 'sparktop', entry.spec.key);
 		if (entry.spec.isFinal?.(providerError)) {
@@ -341,23 +333,15 @@ export class PollingStore {
 	}
 
 	private computeStatus(): StoreStatus {
-		const errors: KeyedError[] = [];
-		let loading = false;
-		for (const entry of this.entries.values()) {
-			if (entry.listeners.size === 0) {
-				continue;
-			}
+		return summarize(this.status, this.watched());
+	}
 
-			loading ||= entry.snapshot.loading;
-			const {error, errorAt, nextAttemptAt, settled} = entry.snapshot;
-			// A settled key is not failing: its error is its final answer.
-			if (error && errorAt !== undefined && !settled) {
-				errors.push({key: entry.spec.key, error, at: errorAt, nextAttemptAt});
+	private *watched(): Iterable<WatchedKey> {
+		for (const entry of this.entries.values()) {
+			if (entry.listeners.size > 0) {
+				yield {key: entry.spec.key, snapshot: entry.snapshot};
 			}
 		}
-
-		errors.sort((a, b) => b.at - a.at);
-		return {...this.status, loading, errors};
 	}
 
 	private refreshStatus(): void {
@@ -365,16 +349,7 @@ export class PollingStore {
 	}
 
 	private setStatus(next: StoreStatus): void {
-		const current = this.status;
-		if (
-			current.paused === next.paused &&
-			current.loading === next.loading &&
-			current.lastSuccessAt === next.lastSuccessAt &&
-			structuralEqual(
-				current.errors.map(e => [e.key, e.at]),
-				next.errors.map(e => [e.key, e.at]),
-			)
-		) {
+		if (sameStatus(this.status, next)) {
 			return;
 		}
 
@@ -384,17 +359,14 @@ export class PollingStore {
 		}
 	}
 
-	private clearTimer(entry: Entry): void {
-		if (entry.timer) {
-			this.options.clock.clearTimeout(entry.timer);
-			entry.timer = undefined;
-		}
-	}
-
-	private clearSlowTimer(entry: Entry): void {
-		if (entry.slowTimer) {
-			this.options.clock.clearTimeout(entry.slowTimer);
-			entry.slowTimer = undefined;
+	private clearTimer(
+		entry: Entry,
+		which: 'timer' | 'slowTimer' = 'timer',
+	): void {
+		const handle = entry[which];
+		if (handle) {
+			this.options.clock.clearTimeout(handle);
+			entry[which] = undefined;
 		}
 	}
 
