@@ -7,16 +7,15 @@ import {
 	useReducer,
 	useRef,
 } from 'react';
-import type {Run} from './model/types.js';
 import {runsResource} from './store/resources.js';
 import {sanitizeLine} from './text/sanitize.js';
-import type {ResourceSpec} from './store/resource-snapshot.js';
 import {layout} from './ui/layout.js';
 import {
 	initialNavigation,
 	navigate,
 	type NavigationAction,
 	type PaneId,
+	selectedRunIndex,
 } from './ui/navigation.js';
 import {DetailPane} from './ui/panes/detail-pane.js';
 import {ProgressPane} from './ui/panes/progress-pane.js';
@@ -61,21 +60,26 @@ export default function App({write = false}: AppProps) {
 		dispatchToReact(action);
 	}, []);
 
-	const runSpecs = useMemo(
+	const runSources = useMemo(
 		() =>
-			[...providers.values()].flatMap<ResourceSpec<Run[]>>(
-				provider => runsResource(provider) ?? [],
-			),
+			[...providers.values()].flatMap(provider => {
+				const spec = runsResource(provider);
+				return spec ? [{target: provider.target, spec}] : [];
+			}),
 		[providers],
+	);
+	const runSpecs = useMemo(
+		() => runSources.map(source => source.spec),
+		[runSources],
 	);
 	const runSnapshots = useResources(runSpecs);
 	const sources = useMemo(
 		() =>
-			runSpecs.map((spec, index) => ({
-				target: spec.key.slice('runs:'.length),
+			runSources.map((source, index) => ({
+				target: source.target,
 				snapshot: runSnapshots[index]!,
 			})),
-		[runSpecs, runSnapshots],
+		[runSources, runSnapshots],
 	);
 	const allRuns = useMemo(
 		() => sortRuns(runSnapshots.flatMap(snapshot => snapshot.data ?? [])),
@@ -86,22 +90,13 @@ export default function App({write = false}: AppProps) {
 		[allRuns, nav.filter],
 	);
 	// Until someone picks a run, the selection follows the top row as targets load.
-	const found = nav.runChosen
-		? runs.findIndex(run => run.key === nav.runKey)
-		: -1;
-	const selectedIndex = found === -1 ? 0 : found;
+	const selectedIndex = selectedRunIndex(runs, nav);
 	const run = runs[selectedIndex];
 
 	const view = layout(columns, rows, nav.focus, nav.zoom);
 	const page = Math.max(1, view.paneHeight - 3);
 	const moveRuns = (to: (index: number) => number) => {
-		const {runChosen, runKey} = current.current;
-		const from = runChosen
-			? Math.max(
-					0,
-					runs.findIndex(item => item.key === runKey),
-				)
-			: 0;
+		const from = selectedRunIndex(runs, current.current);
 		const next = runs[Math.max(0, Math.min(to(from), runs.length - 1))];
 		if (next) {
 			dispatch({type: 'selectRun', runKey: next.key, chosen: true});
@@ -220,8 +215,8 @@ export default function App({write = false}: AppProps) {
 			dispatch({type: 'extent', pane, extent});
 		};
 
+		// Runs move by key, so the Runs pane has no extent of its own.
 		return {
-			runs: setter('runs'),
 			detail: setter('detail'),
 			statements: setter('statements'),
 			progress: setter('progress'),
@@ -233,14 +228,7 @@ export default function App({write = false}: AppProps) {
 		width: number,
 		height: number,
 	): ReactElement => {
-		const common = {
-			run,
-			focused: nav.focus === pane,
-			width,
-			height,
-			now,
-			onExtent: extentSetters[pane],
-		};
+		const common = {run, focused: nav.focus === pane, width, height, now};
 		switch (pane) {
 			case 'runs': {
 				return (
@@ -266,19 +254,30 @@ export default function App({write = false}: AppProps) {
 						{...common}
 						scroll={nav.detailScroll}
 						log={nav.log}
+						onExtent={extentSetters.detail}
 					/>
 				);
 			}
 
 			case 'statements': {
 				return (
-					<StatementsPane key={pane} {...common} selected={nav.statement} />
+					<StatementsPane
+						key={pane}
+						{...common}
+						selected={nav.statement}
+						onExtent={extentSetters.statements}
+					/>
 				);
 			}
 
 			case 'progress': {
 				return (
-					<ProgressPane key={pane} {...common} scroll={nav.progressScroll} />
+					<ProgressPane
+						key={pane}
+						{...common}
+						scroll={nav.progressScroll}
+						onExtent={extentSetters.progress}
+					/>
 				);
 			}
 		}

@@ -25,13 +25,20 @@ function withoutRaw<T extends {raw?: unknown}>(item: T): Omit<T, 'raw'> {
 	return rest;
 }
 
-async function allRuns(providers: readonly Provider[]): Promise<Run[]> {
-	const lists = await Promise.all(
-		providers.map(async provider =>
-			provider.listRuns ? provider.listRuns(AbortSignal.timeout(60_000)) : [],
+/** Every provider with its runs, listed in parallel. */
+async function runsByProvider(
+	providers: readonly Provider[],
+	signal: AbortSignal,
+): Promise<Array<readonly [Provider, Run[]]>> {
+	return Promise.all(
+		providers.map(
+			async provider =>
+				[
+					provider,
+					provider.listRuns ? await provider.listRuns(signal) : [],
+				] as const,
 		),
 	);
-	return lists.flat();
 }
 
 function table(
@@ -53,6 +60,7 @@ function table(
 /** Finds the run an argument names: its full key (`target:kind:id`), `kind:id`, or the bare id. */
 async function findRun(
 	providers: readonly Provider[],
+	signal: AbortSignal,
 	argument: string | undefined,
 	wanted: (provider: Provider, run: Run) => boolean,
 ): Promise<[Provider, Run]> {
@@ -60,13 +68,8 @@ async function findRun(
 		throw new OnceError('which run? give its id (or target:kind:id)');
 	}
 
-	const lists = await Promise.all(
-		providers.map(async provider =>
-			provider.listRuns ? provider.listRuns(AbortSignal.timeout(60_000)) : [],
-		),
-	);
-	for (const [index, provider] of providers.entries()) {
-		const run = lists[index]?.find(
+	for (const [provider, runs] of await runsByProvider(providers, signal)) {
+		const run = runs.find(
 			item =>
 				wanted(provider, item) &&
 				(item.key === argument ||
@@ -90,10 +93,10 @@ export async function runOnce(options: OnceOptions): Promise<void> {
 	switch (options.command) {
 		case 'runs':
 		case 'sessions': {
-			const everyRun = await allRuns(providers);
-			const runs = everyRun.filter(
-				run => options.command === 'runs' || run.kind === 'session',
-			);
+			const listed = await runsByProvider(providers, signal);
+			const runs = listed
+				.flatMap(([, runs]) => runs)
+				.filter(run => options.command === 'runs' || run.kind === 'session');
 			write(
 				options.json
 					? JSON.stringify(
@@ -130,6 +133,7 @@ export async function runOnce(options: OnceOptions): Promise<void> {
 		case 'statements': {
 			const [provider, run] = await findRun(
 				providers,
+				signal,
 				options.argument,
 				(item, candidate) =>
 					Boolean(item.listStatements) && candidate.kind === 'session',
@@ -155,8 +159,11 @@ export async function runOnce(options: OnceOptions): Promise<void> {
 		}
 
 		case 'progress': {
-			const [provider, run] = await findRun(providers, options.argument, item =>
-				Boolean(item.getProgress),
+			const [provider, run] = await findRun(
+				providers,
+				signal,
+				options.argument,
+				item => Boolean(item.getProgress),
 			);
 			const progress = await provider.getProgress!(run, signal);
 			write(

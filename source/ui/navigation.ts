@@ -64,6 +64,17 @@ export type NavigationAction =
 	| {readonly type: 'filterErase'}
 	| {readonly type: 'filterDone'};
 
+/** The selected run: the one the user picked while it is still listed, otherwise the top row. */
+export function selectedRunIndex(
+	runs: ReadonlyArray<{readonly key: string}>,
+	state: Pick<Navigation, 'runChosen' | 'runKey'>,
+): number {
+	const found = state.runChosen
+		? runs.findIndex(run => run.key === state.runKey)
+		: -1;
+	return found === -1 ? 0 : found;
+}
+
 function clamp(value: number, count: number): number {
 	return Math.max(0, Math.min(value, count - 1));
 }

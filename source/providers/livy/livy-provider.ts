@@ -1,6 +1,6 @@
 import type {Run} from '../../model/types.js';
 import type {BasicCredentials} from '../basic-auth.js';
-import {type Provider, runKey} from '../provider.js';
+import type {Provider} from '../provider.js';
 import {SparkRestClient} from '../spark/spark-client.js';
 import {sparkProgress} from '../spark/spark-provider.js';
 import {LivyClient} from './livy-client.js';
@@ -69,7 +69,7 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 				options.logLines ?? 500,
 				signal,
 			);
-			return mapLivyLog(runKey(target, run.kind, run.id), body);
+			return mapLivyLog(run.key, body);
 		},
 		// Livy links each run to its Spark UI (YARN's proxy: the live driver, later the History Server);
 		// the jobs there are the run's progress.

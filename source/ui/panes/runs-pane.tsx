@@ -6,6 +6,7 @@ import {runHeader, runRow, runTable} from '../render/run-rows.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
 import {LineView, VisibleLines} from '../widgets/line-view.js';
 import {frameInnerHeight, PaneFrame} from '../widgets/pane-frame.js';
+import {snapshotBadges} from './snapshot-badges.js';
 
 export type RunsPaneProps = {
 	readonly runs: readonly Run[];
@@ -71,11 +72,9 @@ export function RunsPane({
 		runs.length > rowsHeight
 			? `${selected + 1}/${runs.length}`
 			: String(runs.length);
-	const stale = sources.some(
-		source => source.snapshot.error && source.snapshot.data,
-	)
-		? ['stale']
-		: [];
+	const stale = [
+		...new Set(sources.flatMap(source => snapshotBadges(source.snapshot))),
+	];
 	return (
 		<PaneFrame
 			number={1}
