@@ -7,7 +7,8 @@ import {
 	useReducer,
 	useRef,
 } from 'react';
-import {runsResource} from './store/resources.js';
+import type {Statement} from './model/types.js';
+import {runsResource, statementsResource} from './store/resources.js';
 import {sanitizeLine} from './text/sanitize.js';
 import {layout} from './ui/layout.js';
 import {
@@ -27,6 +28,9 @@ import {useResources, useStore, useStoreStatus} from './ui/store-context.js';
 import {toneColor, useTheme} from './ui/theme.js';
 import {flashOf} from './ui/flash.js';
 import {commandFor, type KeyCommand} from './ui/keymap.js';
+import {cancelOffer} from './ui/cancel-offer.js';
+import {type Tone} from './ui/render/line.js';
+import {useActionPrompt} from './ui/use-action-prompt.js';
 import {useNow} from './ui/use-now.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 import {HelpOverlay} from './ui/widgets/help-overlay.js';
@@ -39,6 +43,7 @@ export type AppProps = {
 
 const hints =
 	'?:help  Tab/1-4:pane  j/k:move  Enter:open  Esc:back  /:filter  l:log  z:zoom  r:refresh  p:pause  q:quit';
+const writeHints = `c:cancel  ${hints}`;
 
 function printable(text: string): string {
 	return text.replaceAll(/\p{Cc}/gv, '');
@@ -59,6 +64,8 @@ export default function App({write = false}: AppProps) {
 		current.current = navigate(current.current, action);
 		dispatchToReact(action);
 	}, []);
+
+	const prompt = useActionPrompt(store);
 
 	const runSources = useMemo(
 		() =>
@@ -173,7 +180,30 @@ export default function App({write = false}: AppProps) {
 				store.setPaused(!store.getStatus().paused);
 				break;
 			}
+
+			case 'cancel': {
+				offerCancel();
+				break;
+			}
 		}
+	};
+
+	const offerCancel = () => {
+		const provider = run && providers.get(run.target);
+		const statementsKey =
+			provider && run ? statementsResource(provider, run)?.key : undefined;
+		prompt.offer(
+			cancelOffer({
+				write,
+				focus: current.current.focus,
+				provider,
+				run,
+				statements: statementsKey
+					? store.getSnapshot<Statement[]>(statementsKey).data
+					: undefined,
+				statementIndex: current.current.statement,
+			}),
+		);
 	};
 
 	const filterKey = (input: string, key: Key) => {
@@ -196,6 +226,8 @@ export default function App({write = false}: AppProps) {
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') {
 			exit();
+		} else if (prompt.asking) {
+			prompt.answer(input);
 		} else if (
 			current.current.filtering ||
 			(input.length > 1 && input.startsWith('/'))
@@ -284,6 +316,23 @@ export default function App({write = false}: AppProps) {
 	};
 
 	const flash = flashOf(status.errors[0], now);
+	const {pending, notice} = prompt;
+	const freshNotice =
+		notice && now - notice.at < 6000 && (!flash || notice.at >= flash.at)
+			? notice
+			: undefined;
+	const errorLine = flash && {
+		text: `✖ ${flash.error.summary()}`,
+		tone: 'bad' as const,
+	};
+	const bottom: {text: string; tone: Tone; bold?: boolean} = pending
+		? {
+				text: `${pending.label}? y to confirm, any other key keeps it`,
+				tone: 'waiting',
+				bold: true,
+			}
+		: (freshNotice ??
+			errorLine ?? {text: write ? writeHints : hints, tone: 'muted'});
 	const targets = [...providers.values()].map(provider => provider.target);
 	return (
 		<Box flexDirection="column" width={columns} height={Math.max(4, rows - 1)}>
@@ -306,9 +355,10 @@ export default function App({write = false}: AppProps) {
 			)}
 			<Text
 				wrap="truncate-end"
-				color={toneColor(theme, flash ? 'bad' : 'muted')}
+				color={toneColor(theme, bottom.tone)}
+				bold={bottom.bold}
 			>
-				{flash ? `✖ ${sanitizeLine(flash.error.summary())}` : hints}
+				{sanitizeLine(bottom.text)}
 			</Text>
 		</Box>
 	);

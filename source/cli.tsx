@@ -14,6 +14,7 @@ import {type OnceCommand, OnceError, runOnce} from './cli/run-once.js';
 import {runTui} from './cli/run-tui.js';
 import {resolveTargets} from './cli/targets.js';
 import {
+	demoTarget,
 	type SimulatorId,
 	simulatorIds,
 	startSimulators,
@@ -40,9 +41,13 @@ const cli = meow(
 	  --demo              start the simulators in-process and watch them
 	  --profile NAME      a profile from the config file (repeatable)
 	  --provider ID       provider of a single target given on the command line
-	  --endpoint URL      its endpoint (Livy :8998, Spark UI :4040, History Server :18080)
+	  --endpoint URL      its endpoint (Livy :8998, Spark UI :4040, History Server :18080,
+	                      Synapse https://WORKSPACE.dev.azuresynapse.net)
 	  --user NAME         HTTP Basic user; the password comes from SPARKTOP_PASSWORD
 	  --region R  --workspace W  --pool P  --project-id P   cloud provider scoping
+	  --token-command CMD a command that prints a bearer token (synapse; default:
+	                      DefaultAzureCredential: environment, managed identity, az login)
+	  --api-version V     Synapse livyApi version (default 2019-11-01-preview, or 2020-12-01)
 	  --interval SECONDS  polling interval (default 3)
 	  --once              print one snapshot and exit (with runs, sessions, statements, progress)
 	  --json              print the snapshot as JSON model objects
@@ -66,6 +71,8 @@ const cli = meow(
 			workspace: {type: 'string'},
 			pool: {type: 'string'},
 			projectId: {type: 'string'},
+			tokenCommand: {type: 'string'},
+			apiVersion: {type: 'string'},
 			interval: {type: 'number'},
 			once: {type: 'boolean', default: false},
 			json: {type: 'boolean', default: false},
@@ -92,7 +99,7 @@ async function demoTargets(): Promise<{
 	const simulators = await startSimulators();
 	const targets = simulatorIds.flatMap(id => {
 		const server = simulators.servers[id];
-		return server ? [{name: id, provider: id, endpoint: server.url}] : [];
+		return server ? [demoTarget(id, server.url)] : [];
 	});
 	return {targets, simulators};
 }

@@ -25,6 +25,8 @@ await build({
 			new URL('react-devtools-stub.js', import.meta.url),
 		),
 	},
+	// Loaded only for Synapse targets without --token-command; 50 MB of MSAL has no place in start-up.
+	external: ['@azure/identity'],
 	// Bundled CommonJS dependencies (signal-exit and others) call require().
 	banner: {
 		js: "import {createRequire as sparktopCreateRequire} from 'node:module'; const require = sparktopCreateRequire(import.meta.url);",

@@ -71,6 +71,8 @@ export function readConfigFile(file: string, required: boolean): ConfigFile {
 			pool: asText(profile['pool']),
 			projectId: asText(profile['projectId']),
 			credentialCommand: asText(profile['credentialCommand']),
+			tokenCommand: asText(profile['tokenCommand']),
+			apiVersion: asText(profile['apiVersion']),
 		};
 	}
 

@@ -1,5 +1,9 @@
 import process from 'node:process';
-import {ConfigError, type TargetConfig} from '../providers/registry.js';
+import {
+	ConfigError,
+	providerIds,
+	type TargetConfig,
+} from '../providers/registry.js';
 import {type ConfigFile, profileTarget} from './config-file.js';
 
 export type TargetFlags = {
@@ -10,6 +14,8 @@ export type TargetFlags = {
 	readonly workspace?: string;
 	readonly pool?: string;
 	readonly projectId?: string;
+	readonly tokenCommand?: string;
+	readonly apiVersion?: string;
 	readonly profile?: readonly string[];
 };
 
@@ -32,12 +38,16 @@ export function resolveTargets(
 				workspace: flags.workspace,
 				pool: flags.pool,
 				projectId: flags.projectId,
+				tokenCommand: flags.tokenCommand,
+				apiVersion: flags.apiVersion,
 			},
 		];
 	}
 
 	if (flags.endpoint) {
-		throw new ConfigError('--endpoint needs --provider (livy or spark)');
+		throw new ConfigError(
+			`--endpoint needs --provider (${providerIds.join(', ')})`,
+		);
 	}
 
 	const names = flags.profile?.length

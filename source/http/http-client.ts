@@ -52,6 +52,14 @@ export type HttpRequest = {
 	readonly signal?: AbortSignal;
 };
 
+/** A request as it will go on the wire, for signers. Header names are lower case. */
+export type OutgoingRequest = {
+	readonly method: string;
+	readonly url: URL;
+	readonly headers: Readonly<Record<string, string>>;
+	readonly body?: string;
+};
+
 export type HttpResponse = {
 	readonly status: number;
 	readonly headers: Readonly<Record<string, string>>;
@@ -62,6 +70,14 @@ export type HttpClientOptions = {
 	readonly provider: string;
 	readonly endpoint: string;
 	readonly headers?: () => Readonly<Record<string, string>>;
+	/**
+	 * Headers that authenticate one request, computed from it just before it is sent: a bearer token
+	 * that may need fetching, or a signature over method, path, query, headers and body.
+	 */
+	readonly authorize?: (
+		request: OutgoingRequest,
+		signal: AbortSignal,
+	) => Promise<Readonly<Record<string, string>>>;
 	/** Secrets that must never appear in an error message, even if a server echoes them. */
 	readonly secrets?: () => readonly string[];
 	/** Provider-specific reading of an error body; the generic reader is used where it says nothing. */
@@ -153,19 +169,25 @@ export class HttpClient {
 			? AbortSignal.any([request.signal, timeout])
 			: timeout;
 		const url = this.url(request.path, request.query);
+		const method = request.method ?? 'GET';
 		let status = 0;
 		try {
+			const outgoing: Record<string, string> = lowerCaseKeys({
+				accept: 'application/json',
+				'user-agent': 'sparktop',
+				...this.options.headers?.(),
+				...(request.body === undefined
+					? {}
+					: {'content-type': 'application/json'}),
+				...request.headers,
+			});
+			const auth = await this.options.authorize?.(
+				{method, url, headers: outgoing, body: request.body},
+				signal,
+			);
 			const response = await undiciRequest(url, {
-				method: request.method ?? 'GET',
-				headers: {
-					accept: 'application/json',
-					'user-agent': 'sparktop',
-					...this.options.headers?.(),
-					...request.headers,
-					...(request.body === undefined
-						? {}
-						: {'content-type': 'application/json'}),
-				},
+				method,
+				headers: {...outgoing, ...auth},
 				body: request.body,
 				signal,
 				dispatcher: this.options.dispatcher ?? httpDispatcher(timeouts),
@@ -317,6 +339,14 @@ async function readCapped(
 	}
 
 	return Buffer.concat(chunks).toString('utf8');
+}
+
+function lowerCaseKeys(
+	headers: Readonly<Record<string, string>>,
+): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+	);
 }
 
 function flattenHeaders(

@@ -5,6 +5,8 @@ export type ProviderErrorKind =
 	| 'too-large'
 	| 'malformed'
 	| 'aborted'
+	/** Credentials could not be had (a failing token command, no Azure login...). */
+	| 'auth'
 	| 'config';
 
 export type ProviderErrorInit = {

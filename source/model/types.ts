@@ -53,6 +53,10 @@ export type Run = RunRef & {
 export type TimelinePhase = {
 	readonly name: string;
 	readonly at?: number;
+	/** Which clock the phase belongs to where a run has several (Synapse: Livy, Scheduler, Plugin). */
+	readonly group?: string;
+	/** The phase the run is in now. */
+	readonly current?: boolean;
 };
 
 export type RunError = {
@@ -104,6 +108,8 @@ export type Statement = {
 	readonly startedAt?: number;
 	readonly completedAt?: number;
 	readonly output?: StatementOutput;
+	/** Label/value pairs only this provider has (Synapse's source id...). */
+	readonly fields?: ReadonlyArray<readonly [string, string]>;
 };
 
 export type TaskCounts = {

@@ -24,6 +24,13 @@ export type Provider = {
 	) => Promise<Statement[]>;
 	readonly getProgress?: (run: Run, signal: AbortSignal) => Promise<Progress>;
 	readonly getLog?: (run: Run, signal: AbortSignal) => Promise<LogTail>;
+	/** Mutating actions: offered to the user only with --write, and only after a confirmation. */
+	readonly cancelRun?: (run: Run, signal: AbortSignal) => Promise<void>;
+	readonly cancelStatement?: (
+		run: Run,
+		statement: Statement,
+		signal: AbortSignal,
+	) => Promise<void>;
 };
 
 export function runKey(target: string, kind: string, id: string): string {

@@ -1,6 +1,8 @@
 import {createLivyProvider} from './livy/livy-provider.js';
 import type {Provider} from './provider.js';
 import {createSparkProvider} from './spark/spark-provider.js';
+import {synapseApiVersions} from './synapse/synapse-client.js';
+import {createSynapseProvider} from './synapse/synapse-provider.js';
 
 /** One monitored endpoint, as the command line or a profile describes it. */
 export type TargetConfig = {
@@ -13,24 +15,58 @@ export type TargetConfig = {
 	readonly workspace?: string;
 	readonly pool?: string;
 	readonly projectId?: string;
+	/** A command that prints a bearer token (Synapse). */
+	readonly tokenCommand?: string;
+	/** The livyApi version (Synapse). */
+	readonly apiVersion?: string;
 };
 
-type Factory = (config: TargetConfig & {endpoint: string}) => Provider;
+type Factory = {
+	readonly create: (config: TargetConfig & {endpoint: string}) => Provider;
+	/** Where the service lives when no --endpoint is given, from the other settings. */
+	readonly defaultEndpoint?: (config: TargetConfig) => string | undefined;
+};
 
-/** Adding a provider is adding its folder and one line here. */
+/** Adding a provider is adding its folder and one entry here. */
 const factories: Readonly<Record<string, Factory>> = {
-	livy: config =>
-		createLivyProvider({
-			target: config.name,
-			endpoint: config.endpoint,
-			credentials: credentialsOf(config),
-		}),
-	spark: config =>
-		createSparkProvider({
-			target: config.name,
-			endpoint: config.endpoint,
-			credentials: credentialsOf(config),
-		}),
+	livy: {
+		create: config =>
+			createLivyProvider({
+				target: config.name,
+				endpoint: config.endpoint,
+				credentials: credentialsOf(config),
+			}),
+	},
+	spark: {
+		create: config =>
+			createSparkProvider({
+				target: config.name,
+				endpoint: config.endpoint,
+				credentials: credentialsOf(config),
+			}),
+	},
+	synapse: {
+		create(config) {
+			const apiVersion = config.apiVersion ?? synapseApiVersions[0];
+			if (!(synapseApiVersions as readonly string[]).includes(apiVersion)) {
+				throw new ConfigError(
+					`target "${config.name}": livyApi version "${apiVersion}" is not one sparktop knows (${synapseApiVersions.join(', ')})`,
+				);
+			}
+
+			return createSynapseProvider({
+				target: config.name,
+				endpoint: config.endpoint,
+				pool: required(config, 'pool', '--pool'),
+				apiVersion,
+				tokenCommand: config.tokenCommand,
+			});
+		},
+		defaultEndpoint: config =>
+			config.workspace
+				? `https://${config.workspace}.dev.azuresynapse.net`
+				: undefined,
+	},
 };
 
 export const providerIds = Object.keys(factories);
@@ -47,7 +83,8 @@ export function createProvider(config: TargetConfig): Provider {
 		);
 	}
 
-	if (!config.endpoint) {
+	const endpoint = config.endpoint ?? factory.defaultEndpoint?.(config);
+	if (!endpoint) {
 		throw new ConfigError(
 			`target "${config.name}" (${config.provider}) needs an endpoint URL (--endpoint)`,
 		);
@@ -55,7 +92,7 @@ export function createProvider(config: TargetConfig): Provider {
 
 	let url: URL;
 	try {
-		url = new URL(config.endpoint);
+		url = new URL(endpoint);
 	} catch {
 		throw new ConfigError(`target "${config.name}": endpoint is not a URL`);
 	}
@@ -66,7 +103,22 @@ export function createProvider(config: TargetConfig): Provider {
 		);
 	}
 
-	return factory({...config, endpoint: config.endpoint});
+	return factory.create({...config, endpoint});
+}
+
+function required<Name extends keyof TargetConfig>(
+	config: TargetConfig,
+	name: Name,
+	flag: string,
+): NonNullable<TargetConfig[Name]> {
+	const value = config[name];
+	if (value === undefined || value === '') {
+		throw new ConfigError(
+			`target "${config.name}" (${config.provider}) needs ${flag}`,
+		);
+	}
+
+	return value;
 }
 
 function credentialsOf(config: TargetConfig) {

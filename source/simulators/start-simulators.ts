@@ -1,3 +1,4 @@
+import type {TargetConfig} from '../providers/registry.js';
 import {livyApplications} from './livy/livy-scenario.js';
 import {
 	livySimulator,
@@ -7,9 +8,26 @@ import {type SimClock, wallClock} from './sim-clock.js';
 import {type RunningSimulator, startSimServer} from './sim-server.js';
 import type {SimApplication} from './spark/spark-scenario.js';
 import {sparkSimulator} from './spark/spark-simulator.js';
+import {
+	synapseSimulator,
+	synapseTestPool,
+	synapseTestToken,
+} from './synapse/synapse-simulator.js';
 
-export const simulatorIds = ['livy', 'spark'] as const;
+export const simulatorIds = ['livy', 'spark', 'synapse'] as const;
 export type SimulatorId = (typeof simulatorIds)[number];
+
+/** How sparktop watches a simulator: its provider, endpoint and the test credentials it accepts. */
+export function demoTarget(id: SimulatorId, url: string): TargetConfig {
+	const target = {name: id, provider: id, endpoint: url};
+	return id === 'synapse'
+		? {
+				...target,
+				pool: synapseTestPool,
+				tokenCommand: `echo ${synapseTestToken}`,
+			}
+		: target;
+}
 
 /** A History Server's worth of standalone applications beside the ones behind Livy runs. */
 const standaloneApps: SimApplication[] = [
@@ -55,7 +73,9 @@ export async function startSimulators(
 ): Promise<Simulators> {
 	const clock = options.clock ?? wallClock;
 	const startedAt = clock.now();
-	const port = (offset: number) => (options.port ? options.port + offset : 0);
+	// A single simulator takes the given port itself.
+	const port = (offset: number) =>
+		options.port ? options.port + (options.only ? 0 : offset) : 0;
 	const servers: Partial<Record<SimulatorId, RunningSimulator>> = {};
 	const wants = (id: SimulatorId) =>
 		options.only === undefined || options.only === id;
@@ -82,6 +102,14 @@ export async function startSimulators(
 					sparkUrl: servers.spark?.url,
 				}),
 				port(0),
+			);
+		}
+
+		if (wants('synapse')) {
+			servers.synapse = await startSimServer(
+				'synapse',
+				synapseSimulator({clock, startedAt}),
+				port(2),
 			);
 		}
 	} catch (error) {

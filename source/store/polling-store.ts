@@ -1,4 +1,5 @@
-import {toProviderError} from '../http/provider-error.js';
+import {type ProviderError, toProviderError} from '../http/provider-error.js';
+import type {Action} from './actions.js';
 import {backoffDelay, type BackoffPolicy} from './backoff.js';
 import type {Clock, TimerHandle} from './clock.js';
 import {
@@ -9,6 +10,8 @@ import {
 } from './resource-snapshot.js';
 import {sameStatus, summarize, type WatchedKey} from './store-status.js';
 import {structuralEqual} from './structural-equal.js';
+
+const actionTimeoutMs = 60_000;
 
 export type PollingStoreOptions = {
 	readonly clock: Clock;
@@ -104,6 +107,24 @@ export class PollingStore {
 				this.start(entry, true);
 			}
 		}
+	}
+
+	/**
+	 * Carries out a confirmed action, then polls what it changed at once (settled keys too).
+	 * Resolves to the error, if any; never rejects.
+	 */
+	async act(action: Action): Promise<ProviderError | undefined> {
+		try {
+			await action.perform(AbortSignal.timeout(actionTimeoutMs));
+		} catch (error) {
+			return toProviderError(error, 'sparktop', action.label);
+		}
+
+		for (const key of action.refreshKeys) {
+			this.refresh(key);
+		}
+
+		return undefined;
 	}
 
 	setPaused(paused: boolean): void {

@@ -7,7 +7,7 @@ export type KeyCommand =
 	| {readonly type: 'moveBy'; readonly lines: number}
 	| {readonly type: 'movePage'; readonly pages: 1 | -1}
 	| {readonly type: 'moveTo'; readonly end: 'first' | 'last'}
-	| {readonly type: 'quit' | 'refresh' | 'pause'};
+	| {readonly type: 'quit' | 'refresh' | 'pause' | 'cancel'};
 
 const navigateTo = (action: NavigationAction): KeyCommand => ({
 	type: 'navigate',
@@ -23,6 +23,7 @@ const letters: Readonly<Record<string, KeyCommand>> = {
 	q: {type: 'quit'},
 	r: {type: 'refresh'},
 	p: {type: 'pause'},
+	c: {type: 'cancel'},
 	'?': navigateTo({type: 'toggle', what: 'help'}),
 	z: navigateTo({type: 'toggle', what: 'zoom'}),
 	l: navigateTo({type: 'toggle', what: 'log'}),

@@ -9,7 +9,7 @@ import {makeTheme, ThemeContext} from '../../source/ui/theme.js';
 
 export function renderApp(
 	providers: Provider[],
-	options: {ascii?: boolean} = {},
+	options: {ascii?: boolean; write?: boolean} = {},
 ) {
 	const store = new PollingStore({clock: systemClock(), intervalMs: 60_000});
 	const instance = render(
@@ -20,7 +20,7 @@ export function renderApp(
 				<ThemeContext.Provider
 					value={makeTheme({color: false, ascii: options.ascii ?? false})}
 				>
-					<App />
+					<App write={options.write} />
 				</ThemeContext.Provider>
 			</ProvidersContext.Provider>
 		</StoreContext.Provider>,

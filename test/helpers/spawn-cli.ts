@@ -23,6 +23,9 @@ export async function runCli(
 				PATH: process.env['PATH'] ?? '',
 				HOME: process.env['HOME'] ?? '/tmp',
 				XDG_CONFIG_HOME: '/nonexistent',
+				// DefaultAzureCredential must never reach the managed-identity endpoint from a test:
+				// the chain is narrowed to the Azure CLI, which tests fake on PATH where they need it.
+				AZURE_TOKEN_CREDENTIALS: 'AzureCliCredential',
 				...env,
 			},
 			stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 import {useEffect, useMemo} from 'react';
 import {statementsResource} from '../../store/resources.js';
 import {plain} from '../render/line.js';
-import {statementLines} from '../render/statement-lines.js';
+import {newestFirst, statementLines} from '../render/statement-lines.js';
 import {useRunResource} from '../use-run-resource.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
 import {frameInnerHeight, PaneFrame} from '../widgets/pane-frame.js';
@@ -26,9 +26,8 @@ export function StatementsPane({
 		run,
 		statementsResource,
 	);
-	// Newest first: the statement running now is the one to watch.
 	const ordered = useMemo(
-		() => (statements.data ?? []).toReversed(),
+		() => newestFirst(statements.data ?? []),
 		[statements.data],
 	);
 	useEffect(() => {

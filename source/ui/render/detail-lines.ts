@@ -3,6 +3,7 @@ import type {LogTail, Run, Session} from '../../model/types.js';
 import {clipLines} from '../../text/sanitize.js';
 import {fieldLines, heading, type Line, segment} from './line.js';
 import {runTone} from './state-tone.js';
+import {timelineLines} from './timeline-lines.js';
 
 function runFields(run: Run, now: number): Array<readonly [string, string]> {
 	const pairs: Array<readonly [string, string | undefined]> = [
@@ -69,20 +70,9 @@ export function detailLines(
 		}
 	}
 
-	const phases = detail.timeline.filter(phase => phase.at !== undefined);
-	if (phases.length > 0) {
-		lines.push(heading('Timeline'));
-		const first = phases[0]?.at ?? 0;
-		lines.push(
-			...phases.map(phase => [
-				{
-					text: `+${formatDuration((phase.at ?? first) - first).padEnd(7)} `,
-					tone: 'muted' as const,
-				},
-				segment(phase.name),
-				{text: `  ${formatIso(phase.at)}`, tone: 'muted' as const},
-			]),
-		);
+	const timeline = timelineLines(detail.timeline, now);
+	if (timeline.length > 0) {
+		lines.push(heading('Timeline'), ...timeline);
 	}
 
 	const links = Object.entries(detail.links);

@@ -8,6 +8,11 @@ import {statementTone} from './state-tone.js';
 /** Output lines shown for one statement; longer outputs are clipped with a count of what is left out. */
 const maxOutputLines = 200;
 
+/** Newest first: the statement running now is the one to watch. */
+export function newestFirst(statements: readonly Statement[]): Statement[] {
+	return statements.toReversed();
+}
+
 export type StatementView = {
 	readonly lines: Line[];
 	/** Line index of the selected statement's header, to keep it in view. */
@@ -70,6 +75,15 @@ export function statementLines(
 		if (code.truncated) {
 			lines.push([
 				{text: `  │ … ${code.omittedLines} more lines of code`, tone: 'muted'},
+			]);
+		}
+
+		if (statement.fields?.length) {
+			lines.push([
+				segment(
+					`  ${statement.fields.map(([label, value]) => `${label}: ${value}`).join('  ')}`,
+					'muted',
+				),
 			]);
 		}
 

@@ -14,6 +14,7 @@ export const keyBindings: ReadonlyArray<readonly [string, string]> = [
 	['z', 'zoom the focused pane'],
 	['r', 'refresh now (also finished runs)'],
 	['p', 'pause / resume polling'],
+	['c', 'cancel the run, or the statement in Statements (--write)'],
 	['?', 'this help'],
 	['q  Ctrl-C', 'quit'],
 ];

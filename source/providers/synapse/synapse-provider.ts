@@ -1,0 +1,76 @@
+import type {Run} from '../../model/types.js';
+import {CachedToken, commandTokenSource} from '../auth/bearer-token.js';
+import type {Provider} from '../provider.js';
+import {defaultAzureTokenSource} from './entra-token.js';
+import {SynapseClient} from './synapse-client.js';
+import {
+	mapSynapseDetail,
+	mapSynapseRun,
+	mapSynapseStatements,
+} from './synapse-mapping.js';
+
+export type SynapseProviderOptions = {
+	readonly target: string;
+	/** The workspace's development endpoint, `https://WORKSPACE.dev.azuresynapse.net`. */
+	readonly endpoint: string;
+	readonly pool: string;
+	readonly apiVersion?: string;
+	/** A command that prints a bearer token; without it, DefaultAzureCredential. */
+	readonly tokenCommand?: string;
+};
+
+export function createSynapseProvider(
+	options: SynapseProviderOptions,
+): Provider {
+	const token = new CachedToken(
+		options.tokenCommand
+			? commandTokenSource(options.tokenCommand)
+			: defaultAzureTokenSource(),
+		'synapse',
+	);
+	const client = new SynapseClient({...options, token});
+	const {target} = options;
+	const kindOf = (run: Run) => (run.kind === 'batch' ? 'batch' : 'session');
+	return {
+		id: 'synapse',
+		target,
+		endpoint: `${client.http.endpoint.origin} pool ${options.pool}`,
+		async listRuns(signal) {
+			const [sessions, batches] = await Promise.all([
+				client.listSessions(signal),
+				client.listBatches(signal),
+			]);
+			return [
+				...sessions.map(body => mapSynapseRun(target, 'session', body)),
+				...batches.map(body => mapSynapseRun(target, 'batch', body)),
+			];
+		},
+		async getRun(run, signal) {
+			const body =
+				run.kind === 'batch'
+					? await client.getBatch(run.id, signal)
+					: await client.getSession(run.id, signal);
+			return mapSynapseDetail(target, kindOf(run), body);
+		},
+		async listStatements(run, signal) {
+			if (run.kind !== 'session') {
+				return [];
+			}
+
+			return mapSynapseStatements(
+				run.key,
+				await client.listStatements(run.id, signal),
+			);
+		},
+		async cancelRun(run, signal) {
+			await client.cancel(
+				run.kind === 'batch' ? 'batches' : 'sessions',
+				run.id,
+				signal,
+			);
+		},
+		async cancelStatement(run, statement, signal) {
+			await client.cancelStatement(run.id, statement.id, signal);
+		},
+	};
+}

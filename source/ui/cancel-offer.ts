@@ -1,0 +1,46 @@
+import type {Run, Statement} from '../model/types.js';
+import type {Provider} from '../providers/provider.js';
+import {
+	type ActionOffer,
+	cancelRunAction,
+	cancelStatementAction,
+} from '../store/actions.js';
+import type {PaneId} from './navigation.js';
+import {newestFirst} from './render/statement-lines.js';
+
+export type CancelContext = {
+	readonly write: boolean;
+	readonly focus: PaneId;
+	readonly provider?: Provider;
+	readonly run?: Run;
+	/** The run's statements as last polled, in the provider's order. */
+	readonly statements?: readonly Statement[];
+	/** The Statements pane's selection (newest first). */
+	readonly statementIndex: number;
+};
+
+/** What `c` cancels: the selected statement in the Statements pane, the selected run elsewhere. */
+export function cancelOffer(context: CancelContext): ActionOffer {
+	const {provider, run} = context;
+	if (!context.write) {
+		return {
+			ok: false,
+			reason: 'read-only: start sparktop with --write to cancel',
+		};
+	}
+
+	if (!provider || !run) {
+		return {ok: false, reason: 'select a run first'};
+	}
+
+	if (context.focus !== 'statements') {
+		return cancelRunAction(provider, run);
+	}
+
+	const ordered = newestFirst(context.statements ?? []);
+	const statement =
+		ordered[Math.min(context.statementIndex, ordered.length - 1)];
+	return statement
+		? cancelStatementAction(provider, run, statement)
+		: {ok: false, reason: 'no statement selected'};
+}

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {ProviderError} from '../source/http/provider-error.js';
+import type {Run, Statement} from '../source/model/types.js';
+import type {Provider} from '../source/providers/provider.js';
+import {sessionRun} from './helpers/fixtures.js';
+import {press, renderApp, waitForFrame} from './helpers/render-app.js';
+
+const statement = (id: string, state: Statement['state']): Statement => ({
+	id,
+	sessionKey: 'livy:session:0',
+	code: `step ${id}`,
+	state,
+	rawState: state,
+});
+
+/** A provider that records the actions asked of it. */
+function recorder(runs: Run[], fail = false) {
+	const calls: string[] = [];
+	const provider: Provider = {
+		id: 'livy',
+		target: 'livy',
+		endpoint: 'http://127.0.0.1:1',
+		listRuns: async () => runs,
+		listStatements: async () => [
+			statement('0', 'available'),
+			statement('1', 'running'),
+		],
+		async cancelRun(run) {
+			calls.push(`run ${run.id}`);
+		},
+		async cancelStatement(run, chosen) {
+			if (fail) {
+				throw new ProviderError({
+					kind: 'http',
+					provider: 'livy',
+					operation: 'cancelStatement',
+					status: 403,
+					message: 'access denied',
+				});
+			}
+
+			calls.push(`statement ${run.id}/${chosen.id}`);
+		},
+	};
+	return {provider, calls};
+}
+
+const busy = sessionRun('0', {name: 'etl', state: 'busy', rawState: 'busy'});
+
+describe('cancel actions', () => {
+	test('read-only by default: c says how to allow it and does nothing', async () => {
+		const {provider, calls} = recorder([busy]);
+		const app = renderApp([provider]);
+		try {
+			await waitForFrame(app.lastFrame, text => text.includes('etl'));
+			await press(app.stdin, 'c');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('read-only: start sparktop with --write to cancel'),
+			);
+			await press(app.stdin, 'y');
+			assert.deepEqual(calls, []);
+		} finally {
+			app.cleanup();
+		}
+	});
+
+	test('with --write, c asks first; any key but y keeps the statement running', async () => {
+		const {provider, calls} = recorder([busy]);
+		const app = renderApp([provider], {write: true});
+		try {
+			await waitForFrame(app.lastFrame, text => text.includes('c:cancel'));
+			// Statements pane; newest first, so the running statement #1 is selected.
+			await press(app.stdin, '3');
+			await waitForFrame(app.lastFrame, text => text.includes('step 1'));
+			await press(app.stdin, 'c');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes(
+					'cancel statement #1 of session 0 (etl) on livy? y to confirm, any other key keeps it',
+				),
+			);
+			await press(app.stdin, 'n');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('kept: did not cancel statement #1'),
+			);
+			assert.deepEqual(calls, []);
+			await press(app.stdin, 'c', 'y');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes(
+					'✔ cancel statement #1 of session 0 (etl) on livy: requested',
+				),
+			);
+			assert.deepEqual(calls, ['statement 0/1']);
+		} finally {
+			app.cleanup();
+		}
+	});
+
+	test('a finished statement or run is not offered; the run is cancelled from the Runs pane', async () => {
+		const done = sessionRun('1', {
+			name: 'old',
+			state: 'failed',
+			rawState: 'dead',
+		});
+		const {provider, calls} = recorder([busy, done]);
+		const app = renderApp([provider], {write: true});
+		try {
+			await waitForFrame(app.lastFrame, text => text.includes('old'));
+			// Newest first: the dead session 1 heads the list.
+			await press(app.stdin, 'g', 'c');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('session 1 has already ended (dead)'),
+			);
+			await press(app.stdin, 'G', 'c');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('cancel session 0 (etl) on livy? y to confirm'),
+			);
+			await press(app.stdin, 'y');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('✔ cancel session 0'),
+			);
+			assert.deepEqual(calls, ['run 0']);
+			await press(app.stdin, '3', 'j', 'c');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('statement #0 has already finished (available)'),
+			);
+		} finally {
+			app.cleanup();
+		}
+	});
+
+	test("a refused cancel says why, with the provider's message", async () => {
+		const {provider} = recorder([busy], true);
+		const app = renderApp([provider], {write: true});
+		try {
+			await waitForFrame(app.lastFrame, text => text.includes('etl'));
+			await press(app.stdin, '3');
+			await waitForFrame(app.lastFrame, text => text.includes('step 1'));
+			await press(app.stdin, 'c', 'y');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes(
+					'✖ cancel statement #1 of session 0 (etl) on livy failed: livy cancelStatement: HTTP 403',
+				),
+			);
+		} finally {
+			app.cleanup();
+		}
+	});
+});

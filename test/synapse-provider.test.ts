@@ -1,0 +1,254 @@
+import {Buffer} from 'node:buffer';
+import process from 'node:process';
+import assert from 'node:assert/strict';
+import {readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {after, before, describe, test} from 'node:test';
+import type {Run} from '../source/model/types.js';
+import {
+	CachedToken,
+	commandTokenSource,
+} from '../source/providers/auth/bearer-token.js';
+import {SynapseClient} from '../source/providers/synapse/synapse-client.js';
+import {createSynapseProvider} from '../source/providers/synapse/synapse-provider.js';
+import {manualClock} from '../source/simulators/sim-clock.js';
+import {
+	json,
+	type RunningSimulator,
+	startSimServer,
+} from '../source/simulators/sim-server.js';
+import {
+	synapseSimulator,
+	synapseTestPool,
+	synapseTestToken,
+} from '../source/simulators/synapse/synapse-simulator.js';
+import {expectProviderError} from './helpers/fixtures.js';
+
+const clock = manualClock();
+let synapse: RunningSimulator;
+const signal = () => AbortSignal.timeout(5000);
+const tokenCommand = String.raw`printf '%s\n' '${synapseTestToken}'`;
+
+before(async () => {
+	synapse = await startSimServer('synapse', synapseSimulator({clock}));
+});
+
+after(async () => {
+	await synapse.close();
+});
+
+function provider(options: {tokenCommand?: string; apiVersion?: string} = {}) {
+	return createSynapseProvider({
+		target: 'syn',
+		endpoint: synapse.url,
+		pool: synapseTestPool,
+		tokenCommand,
+		...options,
+	});
+}
+
+async function runsByKey(): Promise<Map<string, Run>> {
+	const runs = await provider().listRuns!(signal());
+	return new Map(runs.map(run => [run.key, run]));
+}
+
+describe('Synapse provider against the Synapse simulator over HTTP', () => {
+	test('sessions queue, get scheduled, start and time out; the detail has all three clocks', async () => {
+		const start = await runsByKey();
+		assert.equal(start.get('syn:session:2')?.state, 'queued');
+		const queued = await provider().getRun!(
+			start.get('syn:session:2')!,
+			signal(),
+		);
+		assert.deepEqual(
+			queued.timeline
+				.filter(phase => phase.current)
+				.map(phase => [phase.group, phase.name]),
+			[
+				['Livy', 'not_started'],
+				['Scheduler', 'Queued'],
+				['Plugin', 'Preparation'],
+			],
+		);
+		clock.advance(12_000);
+		const running = await runsByKey();
+		assert.equal(running.get('syn:session:0')?.state, 'busy');
+		assert.equal(running.get('syn:session:0')?.owner, 'alice@contoso.com');
+		assert.equal(running.get('syn:session:0')?.queue, synapseTestPool);
+		assert.equal(running.get('syn:session:2')?.state, 'queued');
+		clock.advance(45_000);
+		const later = await runsByKey();
+		const timedOut = later.get('syn:session:1')!;
+		assert.equal(timedOut.state, 'failed');
+		assert.match(timedOut.errorMessage ?? '', /^LIVY_JOB_TIMED_OUT: /v);
+		assert.equal(later.get('syn:session:2')?.state, 'starting');
+		const detail = await provider().getRun!(timedOut, signal());
+		assert.equal(new Map(detail.fields).get('isSessionTimedOut'), 'true');
+		assert.equal(detail.errors[0]?.source, 'User');
+		assert.ok(detail.endedAt !== undefined);
+		assert.ok(
+			detail.timeline.some(
+				phase => phase.group === 'Plugin' && phase.name === 'Cleanup',
+			),
+		);
+	});
+
+	test('lists page by 20 with detailed=true until a short page, whatever total says', async () => {
+		const client = new SynapseClient({
+			endpoint: synapse.url,
+			pool: synapseTestPool,
+			token: new CachedToken(commandTokenSource(tokenCommand), 'synapse'),
+		});
+		const before = synapse.requests.length;
+		const batches = await client.listBatches(signal());
+		const pages = synapse.requests.slice(before);
+		assert.ok(batches.length > 40, `${batches.length} batches`);
+		assert.equal(pages.length, Math.floor(batches.length / 20) + 1);
+		for (const [index, request] of pages.entries()) {
+			assert.equal(
+				request.path,
+				`/livyApi/versions/2019-11-01-preview/sparkPools/${synapseTestPool}/batches`,
+			);
+			assert.equal(request.query.get('from'), String(index * 20));
+			assert.equal(request.query.get('size'), '20');
+			assert.equal(request.query.get('detailed'), 'true');
+			assert.equal(request.headers.authorization, `Bearer ${synapseTestToken}`);
+		}
+
+		const ids = batches.map(batch => (batch as {id: number}).id);
+		assert.equal(new Set(ids).size, ids.length, 'no batch twice');
+	});
+
+	test('--api-version 2020-12-01 goes into the path', async () => {
+		const before = synapse.requests.length;
+		await provider({apiVersion: '2020-12-01'}).listRuns!(signal());
+		assert.ok(
+			synapse.requests
+				.slice(before)
+				.every(request =>
+					request.path.startsWith('/livyApi/versions/2020-12-01/'),
+				),
+		);
+	});
+
+	test('statements: ok text, a JSON table, an error with traceback, sourceId kept', async () => {
+		const session = (await runsByKey()).get('syn:session:0')!;
+		const statements = await provider().listStatements!(session, signal());
+		const available = statements.filter(
+			statement => statement.state === 'available',
+		);
+		assert.ok(available.length >= 3);
+		assert.equal(available[0]?.output?.data['text/plain'], '1000000');
+		assert.ok(available[1]?.output?.data['application/json']);
+		assert.equal(available[2]?.output?.status, 'error');
+		assert.equal(available[2]?.output?.errorName, 'AnalysisException');
+		assert.ok((available[2]?.output?.traceback.length ?? 0) > 2);
+		assert.deepEqual(statements[0]?.fields, [['Source', 'default']]);
+	});
+
+	test('cancelling a running statement, then the session', async () => {
+		const synapseProvider = provider();
+		let session = (await runsByKey()).get('syn:session:3')!;
+		// Statements of session 3 start at 30 and 31 s and run for 8 s.
+		clock.advance(-20_000);
+		session = (await runsByKey()).get('syn:session:3')!;
+		const statements = await synapseProvider.listStatements!(session, signal());
+		const running = statements.find(statement => statement.state === 'running');
+		assert.ok(running, JSON.stringify(statements.map(item => item.state)));
+		await synapseProvider.cancelStatement!(session, running, signal());
+		const cancelRequest = synapse.requests.at(-1)!;
+		assert.equal(cancelRequest.method, 'POST');
+		assert.match(
+			cancelRequest.path,
+			/\/sessions\/3\/statements\/\d+\/cancel$/v,
+		);
+		const after = await synapseProvider.listStatements!(session, signal());
+		assert.equal(
+			after.find(item => item.id === running.id)?.state,
+			'cancelled',
+		);
+
+		await synapseProvider.cancelRun!(session, signal());
+		assert.equal(synapse.requests.at(-1)?.method, 'DELETE');
+		clock.advance(2000);
+		const killed = (await runsByKey()).get('syn:session:3')!;
+		assert.equal(killed.rawState, 'killed');
+		assert.equal(killed.state, 'cancelled');
+		const error = await expectProviderError(
+			synapseProvider.listStatements!(killed, signal()),
+		);
+		assert.equal(error.status, 400);
+		assert.match(error.message, /is not running/v);
+		assert.match(error.requestId ?? '', /^[\da-f\-]{36}$/v);
+		clock.advance(18_000);
+	});
+
+	test('a wrong token is refused with a message naming the identity, never the token', async () => {
+		const counter = path.join(tmpdir(), `sparktop-token-${process.pid}`);
+		rmSync(counter, {force: true});
+		const wrong = `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({upn: 'mallory@contoso.com'})).toString('base64url')}.sig`;
+		const refused = provider({
+			tokenCommand: `echo x >> ${counter}; echo ${wrong}`,
+		});
+		const error = await expectProviderError(refused.listRuns!(signal()));
+		assert.equal(error.status, 401);
+		assert.match(
+			error.message,
+			/token was refused \(user mallory@contoso\.com, token from --token-command/v,
+		);
+		assert.ok(!error.summary().includes(wrong));
+		// A refused token is not reused: the command runs again for the next request.
+		await expectProviderError(refused.listRuns!(signal()));
+		assert.ok(
+			readFileSync(counter, 'utf8').split('\n').filter(Boolean).length >= 2,
+		);
+		rmSync(counter, {force: true});
+	});
+
+	test('a failing token command is an auth error that says how it failed, not what it printed', async () => {
+		const error = await expectProviderError(
+			provider({tokenCommand: 'echo secret-ish; exit 3'}).listRuns!(signal()),
+		);
+		assert.equal(error.kind, 'auth');
+		assert.match(
+			error.message,
+			/no token from --token-command \(echo …\): exited with status 3/v,
+		);
+		assert.ok(!error.message.includes('secret-ish'));
+	});
+
+	test("a 429 with Retry-After is throttling with the server's wait", async () => {
+		synapse.inject({
+			path: /\/sessions$/v,
+			times: 1,
+			response: json(
+				429,
+				{
+					TraceId: 'abc | client-request-id : def',
+					Message: 'Too many requests',
+				},
+				{'retry-after': '7'},
+			),
+		});
+		const error = await expectProviderError(provider().listRuns!(signal()));
+		assert.equal(error.status, 429);
+		assert.equal(error.throttled, true);
+		assert.equal(error.retryAfterMs, 7000);
+		assert.equal(error.requestId, 'abc');
+		assert.ok((await provider().listRuns!(signal())).length > 0, 'recovers');
+	});
+
+	test("an unknown pool is the service's own 400", async () => {
+		const error = await expectProviderError(
+			createSynapseProvider({
+				target: 'syn',
+				endpoint: synapse.url,
+				pool: 'nopool',
+				tokenCommand,
+			}).listRuns!(signal()),
+		);
+		assert.equal(error.status, 400);
+		assert.equal(error.message, 'Spark Compute not Found');
+	});
+});
