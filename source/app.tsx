@@ -223,15 +223,23 @@ export default function App({write = false}: AppProps) {
 		}
 	};
 
-	useInput((input, key) => {
+	const handleKey = (input: string, key: Key) => {
 		if (key.ctrl && input === 'c') {
 			exit();
+			return;
+		}
+
+		const toFilter =
+			current.current.filtering ||
+			(input.length > 1 && input.startsWith('/') && !prompt.asking);
+		if (input.length > 1 && !key.ctrl && !key.meta && !toFilter) {
+			// Keys typed faster than a frame arrive as one chunk ("z3", "cy"): each one counts, in order.
+			for (const char of input) {
+				handleKey(char, key);
+			}
 		} else if (prompt.asking) {
 			prompt.answer(input);
-		} else if (
-			current.current.filtering ||
-			(input.length > 1 && input.startsWith('/'))
-		) {
+		} else if (toFilter) {
 			filterKey(input, key);
 		} else {
 			const command = commandFor(input, key);
@@ -239,7 +247,9 @@ export default function App({write = false}: AppProps) {
 				perform(command);
 			}
 		}
-	});
+	};
+
+	useInput(handleKey);
 
 	// Panes report how far they can scroll or how many items they hold; moves clamp to it.
 	const extentSetters = useMemo(() => {

@@ -84,7 +84,8 @@ describe('cancel actions', () => {
 				text.includes('kept: did not cancel statement #1'),
 			);
 			assert.deepEqual(calls, []);
-			await press(app.stdin, 'c', 'y');
+			// Typed faster than a frame: one chunk, still two keys.
+			await press(app.stdin, 'cy');
 			await waitForFrame(app.lastFrame, text =>
 				text.includes(
 					'✔ cancel statement #1 of session 0 (etl) on livy: requested',
