@@ -189,6 +189,8 @@ export default function App({write = false}: AppProps) {
 	};
 
 	const offerCancel = () => {
+		// The selection as the keys so far left it, which may be ahead of the last frame.
+		const run = runs[selectedRunIndex(runs, current.current)];
 		const provider = run && providers.get(run.target);
 		const statementsKey =
 			provider && run ? statementsResource(provider, run)?.key : undefined;

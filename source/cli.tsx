@@ -6,6 +6,7 @@ import type {Provider} from './providers/provider.js';
 import {
 	ConfigError,
 	createProvider,
+	filtersOf,
 	providerIds,
 	type TargetConfig,
 } from './providers/registry.js';
@@ -45,9 +46,12 @@ const cli = meow(
 	                      Synapse https://WORKSPACE.dev.azuresynapse.net)
 	  --user NAME         HTTP Basic user; the password comes from SPARKTOP_PASSWORD
 	  --region R  --workspace W  --pool P  --project-id P   cloud provider scoping
+	                      (dli: --region gives https://dli.REGION.myhuaweicloud.com)
 	  --token-command CMD a command that prints a bearer token (synapse; default:
 	                      DefaultAzureCredential: environment, managed identity, az login)
 	  --api-version V     Synapse livyApi version (default 2019-11-01-preview, or 2020-12-01)
+	  --credential-command CMD   a command that prints cloud credentials as JSON (dli)
+	  --filter NAME=VALUE list filter of the provider (repeatable); dli: ${Object.keys(filtersOf('dli')).join(', ')}
 	  --interval SECONDS  polling interval (default 3)
 	  --once              print one snapshot and exit (with runs, sessions, statements, progress)
 	  --json              print the snapshot as JSON model objects
@@ -73,6 +77,8 @@ const cli = meow(
 			projectId: {type: 'string'},
 			tokenCommand: {type: 'string'},
 			apiVersion: {type: 'string'},
+			credentialCommand: {type: 'string'},
+			filter: {type: 'string', isMultiple: true},
 			interval: {type: 'number'},
 			once: {type: 'boolean', default: false},
 			json: {type: 'boolean', default: false},

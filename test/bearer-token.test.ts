@@ -132,10 +132,10 @@ describe('CachedToken', () => {
 		);
 		const error = await expectProviderError(cache.get());
 		assert.equal(error.kind, 'auth');
-		assert.equal(error.operation, 'getToken');
+		assert.equal(error.operation, 'getCredentials');
 		assert.equal(
 			error.message,
-			'no token from DefaultAzureCredential: ChainedTokenCredential authentication failed.',
+			'no credentials from DefaultAzureCredential: ChainedTokenCredential authentication failed.',
 		);
 	});
 });

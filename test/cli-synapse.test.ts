@@ -109,7 +109,7 @@ describe('sparktop --once on Synapse', () => {
 		assert.equal(result.code, 1);
 		assert.match(
 			result.stderr,
-			/synapse getToken: no token from DefaultAzureCredential: Please run 'az login'/v,
+			/synapse getCredentials: no credentials from DefaultAzureCredential: Please run 'az login'/v,
 		);
 	});
 

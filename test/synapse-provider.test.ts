@@ -213,7 +213,7 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		assert.equal(error.kind, 'auth');
 		assert.match(
 			error.message,
-			/no token from --token-command \(echo …\): exited with status 3/v,
+			/no credentials from --token-command \(echo …\): exited with status 3/v,
 		);
 		assert.ok(!error.message.includes('secret-ish'));
 	});

@@ -3,8 +3,12 @@ import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
-import {asNumber, asObject, asText} from '../model/wire.js';
-import {ConfigError, type TargetConfig} from '../providers/registry.js';
+import {asNumber, asObject, asStringMap, asText} from '../model/wire.js';
+import {
+	commandGivesPassword,
+	ConfigError,
+	type TargetConfig,
+} from '../providers/registry.js';
 
 export type ConfigFile = {
 	readonly path: string;
@@ -12,10 +16,11 @@ export type ConfigFile = {
 	readonly profiles: Readonly<Record<string, Profile>>;
 };
 
-/** A profile as written in the config file; `credentialCommand` prints the password on stdout. */
-export type Profile = Omit<TargetConfig, 'name' | 'password'> & {
-	readonly credentialCommand?: string;
-};
+/**
+ * A profile as written in the config file. Its `credentialCommand` prints the password (Livy,
+ * Spark) or the cloud credentials (the provider runs it when it needs them).
+ */
+export type Profile = Omit<TargetConfig, 'name' | 'password'>;
 
 export function defaultConfigPath(
 	env: NodeJS.ProcessEnv = process.env,
@@ -73,6 +78,7 @@ export function readConfigFile(file: string, required: boolean): ConfigFile {
 			credentialCommand: asText(profile['credentialCommand']),
 			tokenCommand: asText(profile['tokenCommand']),
 			apiVersion: asText(profile['apiVersion']),
+			filters: asStringMap(profile['filters']),
 		};
 	}
 
@@ -85,6 +91,10 @@ export function profileTarget(
 	profile: Profile,
 	env: NodeJS.ProcessEnv = process.env,
 ): TargetConfig {
+	if (!commandGivesPassword(profile.provider)) {
+		return {...profile, name};
+	}
+
 	const {credentialCommand, ...rest} = profile;
 	let password = env['SPARKTOP_PASSWORD'];
 	if (credentialCommand) {

@@ -4,6 +4,7 @@ import {
 	providerIds,
 	type TargetConfig,
 } from '../providers/registry.js';
+import {type ListFilters, parseFilterFlags} from '../providers/list-filters.js';
 import {type ConfigFile, profileTarget} from './config-file.js';
 
 export type TargetFlags = {
@@ -16,6 +17,8 @@ export type TargetFlags = {
 	readonly projectId?: string;
 	readonly tokenCommand?: string;
 	readonly apiVersion?: string;
+	readonly credentialCommand?: string;
+	readonly filter?: readonly string[];
 	readonly profile?: readonly string[];
 };
 
@@ -40,6 +43,8 @@ export function resolveTargets(
 				projectId: flags.projectId,
 				tokenCommand: flags.tokenCommand,
 				apiVersion: flags.apiVersion,
+				credentialCommand: flags.credentialCommand,
+				filters: filtersFrom(flags.filter ?? []),
 			},
 		];
 	}
@@ -69,4 +74,16 @@ export function resolveTargets(
 
 		return profileTarget(name, profile, env);
 	});
+}
+
+function filtersFrom(flags: readonly string[]): ListFilters | undefined {
+	if (flags.length === 0) {
+		return undefined;
+	}
+
+	try {
+		return parseFilterFlags(flags);
+	} catch (error) {
+		throw new ConfigError((error as Error).message);
+	}
 }

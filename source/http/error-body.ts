@@ -3,6 +3,8 @@ export type ErrorBodyFacts = {
 	readonly message?: string;
 	readonly code?: string;
 	readonly requestId?: string;
+	/** The provider's code says this is throttling, whatever the HTTP status. */
+	readonly throttled?: boolean;
 };
 
 const maxMessageLength = 300;

@@ -245,6 +245,7 @@ export class HttpClient {
 				response.headers,
 				this.options.now?.() ?? Date.now(),
 			),
+			throttled: specific.throttled,
 		});
 	}
 

@@ -19,6 +19,25 @@ export function livyRunState(raw: string | undefined): RunState {
 	return livyRunStates[(raw ?? '').toLowerCase()] ?? 'unknown';
 }
 
+/** DLI SQL job statuses (the docs write them upper case; matched case-insensitively). */
+const dliSqlStates: Readonly<Record<string, RunState>> = {
+	launching: 'starting',
+	running: 'running',
+	scaling: 'running',
+	finished: 'succeeded',
+	failed: 'failed',
+	cancelled: 'cancelled',
+};
+
+export function dliSqlState(raw: string | undefined): RunState {
+	return dliSqlStates[(raw ?? '').toLowerCase()] ?? 'unknown';
+}
+
+/** DLI Spark batch states: Livy's, lower case in the enum, `Success` in the documented example. */
+export function dliBatchState(raw: string | undefined): RunState {
+	return livyRunState(raw);
+}
+
 const livyStatementStates: Readonly<Record<string, StatementState>> = {
 	waiting: 'waiting',
 	running: 'running',

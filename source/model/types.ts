@@ -76,6 +76,8 @@ export type Session = Run & {
 	readonly errors: readonly RunError[];
 	readonly logTail: readonly string[];
 	readonly links: Readonly<Record<string, string>>;
+	/** The code the run executes, where it is one statement (a DLI SQL job). */
+	readonly code?: string;
 };
 
 export type StatementState =
@@ -158,6 +160,8 @@ export type Progress = {
 	readonly overall?: number;
 	/** Where the numbers came from, e.g. `spark-rest http://host:4040`. */
 	readonly source: string;
+	/** The run has ended: these numbers will not change, so they need no more polling. */
+	readonly final?: boolean;
 };
 
 export type LogTail = {

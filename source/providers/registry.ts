@@ -1,3 +1,13 @@
+import process from 'node:process';
+import {CachedCredential} from './auth/cached-credential.js';
+import {CachedToken, commandTokenSource} from './auth/bearer-token.js';
+import type {DliAuth} from './dli/dli-client.js';
+import {createDliProvider, dliFilters} from './dli/dli-provider.js';
+import {
+	huaweiCredentialSource,
+	readCredentialsFile,
+} from './dli/huawei-credentials.js';
+import type {ListFilters} from './list-filters.js';
 import {createLivyProvider} from './livy/livy-provider.js';
 import type {Provider} from './provider.js';
 import {createSparkProvider} from './spark/spark-provider.js';
@@ -19,12 +29,28 @@ export type TargetConfig = {
 	readonly tokenCommand?: string;
 	/** The livyApi version (Synapse). */
 	readonly apiVersion?: string;
+	/** A command that prints credentials (cloud providers; Livy and Spark take a password from it). */
+	readonly credentialCommand?: string;
+	/** Provider-specific list filters by name (`--filter NAME=VALUE`). */
+	readonly filters?: ListFilters;
 };
 
 type Factory = {
-	readonly create: (config: TargetConfig & {endpoint: string}) => Provider;
+	readonly create: (
+		config: TargetConfig & {endpoint: string},
+		env: NodeJS.ProcessEnv,
+	) => Provider;
 	/** Where the service lives when no --endpoint is given, from the other settings. */
-	readonly defaultEndpoint?: (config: TargetConfig) => string | undefined;
+	readonly defaultEndpoint?: (
+		config: TargetConfig,
+		env: NodeJS.ProcessEnv,
+	) => string | undefined;
+	/** The list filters it understands, with what each does. */
+	readonly filters?: Readonly<Record<string, string>>;
+	/** The settings that give the endpoint when --endpoint is left out, for the error message. */
+	readonly endpointFrom?: string;
+	/** Its credential command prints an HTTP Basic password. */
+	readonly passwordFromCommand?: boolean;
 };
 
 /** Adding a provider is adding its folder and one entry here. */
@@ -36,6 +62,7 @@ const factories: Readonly<Record<string, Factory>> = {
 				endpoint: config.endpoint,
 				credentials: credentialsOf(config),
 			}),
+		passwordFromCommand: true,
 	},
 	spark: {
 		create: config =>
@@ -44,6 +71,7 @@ const factories: Readonly<Record<string, Factory>> = {
 				endpoint: config.endpoint,
 				credentials: credentialsOf(config),
 			}),
+		passwordFromCommand: true,
 	},
 	synapse: {
 		create(config) {
@@ -62,12 +90,88 @@ const factories: Readonly<Record<string, Factory>> = {
 				tokenCommand: config.tokenCommand,
 			});
 		},
+		endpointFrom: '--workspace',
 		defaultEndpoint: config =>
 			config.workspace
 				? `https://${config.workspace}.dev.azuresynapse.net`
 				: undefined,
 	},
+	dli: {
+		create(config, env) {
+			const file = readCredentialsFile(env);
+			const projectId =
+				config.projectId ?? env['HUAWEICLOUD_SDK_PROJECT_ID'] ?? file.projectId;
+			if (!projectId) {
+				throw new ConfigError(
+					`target "${config.name}" (dli) needs a project id: --project-id, HUAWEICLOUD_SDK_PROJECT_ID, or project_id in ${file.path}`,
+				);
+			}
+
+			return createDliProvider({
+				target: config.name,
+				endpoint: config.endpoint,
+				projectId,
+				auth: dliAuth(config, env, file),
+				filters: config.filters,
+			});
+		},
+		endpointFrom: '--region or HUAWEICLOUD_SDK_REGION',
+		defaultEndpoint(config, env) {
+			const region = config.region ?? env['HUAWEICLOUD_SDK_REGION'];
+			if (!region) {
+				return undefined;
+			}
+
+			// The one region the SDK's table puts under the .eu domain.
+			const domain =
+				region === 'eu-west-101' ? 'myhuaweicloud.eu' : 'myhuaweicloud.com';
+			return `https://dli.${region}.${domain}`;
+		},
+		filters: dliFilters,
+	},
 };
+
+/** An IAM token from --token-command, else AK/SK from the credential command, environment or file. */
+function dliAuth(
+	config: TargetConfig,
+	env: NodeJS.ProcessEnv,
+	file: ReturnType<typeof readCredentialsFile>,
+): DliAuth {
+	if (config.tokenCommand) {
+		return {
+			kind: 'token',
+			token: new CachedToken(commandTokenSource(config.tokenCommand), 'dli'),
+		};
+	}
+
+	const source = huaweiCredentialSource({
+		credentialCommand: config.credentialCommand,
+		env,
+		file,
+	});
+	if (!source) {
+		throw new ConfigError(
+			`target "${config.name}" (dli) has no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, write them to ${file.path} ([basic] ak, sk), or give a credentialCommand or --token-command`,
+		);
+	}
+
+	return {
+		kind: 'aksk',
+		credentials: new CachedCredential({
+			source,
+			provider: 'dli',
+			secretsOf: credentials =>
+				[credentials.secretKey, credentials.securityToken ?? ''].filter(
+					Boolean,
+				),
+		}),
+	};
+}
+
+/** Whether a profile's credentialCommand prints a password (rather than cloud credentials). */
+export function commandGivesPassword(provider: string): boolean {
+	return factories[provider]?.passwordFromCommand === true;
+}
 
 export const providerIds = Object.keys(factories);
 
@@ -75,7 +179,10 @@ export class ConfigError extends Error {
 	override readonly name = 'ConfigError';
 }
 
-export function createProvider(config: TargetConfig): Provider {
+export function createProvider(
+	config: TargetConfig,
+	env: NodeJS.ProcessEnv = process.env,
+): Provider {
 	const factory = factories[config.provider];
 	if (!factory) {
 		throw new ConfigError(
@@ -83,10 +190,11 @@ export function createProvider(config: TargetConfig): Provider {
 		);
 	}
 
-	const endpoint = config.endpoint ?? factory.defaultEndpoint?.(config);
+	checkFilters(config, factory);
+	const endpoint = config.endpoint ?? factory.defaultEndpoint?.(config, env);
 	if (!endpoint) {
 		throw new ConfigError(
-			`target "${config.name}" (${config.provider}) needs an endpoint URL (--endpoint)`,
+			`target "${config.name}" (${config.provider}) needs an endpoint URL (--endpoint${factory.endpointFrom ? `, or ${factory.endpointFrom}` : ''})`,
 		);
 	}
 
@@ -103,7 +211,25 @@ export function createProvider(config: TargetConfig): Provider {
 		);
 	}
 
-	return factory.create({...config, endpoint});
+	return factory.create({...config, endpoint}, env);
+}
+
+function checkFilters(config: TargetConfig, factory: Factory): void {
+	const known = Object.keys(factory.filters ?? {});
+	for (const name of Object.keys(config.filters ?? {})) {
+		if (!known.includes(name)) {
+			throw new ConfigError(
+				known.length === 0
+					? `target "${config.name}" (${config.provider}) has no list filters`
+					: `target "${config.name}" (${config.provider}) has no filter "${name}" (known: ${known.join(', ')})`,
+			);
+		}
+	}
+}
+
+/** The filters a provider understands, for the help text. */
+export function filtersOf(provider: string): Readonly<Record<string, string>> {
+	return factories[provider]?.filters ?? {};
 }
 
 function required<Name extends keyof TargetConfig>(

@@ -4,6 +4,11 @@ import {
 	livySimulator,
 	type LivySimulatorOptions,
 } from './livy/livy-simulator.js';
+import {
+	dliSimulator,
+	dliTestCredentials,
+	dliTestProjectId,
+} from './dli/dli-simulator.js';
 import {type SimClock, wallClock} from './sim-clock.js';
 import {type RunningSimulator, startSimServer} from './sim-server.js';
 import type {SimApplication} from './spark/spark-scenario.js';
@@ -14,19 +19,34 @@ import {
 	synapseTestToken,
 } from './synapse/synapse-simulator.js';
 
-export const simulatorIds = ['livy', 'spark', 'synapse'] as const;
+export const simulatorIds = ['livy', 'spark', 'synapse', 'dli'] as const;
 export type SimulatorId = (typeof simulatorIds)[number];
 
 /** How sparktop watches a simulator: its provider, endpoint and the test credentials it accepts. */
 export function demoTarget(id: SimulatorId, url: string): TargetConfig {
 	const target = {name: id, provider: id, endpoint: url};
-	return id === 'synapse'
-		? {
+	switch (id) {
+		case 'synapse': {
+			return {
 				...target,
 				pool: synapseTestPool,
 				tokenCommand: `echo ${synapseTestToken}`,
-			}
-		: target;
+			};
+		}
+
+		case 'dli': {
+			return {
+				...target,
+				projectId: dliTestProjectId,
+				credentialCommand: `echo '${JSON.stringify({ak: dliTestCredentials.accessKey, sk: dliTestCredentials.secretKey})}'`,
+			};
+		}
+
+		case 'livy':
+		case 'spark': {
+			return target;
+		}
+	}
 }
 
 /** A History Server's worth of standalone applications beside the ones behind Livy runs. */
@@ -110,6 +130,14 @@ export async function startSimulators(
 				'synapse',
 				synapseSimulator({clock, startedAt}),
 				port(2),
+			);
+		}
+
+		if (wants('dli')) {
+			servers.dli = await startSimServer(
+				'dli',
+				dliSimulator({clock, startedAt}),
+				port(3),
 			);
 		}
 	} catch (error) {

@@ -72,8 +72,9 @@ export function progressResource(
 			key: `progress:${run.key}`,
 			load: async signal => getProgress(run, signal),
 			isSettled: progress =>
-				isTerminalRunState(run.state) &&
-				progress.jobs.every(job => job.status !== 'running'),
+				progress.final === true ||
+				(isTerminalRunState(run.state) &&
+					progress.jobs.every(job => job.status !== 'running')),
 			isFinal: goneOnceFinished(run),
 		}
 	);

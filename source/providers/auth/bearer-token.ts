@@ -1,7 +1,7 @@
 import {Buffer} from 'node:buffer';
-import {ProviderError} from '../../http/provider-error.js';
 import {parseLooseTime} from '../../model/loose-time.js';
 import {asNumber, asObject, asText} from '../../model/wire.js';
+import {CachedCredential} from './cached-credential.js';
 import {runCommand} from './run-command.js';
 
 export type AccessToken = {
@@ -16,89 +16,33 @@ export type TokenSource = {
 	fetch(signal?: AbortSignal): Promise<AccessToken>;
 };
 
-/** Fetch a new token this long before the old one expires, so no request goes out with a dying one. */
-const refreshMarginMs = 5 * 60_000;
-/** A token whose expiry nobody said is fetched again after this long. */
-const unknownLifetimeMs = 10 * 60_000;
-
 /**
- * One token shared by every request of a target: fetched once, reused until shortly before it
- * expires, fetched again after the server refused it. Concurrent callers share one fetch.
+ * One bearer token shared by every request of a target (see CachedCredential), with the token's
+ * own `exp` claim as its expiry where the source does not say.
  */
-export class CachedToken {
-	private current?: {token: string; refreshAt: number};
-	private pending?: Promise<string>;
-
-	private readonly source: TokenSource;
-	private readonly provider: string;
-	private readonly now: () => number;
-
+export class CachedToken extends CachedCredential<string> {
 	constructor(
 		source: TokenSource,
 		provider: string,
 		now: () => number = Date.now,
 	) {
-		this.source = source;
-		this.provider = provider;
-		this.now = now;
-	}
-
-	get describe(): string {
-		return this.source.describe;
-	}
-
-	async get(): Promise<string> {
-		if (this.current && this.now() < this.current.refreshAt) {
-			return this.current.token;
-		}
-
-		this.pending ??= this.fetch().finally(() => {
-			this.pending = undefined;
+		super({
+			source: {
+				describe: source.describe,
+				async fetch(signal) {
+					const {token, expiresAt} = await source.fetch(signal);
+					return {value: token, expiresAt: expiresAt ?? jwtExpiry(token)};
+				},
+			},
+			provider,
+			secretsOf: token => [token],
+			now,
 		});
-		return this.pending;
-	}
-
-	/** The server said no: the next request fetches a fresh token. */
-	invalidate(): void {
-		this.current = undefined;
-	}
-
-	/** What must never appear in a message. */
-	secrets(): string[] {
-		return this.current ? [this.current.token] : [];
 	}
 
 	/** Who the token speaks for, from its claims, for 401/403 messages. */
 	identity(): string | undefined {
-		return this.current ? tokenIdentity(this.current.token) : undefined;
-	}
-
-	private async fetch(): Promise<string> {
-		let fetched: AccessToken;
-		try {
-			fetched = await this.source.fetch();
-		} catch (error) {
-			throw new ProviderError({
-				kind: 'auth',
-				provider: this.provider,
-				operation: 'getToken',
-				message: `no token from ${this.source.describe}: ${firstLine(error instanceof Error ? error.message : String(error))}`,
-			});
-		}
-
-		const now = this.now();
-		const expiresAt = fetched.expiresAt ?? jwtExpiry(fetched.token);
-		this.current = {
-			token: fetched.token,
-			refreshAt:
-				expiresAt === undefined
-					? now + unknownLifetimeMs
-					: Math.max(
-							now + 10_000,
-							expiresAt - Math.min(refreshMarginMs, (expiresAt - now) / 2),
-						),
-		};
-		return fetched.token;
+		return this.last === undefined ? undefined : tokenIdentity(this.last);
 	}
 }
 
@@ -185,9 +129,4 @@ export function tokenIdentity(token: string): string | undefined {
 	}
 
 	return tenant ? `${who} (tenant ${tenant})` : who;
-}
-
-function firstLine(text: string): string {
-	const line = text.split('\n').find(part => part.trim() !== '') ?? text;
-	return line.length > 600 ? `${line.slice(0, 599)}…` : line.trim();
 }

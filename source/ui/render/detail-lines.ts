@@ -70,6 +70,17 @@ export function detailLines(
 		}
 	}
 
+	if (detail.code) {
+		const code = clipLines(detail.code, 40);
+		lines.push(
+			heading('Statement'),
+			...code.lines.map(line => [segment(line, 'accent')]),
+			...(code.truncated
+				? [[segment(`… ${code.omittedLines} more lines`, 'muted')]]
+				: []),
+		);
+	}
+
 	const timeline = timelineLines(detail.timeline, now);
 	if (timeline.length > 0) {
 		lines.push(heading('Timeline'), ...timeline);

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import {
+	dliTestCredentials,
+	dliTestProjectId,
+} from '../source/simulators/dli/dli-simulator.js';
+import {
+	startSimulators,
+	type Simulators,
+} from '../source/simulators/start-simulators.js';
+import {runCli} from './helpers/spawn-cli.js';
+
+let simulators: Simulators;
+let url = '';
+const keys = {
+	HUAWEICLOUD_SDK_AK: dliTestCredentials.accessKey,
+	HUAWEICLOUD_SDK_SK: dliTestCredentials.secretKey,
+	HUAWEICLOUD_SDK_CREDENTIALS_FILE: '/nonexistent',
+};
+
+before(async () => {
+	simulators = await startSimulators({only: 'dli'});
+	url = simulators.servers.dli!.url;
+	// The first live job is running its first Spark job 4 s in.
+	await new Promise(resolve => {
+		setTimeout(resolve, 4500);
+	});
+});
+
+after(async () => {
+	await simulators.close();
+});
+
+const dliArgs = () => [
+	'--provider',
+	'dli',
+	'--endpoint',
+	url,
+	'--project-id',
+	dliTestProjectId,
+	'--region',
+	'cn-north-4',
+];
+
+describe('sparktop --once on DLI', () => {
+	test('progress JOB_ID --once --json prints the running sub-jobs as model objects (credentials from the environment only)', async () => {
+		const runs = await runCli(
+			[
+				'runs',
+				'--once',
+				'--json',
+				...dliArgs(),
+				'--filter',
+				'job-status=RUNNING',
+			],
+			keys,
+		);
+		assert.equal(runs.code, 0, runs.stderr);
+		const [running] = JSON.parse(runs.stdout) as Array<{
+			id: string;
+			rawState: string;
+		}>;
+		assert.equal(running?.rawState, 'RUNNING');
+		const result = await runCli(
+			['progress', running.id, '--once', '--json', ...dliArgs()],
+			keys,
+		);
+		assert.equal(result.code, 0, result.stderr);
+		const jobs = JSON.parse(result.stdout) as Array<{
+			id: number;
+			status: string;
+			jobGroup: string;
+			tasks: {total: number; completed: number; active: number};
+			stages: {total: number};
+		}>;
+		assert.ok(jobs.length > 0);
+		assert.equal(jobs[0]?.status, 'running');
+		assert.equal(jobs[0]?.jobGroup, running.id);
+		assert.ok(jobs[0].tasks.total > 0);
+		assert.ok(!result.stdout.includes(dliTestCredentials.secretKey));
+	});
+
+	test('no credentials anywhere: exit 2 saying where they could come from', async () => {
+		const result = await runCli(['runs', '--once', ...dliArgs()], {
+			HUAWEICLOUD_SDK_CREDENTIALS_FILE: '/nonexistent',
+		});
+		assert.equal(result.code, 2);
+		assert.match(
+			result.stderr,
+			/has no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK/v,
+		);
+	});
+
+	test("a wrong secret key: exit 1 with the gateway's answer, no secret printed", async () => {
+		const result = await runCli(['runs', '--once', ...dliArgs()], {
+			...keys,
+			HUAWEICLOUD_SDK_SK: 'wrong-secret-value',
+		});
+		assert.equal(result.code, 1);
+		assert.match(result.stderr, /APIGW\.0301/v);
+		assert.ok(!result.stderr.includes('wrong-secret-value'));
+	});
+
+	test('unknown filters are refused with the known ones', async () => {
+		const result = await runCli(
+			['runs', '--once', ...dliArgs(), '--filter', 'color=blue'],
+			keys,
+		);
+		assert.equal(result.code, 2);
+		assert.match(
+			result.stderr,
+			/no filter "color" \(known: kind, job-type, job-status, queue/v,
+		);
+	});
+
+	test('--region alone gives the regional endpoint; the project id is required', async () => {
+		const result = await runCli(
+			['runs', '--once', '--provider', 'dli', '--region', 'cn-north-4'],
+			keys,
+		);
+		assert.equal(result.code, 2);
+		assert.match(result.stderr, /needs a project id/v);
+	});
+});
