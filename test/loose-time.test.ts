@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {inspect} from 'node:util';
-import {parseLooseTime} from '../source/model/loose-time.js';
+import {formatJavaDate, parseLooseTime} from '../source/model/loose-time.js';
 import {retryAfterMs} from '../source/http/retry-after.js';
 import {backoffDelay} from '../source/store/backoff.js';
 
@@ -76,4 +76,12 @@ describe('Retry-After and backoff', () => {
 			45_000,
 		);
 	});
+});
+
+test('formatJavaDate writes what the Java date parser reads back', () => {
+	const at = Date.parse('2020-07-27T17:24:03+08:00');
+	assert.equal(formatJavaDate(at), 'Mon Jul 27 17:24:03 CST 2020');
+	assert.equal(parseLooseTime(formatJavaDate(at)), at);
+	assert.equal(formatJavaDate(at, 'GMT'), 'Mon Jul 27 09:24:03 GMT 2020');
+	assert.equal(parseLooseTime(formatJavaDate(at, 'PDT')), at);
 });

@@ -93,6 +93,23 @@ function fromJavaDate(text: string): number | undefined {
 	return valid(Date.parse(iso));
 }
 
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** What Java's `Date.toString()` writes for `ms` in one of the zones above (the simulators' need). */
+export function formatJavaDate(ms: number, zone = 'CST'): string {
+	const [sign = '+', hours = '00', minutes = '00'] =
+		/^([+\-])(\d{2}):(\d{2})$/v.exec(javaZones[zone] ?? '+00:00')?.slice(1) ??
+		[];
+	const offset =
+		(sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) * 60_000;
+	const date = new Date(ms + offset);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	const time = [date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()]
+		.map(part => pad(part))
+		.join(':');
+	return `${weekdays[date.getUTCDay()]} ${months[date.getUTCMonth()]} ${pad(date.getUTCDate())} ${time} ${zone} ${date.getUTCFullYear()}`;
+}
+
 function fromGeneric(text: string): number | undefined {
 	// `yyyy-MM-dd HH:mm:ss` without a zone is taken as UTC, so results do not depend on the host.
 	const spaced = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/v.test(

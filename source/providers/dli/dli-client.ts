@@ -6,6 +6,7 @@ import {
 	type OutgoingRequest,
 	type Query,
 } from '../../http/http-client.js';
+import {collectPages} from '../../http/paging.js';
 import {isProviderError, ProviderError} from '../../http/provider-error.js';
 import {asArray, asNumber, asObject, asText} from '../../model/wire.js';
 import type {CachedToken} from '../auth/bearer-token.js';
@@ -79,29 +80,27 @@ export class DliClient {
 		query: SqlJobQuery,
 		signal?: AbortSignal,
 	): Promise<unknown[]> {
-		const jobs: unknown[] = [];
-		for (let page = 1; page <= this.maxPages; page++) {
-			// Pages are sequential by nature: each one starts where the last ended.
-			// eslint-disable-next-line no-await-in-loop
-			const response = await this.call({
-				operation: 'listSqlJobs',
-				path: `v1.0/${this.projectId}/jobs`,
-				query: {...query, 'page-size': this.pageSize, 'current-page': page},
-				signal,
-			});
-			const body = asObject(response);
-			const pageJobs = asArray(body['jobs']);
-			jobs.push(...pageJobs);
-			const total = asNumber(body['job_count']);
-			if (
-				pageJobs.length < this.pageSize ||
-				(total !== undefined && jobs.length >= total)
-			) {
-				break;
-			}
-		}
-
-		return jobs;
+		return collectPages(
+			async (_offset, pageNumber) => {
+				const body = asObject(
+					await this.call({
+						operation: 'listSqlJobs',
+						path: `v1.0/${this.projectId}/jobs`,
+						query: {
+							...query,
+							'page-size': this.pageSize,
+							'current-page': pageNumber + 1,
+						},
+						signal,
+					}),
+				);
+				return {
+					items: asArray(body['jobs']),
+					total: asNumber(body['job_count']),
+				};
+			},
+			{pageSize: this.pageSize, maxPages: this.maxPages},
+		);
 	}
 
 	async getSqlJobStatus(id: string, signal?: AbortSignal): Promise<unknown> {
@@ -144,28 +143,23 @@ export class DliClient {
 		query: BatchQuery,
 		signal?: AbortSignal,
 	): Promise<unknown[]> {
-		const batches: unknown[] = [];
-		for (let page = 0; page < this.maxPages; page++) {
-			// eslint-disable-next-line no-await-in-loop
-			const response = await this.call({
-				operation: 'listBatches',
-				path: `v2.0/${this.projectId}/batches`,
-				query: {...query, from: batches.length, size: this.pageSize},
-				signal,
-			});
-			const body = asObject(response);
-			const pageItems = asArray(body['sessions']);
-			batches.push(...pageItems);
-			const total = asNumber(body['total']);
-			if (
-				pageItems.length < this.pageSize ||
-				(total !== undefined && batches.length >= total)
-			) {
-				break;
-			}
-		}
-
-		return batches;
+		return collectPages(
+			async from => {
+				const body = asObject(
+					await this.call({
+						operation: 'listBatches',
+						path: `v2.0/${this.projectId}/batches`,
+						query: {...query, from, size: this.pageSize},
+						signal,
+					}),
+				);
+				return {
+					items: asArray(body['sessions']),
+					total: asNumber(body['total']),
+				};
+			},
+			{pageSize: this.pageSize, maxPages: this.maxPages},
+		);
 	}
 
 	async getBatch(id: string, signal?: AbortSignal): Promise<unknown> {

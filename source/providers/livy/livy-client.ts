@@ -1,5 +1,6 @@
 import type {Dispatcher} from 'undici';
 import {HttpClient} from '../../http/http-client.js';
+import {collectPages} from '../../http/paging.js';
 import {
 	basicAuthHeader,
 	basicAuthSecrets,
@@ -121,27 +122,18 @@ export class LivyClient {
 		operation: string,
 		signal?: AbortSignal,
 	): Promise<unknown[]> {
-		const items: unknown[] = [];
-		for (let page = 0; page < this.maxPages; page++) {
-			// Pages are sequential by nature: each one starts where the last ended.
-			// eslint-disable-next-line no-await-in-loop
-			const body = await this.http.json({
-				operation,
-				path: collection,
-				query: {from: items.length, size: this.pageSize},
-				signal,
-			});
-			const {items: pageItems, total} = mapLivyPage(body);
-			items.push(...pageItems);
-			if (
-				pageItems.length < this.pageSize ||
-				(total !== undefined && items.length >= total)
-			) {
-				break;
-			}
-		}
-
-		return items;
+		return collectPages(
+			async from =>
+				mapLivyPage(
+					await this.http.json({
+						operation,
+						path: collection,
+						query: {from, size: this.pageSize},
+						signal,
+					}),
+				),
+			{pageSize: this.pageSize, maxPages: this.maxPages},
+		);
 	}
 }
 

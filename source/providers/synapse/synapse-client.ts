@@ -5,6 +5,7 @@ import {
 	type HttpRequest,
 	type HttpResponse,
 } from '../../http/http-client.js';
+import {collectPages} from '../../http/paging.js';
 import {isProviderError} from '../../http/provider-error.js';
 import {asObject, asText} from '../../model/wire.js';
 import type {CachedToken} from '../auth/bearer-token.js';
@@ -138,24 +139,18 @@ export class SynapseClient {
 		operation: string,
 		signal?: AbortSignal,
 	): Promise<unknown[]> {
-		const items: unknown[] = [];
-		for (let page = 0; page < this.maxPages; page++) {
-			// Pages are sequential by nature: each one starts where the last ended.
-			// eslint-disable-next-line no-await-in-loop
-			const body = await this.call({
-				operation,
-				path: collection,
-				query: {from: items.length, size: this.pageSize, detailed: true},
-				signal,
-			});
-			const pageItems = mapLivyPage(body).items;
-			items.push(...pageItems);
-			if (pageItems.length < this.pageSize) {
-				break;
-			}
-		}
-
-		return items;
+		return collectPages(
+			async from =>
+				mapLivyPage(
+					await this.call({
+						operation,
+						path: collection,
+						query: {from, size: this.pageSize, detailed: true},
+						signal,
+					}),
+				),
+			{pageSize: this.pageSize, maxPages: this.maxPages, trustTotal: false},
+		);
 	}
 
 	private async call(request: HttpRequest): Promise<unknown> {

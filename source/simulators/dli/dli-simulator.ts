@@ -1,4 +1,5 @@
 import {randomUUID} from 'node:crypto';
+import {formatJavaDate} from '../../model/loose-time.js';
 import {signAksk} from '../../providers/dli/aksk-signer.js';
 import type {SimClock} from '../sim-clock.js';
 import {json, type SimRequest, type SimResponse} from '../sim-server.js';
@@ -184,10 +185,10 @@ export function dliSimulator(
 							id: index,
 							name: item.spec.name,
 							// DLI writes Java Date.toString() here, in the server's zone.
-							submission_time: javaDate(at(startOf(index))),
+							submission_time: formatJavaDate(at(startOf(index))),
 							...(item.running
 								? {}
-								: {completion_time: javaDate(at(startOf(index + 1)))}),
+								: {completion_time: formatJavaDate(at(startOf(index + 1)))}),
 							stage_ids: Array.from(
 								{length: item.spec.stages},
 								(_, stage) => index * 10 + stage,
@@ -404,27 +405,4 @@ export function dliSimulator(
 
 		return dliError(404, 'DLI.0023', 'No related resource was found.');
 	};
-}
-
-const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const months = [
-	'Jan',
-	'Feb',
-	'Mar',
-	'Apr',
-	'May',
-	'Jun',
-	'Jul',
-	'Aug',
-	'Sep',
-	'Oct',
-	'Nov',
-	'Dec',
-];
-
-/** `Mon Jul 27 17:24:03 CST 2020`, as Java's Date.toString() writes it (China Standard Time). */
-function javaDate(ms: number): string {
-	const date = new Date(ms + 8 * 3_600_000);
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${days[date.getUTCDay()]} ${months[date.getUTCMonth()]} ${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} CST ${date.getUTCFullYear()}`;
 }
