@@ -202,5 +202,9 @@ try {
 	}
 }
 
+// Output to a pipe is written asynchronously: let it all out before exiting, or a long snapshot is cut.
+await new Promise(resolve => {
+	process.stdout.write('', resolve);
+});
 // Keep-alive sockets and unref'd timers must not hold the process open after the screen is gone.
 process.exit();

@@ -38,6 +38,69 @@ export function dliBatchState(raw: string | undefined): RunState {
 	return livyRunState(raw);
 }
 
+/** EMR Serverless Spark job runs. `CancelFailed` means the cancel failed; the run may go on. */
+const emrJobRunStates: Readonly<Record<string, RunState>> = {
+	submitted: 'queued',
+	pending: 'queued',
+	running: 'running',
+	success: 'succeeded',
+	failed: 'failed',
+	cancelling: 'cancelling',
+	cancelled: 'cancelled',
+};
+
+export function emrJobRunState(raw: string | undefined): RunState {
+	return emrJobRunStates[(raw ?? '').toLowerCase()] ?? 'unknown';
+}
+
+/** EMR Serverless session clusters; a stopped one can start again, but is not running now. */
+const emrSessionStates: Readonly<Record<string, RunState>> = {
+	starting: 'starting',
+	running: 'running',
+	stopping: 'cancelling',
+	stopped: 'cancelled',
+	error: 'failed',
+};
+
+export function emrSessionState(raw: string | undefined): RunState {
+	return emrSessionStates[(raw ?? '').toLowerCase()] ?? 'unknown';
+}
+
+/** SQL statement states: only `running` is documented, so the usual words of finished work are read too. */
+const sqlStatementStates: Readonly<Record<string, StatementState>> = {
+	submitted: 'waiting',
+	waiting: 'waiting',
+	pending: 'waiting',
+	running: 'running',
+	available: 'available',
+	success: 'available',
+	succeeded: 'available',
+	finished: 'available',
+	error: 'error',
+	failed: 'error',
+	cancelling: 'cancelling',
+	cancelled: 'cancelled',
+	terminated: 'cancelled',
+};
+
+export function sqlStatementState(raw: string | undefined): StatementState {
+	return sqlStatementStates[(raw ?? '').toLowerCase()] ?? 'unknown';
+}
+
+/** DLA Spark job statuses: `error` is the program's failure, `dead` the platform's. */
+const dlaJobStates: Readonly<Record<string, RunState>> = {
+	starting: 'starting',
+	running: 'running',
+	error: 'failed',
+	dead: 'failed',
+	killed: 'killed',
+	success: 'succeeded',
+};
+
+export function dlaJobState(raw: string | undefined): RunState {
+	return dlaJobStates[(raw ?? '').toLowerCase()] ?? 'unknown';
+}
+
 const livyStatementStates: Readonly<Record<string, StatementState>> = {
 	waiting: 'waiting',
 	running: 'running',

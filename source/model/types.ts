@@ -47,6 +47,10 @@ export type Run = RunRef & {
 	readonly errorMessage?: string;
 	readonly cost?: Cost;
 	readonly tags?: Readonly<Record<string, string>>;
+	/** The engine release it runs on (EMR Serverless: `esr-4.0.0 (Spark 3.5.2, Scala 2.12)`). */
+	readonly release?: string;
+	/** What kind of code a job runs (SQL, JAR, PYTHON), where the provider says. */
+	readonly codeType?: string;
 	readonly raw?: unknown;
 };
 

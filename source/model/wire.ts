@@ -94,3 +94,17 @@ export function presentFields(
 		return text === undefined ? [] : [[label, text] as const];
 	});
 }
+
+/** `[{key, value}]` tag lists (DLI, EMR Serverless) as a map; undefined when there are none. */
+export function asTagMap(value: unknown): Record<string, string> | undefined {
+	const tags: Record<string, string> = {};
+	for (const item of asArray(value)) {
+		const tag = asObject(item);
+		const key = asText(tag['key']);
+		if (key) {
+			tags[key] = asString(tag['value']) ?? '';
+		}
+	}
+
+	return Object.keys(tags).length > 0 ? tags : undefined;
+}

@@ -24,6 +24,8 @@ export type Provider = {
 	) => Promise<Statement[]>;
 	readonly getProgress?: (run: Run, signal: AbortSignal) => Promise<Progress>;
 	readonly getLog?: (run: Run, signal: AbortSignal) => Promise<LogTail>;
+	/** Adds a statement to a session's Statements, for services that cannot list them (EMR Serverless SQL). */
+	readonly watchStatement?: (run: Run, statementId: string) => void;
 	/** Mutating actions: offered to the user only with --write, and only after a confirmation. */
 	readonly cancelRun?: (run: Run, signal: AbortSignal) => Promise<void>;
 	readonly cancelStatement?: (

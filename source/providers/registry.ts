@@ -1,5 +1,12 @@
 import process from 'node:process';
+import type {AlibabaCredentials} from './alibaba/acs3-signer.js';
+import {alibabaCredentialSource} from './alibaba/alibaba-credentials.js';
 import {CachedCredential} from './auth/cached-credential.js';
+import {createDlaProvider, dlaFilters} from './dla/dla-provider.js';
+import {
+	createEmrServerlessProvider,
+	emrFilters,
+} from './emr-serverless/emr-provider.js';
 import {CachedToken, commandTokenSource} from './auth/bearer-token.js';
 import type {DliAuth} from './dli/dli-client.js';
 import {createDliProvider, dliFilters} from './dli/dli-provider.js';
@@ -129,7 +136,90 @@ const factories: Readonly<Record<string, Factory>> = {
 		},
 		filters: dliFilters,
 	},
+	'emr-serverless': {
+		create(config, env) {
+			const credentials = alibabaCredentials(config, env);
+			return createEmrServerlessProvider({
+				target: config.name,
+				endpoint: config.endpoint,
+				workspaceId: required(config, 'workspace', '--workspace (the w-… id)'),
+				regionId: alibabaRegion(config, env),
+				credentials,
+				filters: config.filters,
+			});
+		},
+		endpointFrom: '--region or ALIBABA_CLOUD_REGION_ID',
+		defaultEndpoint(config, env) {
+			const region = alibabaRegion(config, env);
+			return region
+				? `https://emr-serverless-spark.${region}.aliyuncs.com`
+				: undefined;
+		},
+		filters: emrFilters,
+	},
+	dla: {
+		create: (config, env) =>
+			createDlaProvider({
+				target: config.name,
+				endpoint: config.endpoint,
+				virtualCluster: config.workspace,
+				credentials: alibabaCredentials(config, env),
+				filters: config.filters,
+			}),
+		endpointFrom: '--region or ALIBABA_CLOUD_REGION_ID',
+		defaultEndpoint(config, env) {
+			const region = alibabaRegion(config, env);
+			if (!region) {
+				return undefined;
+			}
+
+			// The SDK's endpoint map sends these regions to the product's newer host name.
+			const host = dlaNewHostRegions.has(region)
+				? 'datalakeanalytics'
+				: 'openanalytics';
+			return `https://${host}.${region}.aliyuncs.com`;
+		},
+		filters: dlaFilters,
+	},
 };
+
+const dlaNewHostRegions = new Set([
+	'ap-southeast-2',
+	'ap-northeast-1',
+	'us-east-1',
+	'eu-central-1',
+]);
+
+function alibabaRegion(
+	config: TargetConfig,
+	env: NodeJS.ProcessEnv,
+): string | undefined {
+	return config.region ?? env['ALIBABA_CLOUD_REGION_ID'];
+}
+
+function alibabaCredentials(
+	config: TargetConfig,
+	env: NodeJS.ProcessEnv,
+): CachedCredential<AlibabaCredentials> {
+	const found = alibabaCredentialSource({
+		credentialCommand: config.credentialCommand,
+		env,
+	});
+	if (!found.ok) {
+		throw new ConfigError(
+			`target "${config.name}" (${config.provider}): ${found.reason}`,
+		);
+	}
+
+	return new CachedCredential({
+		source: found.source,
+		provider: config.provider,
+		secretsOf: credentials =>
+			[credentials.accessKeySecret, credentials.securityToken ?? ''].filter(
+				Boolean,
+			),
+	});
+}
 
 /** An IAM token from --token-command, else AK/SK from the credential command, environment or file. */
 function dliAuth(

@@ -9,6 +9,12 @@ import {
 	dliTestCredentials,
 	dliTestProjectId,
 } from './dli/dli-simulator.js';
+import {alibabaTestCredentials} from './alibaba/pop-gateway.js';
+import {dlaSimulator, dlaTestVirtualCluster} from './dla/dla-simulator.js';
+import {
+	emrServerlessSimulator,
+	emrTestWorkspace,
+} from './emr-serverless/emr-simulator.js';
 import {type SimClock, wallClock} from './sim-clock.js';
 import {type RunningSimulator, startSimServer} from './sim-server.js';
 import type {SimApplication} from './spark/spark-scenario.js';
@@ -19,7 +25,14 @@ import {
 	synapseTestToken,
 } from './synapse/synapse-simulator.js';
 
-export const simulatorIds = ['livy', 'spark', 'synapse', 'dli'] as const;
+export const simulatorIds = [
+	'livy',
+	'spark',
+	'synapse',
+	'dli',
+	'emr-serverless',
+	'dla',
+] as const;
 export type SimulatorId = (typeof simulatorIds)[number];
 
 /** How sparktop watches a simulator: its provider, endpoint and the test credentials it accepts. */
@@ -39,6 +52,16 @@ export function demoTarget(id: SimulatorId, url: string): TargetConfig {
 				...target,
 				projectId: dliTestProjectId,
 				credentialCommand: `echo '${JSON.stringify({ak: dliTestCredentials.accessKey, sk: dliTestCredentials.secretKey})}'`,
+			};
+		}
+
+		case 'emr-serverless':
+		case 'dla': {
+			return {
+				...target,
+				workspace: id === 'dla' ? dlaTestVirtualCluster : emrTestWorkspace,
+				region: 'cn-hangzhou',
+				credentialCommand: `echo '${JSON.stringify({mode: 'AK', access_key_id: alibabaTestCredentials.accessKeyId, access_key_secret: alibabaTestCredentials.accessKeySecret})}'`,
 			};
 		}
 
@@ -138,6 +161,22 @@ export async function startSimulators(
 				'dli',
 				dliSimulator({clock, startedAt}),
 				port(3),
+			);
+		}
+
+		if (wants('emr-serverless')) {
+			servers['emr-serverless'] = await startSimServer(
+				'emr-serverless',
+				emrServerlessSimulator({clock, startedAt}),
+				port(4),
+			);
+		}
+
+		if (wants('dla')) {
+			servers.dla = await startSimServer(
+				'dla',
+				dlaSimulator({clock, startedAt}),
+				port(5),
 			);
 		}
 	} catch (error) {

@@ -10,6 +10,9 @@ export const paneTitles: Readonly<Record<PaneId, string>> = {
 	progress: 'Progress',
 };
 
+/** The Detail scroll offset that stays at the end of the log as lines arrive. */
+export const followTail = Number.MAX_SAFE_INTEGER;
+
 export type Navigation = {
 	readonly focus: PaneId;
 	/** Selected run by key, so a refresh that reorders rows keeps the selection on the same run. */
@@ -91,7 +94,15 @@ function moveIn(
 		}
 
 		case 'detail': {
-			return {...state, detailScroll: clamp(to(state.detailScroll), count)};
+			const next = to(Math.min(state.detailScroll, count - 1));
+			// In the log, "to the end" means following the tail as it grows, like tail -f.
+			return {
+				...state,
+				detailScroll:
+					state.log && next === Number.POSITIVE_INFINITY
+						? followTail
+						: clamp(next, count),
+			};
 		}
 
 		case 'progress': {
@@ -188,7 +199,12 @@ export function navigate(
 
 		case 'toggle': {
 			if (action.what === 'log') {
-				return {...state, log: !state.log, focus: 'detail', detailScroll: 0};
+				return {
+					...state,
+					log: !state.log,
+					focus: 'detail',
+					detailScroll: state.log ? 0 : followTail,
+				};
 			}
 
 			return {...state, [action.what]: !state[action.what]};

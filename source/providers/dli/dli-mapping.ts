@@ -20,24 +20,12 @@ import {
 	asStringMap,
 	asStrings,
 	asText,
+	asTagMap,
 	presentFields,
 	type WireObject,
 } from '../../model/wire.js';
 import {runKey} from '../provider.js';
 import {mapSparkJob} from '../spark/spark-mapping.js';
-
-function tagsOf(value: unknown): Record<string, string> | undefined {
-	const tags: Record<string, string> = {};
-	for (const item of asArray(value)) {
-		const tag = asObject(item);
-		const key = asText(tag['key']);
-		if (key) {
-			tags[key] = asString(tag['value']) ?? '';
-		}
-	}
-
-	return Object.keys(tags).length > 0 ? tags : undefined;
-}
 
 function firstLine(text: string | undefined): string | undefined {
 	return text
@@ -77,7 +65,7 @@ export function mapDliSqlJob(targetName: string, body: unknown): Run {
 		owner: asText(job['owner']),
 		queue: asText(job['queue_name']),
 		errorMessage: state === 'failed' ? message : undefined,
-		tags: tagsOf(job['tags']),
+		tags: asTagMap(job['tags']),
 		raw: body,
 	};
 }

@@ -1,5 +1,6 @@
 import {useMemo} from 'react';
 import {detailResource, logResource} from '../../store/resources.js';
+import {followTail} from '../navigation.js';
 import {plain} from '../render/line.js';
 import {detailLines} from '../render/detail-lines.js';
 import {useRunResource} from '../use-run-resource.js';
@@ -33,7 +34,13 @@ export function DetailPane({
 	return (
 		<ScrollingPane
 			number={2}
-			title={log ? 'Detail · log' : 'Detail'}
+			title={
+				log
+					? scroll === followTail
+						? 'Detail · log (following)'
+						: 'Detail · log'
+					: 'Detail'
+			}
 			badges={snapshotBadges(detail)}
 			focused={focused}
 			width={width}

@@ -1,0 +1,158 @@
+import {collectPages} from '../../http/paging.js';
+import {asArray, asNumber, asObject} from '../../model/wire.js';
+import {PopClient, type PopClientOptions} from '../alibaba/pop-client.js';
+
+export const dlaApiVersion = '2018-06-19';
+
+export type DlaClientOptions = Omit<
+	PopClientOptions,
+	'provider' | 'version'
+> & {
+	/** The virtual cluster (VcName) jobs run in, where the caller names one. */
+	readonly virtualCluster?: string;
+	readonly pageSize?: number;
+	readonly maxPages?: number;
+};
+
+/**
+ * Data Lake Analytics serverless Spark (openanalytics-open 2018-06-19, RPC): every action is a
+ * POST to `/` with its parameters in a form body, except ListSparkJob, which takes them in the query.
+ */
+export class DlaClient {
+	readonly pop: PopClient;
+	private readonly virtualCluster?: string;
+	private readonly pageSize: number;
+	private readonly maxPages: number;
+
+	constructor(options: DlaClientOptions) {
+		this.pop = new PopClient({
+			...options,
+			provider: 'dla',
+			version: dlaApiVersion,
+		});
+		this.virtualCluster = options.virtualCluster;
+		this.pageSize = options.pageSize ?? 100;
+		this.maxPages = options.maxPages ?? 10;
+	}
+
+	/** Jobs page by page; `Condition` is a JSON string (`{"jobName": …, "createTime": …}`). */
+	async listSparkJobs(
+		condition: Readonly<Record<string, string>>,
+		signal?: AbortSignal,
+	): Promise<unknown[]> {
+		return collectPages(
+			async (_offset, pageNumber) => {
+				const result = asObject(
+					asObject(
+						await this.pop.call({
+							action: 'ListSparkJob',
+							method: 'POST',
+							path: '/',
+							query: {
+								VcName: this.virtualCluster,
+								PageNumber: pageNumber + 1,
+								PageSize: this.pageSize,
+								Condition:
+									Object.keys(condition).length > 0
+										? JSON.stringify(condition)
+										: undefined,
+							},
+							signal,
+						}),
+					)['DataResult'],
+				);
+				return {
+					items: asArray(result['JobList']),
+					total: asNumber(result['TotalCount']),
+				};
+			},
+			{pageSize: this.pageSize, maxPages: this.maxPages},
+		);
+	}
+
+	async getJobDetail(jobId: string, signal?: AbortSignal): Promise<unknown> {
+		return asObject(await this.form('GetJobDetail', {JobId: jobId}, signal))[
+			'JobDetail'
+		];
+	}
+
+	async getJobStatus(jobId: string, signal?: AbortSignal): Promise<unknown> {
+		return asObject(await this.form('GetJobStatus', {JobId: jobId}, signal))[
+			'Status'
+		];
+	}
+
+	/** The driver log as one string. */
+	async getJobLog(jobId: string, signal?: AbortSignal): Promise<unknown> {
+		return asObject(await this.form('GetJobLog', {JobId: jobId}, signal))[
+			'Data'
+		];
+	}
+
+	async listSparkStatements(
+		jobId: string,
+		signal?: AbortSignal,
+	): Promise<unknown[]> {
+		return [
+			...asArray(
+				asObject(
+					await this.form('ListSparkStatements', {JobId: jobId}, signal, false),
+				)['Statements'],
+			),
+		];
+	}
+
+	async getSparkStatement(
+		jobId: string,
+		statementId: string,
+		signal?: AbortSignal,
+	): Promise<unknown> {
+		return asObject(
+			await this.form(
+				'GetSparkStatement',
+				{JobId: jobId, StatementId: statementId},
+				signal,
+				false,
+			),
+		)['Data'];
+	}
+
+	/** Answers `Data: "true"` when the statement was cancelled. */
+	async cancelSparkStatement(
+		jobId: string,
+		statementId: string,
+		signal?: AbortSignal,
+	): Promise<unknown> {
+		return asObject(
+			await this.form(
+				'CancelSparkStatement',
+				{JobId: jobId, StatementId: statementId},
+				signal,
+				false,
+			),
+		)['Data'];
+	}
+
+	/** A form-body RPC call; statement actions take no VcName. */
+	private async form(
+		action: string,
+		parameters: Readonly<Record<string, string>>,
+		signal?: AbortSignal,
+		withCluster = true,
+	): Promise<unknown> {
+		const body = new URLSearchParams({
+			...parameters,
+			...(withCluster && this.virtualCluster
+				? {VcName: this.virtualCluster}
+				: {}),
+		}).toString();
+		return this.pop.call({
+			action,
+			method: 'POST',
+			path: '/',
+			headers: {'content-type': 'application/x-www-form-urlencoded'},
+			body,
+			signal,
+		});
+	}
+}

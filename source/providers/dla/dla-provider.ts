@@ -1,0 +1,87 @@
+import {ProviderError} from '../../http/provider-error.js';
+import type {AlibabaCredentials} from '../alibaba/acs3-signer.js';
+import type {CachedCredential} from '../auth/cached-credential.js';
+import {filterTime, type ListFilters} from '../list-filters.js';
+import type {Provider} from '../provider.js';
+import {DlaClient} from './dla-client.js';
+import {
+	mapDlaJob,
+	mapDlaJobDetail,
+	mapDlaLog,
+	mapDlaStatement,
+} from './dla-mapping.js';
+
+export const dlaFilters: Readonly<Record<string, string>> = {
+	name: 'job name',
+	status: 'job status: starting, running, error, dead, killed, success',
+	since: 'created after: an ISO date, epoch ms, or an age such as 2h',
+};
+
+export type DlaProviderOptions = {
+	readonly target: string;
+	readonly endpoint: string;
+	readonly virtualCluster?: string;
+	readonly credentials: CachedCredential<AlibabaCredentials>;
+	readonly filters?: ListFilters;
+	readonly now?: () => number;
+};
+
+/** `yyyy-MM-dd HH:mm:ss` in China time, as DLA's conditions take it. */
+function chinaTime(ms: number): string {
+	return new Date(ms + 8 * 3_600_000)
+		.toISOString()
+		.replace('T', ' ')
+		.replace(/\.\d+Z$/v, '');
+}
+
+export function createDlaProvider(options: DlaProviderOptions): Provider {
+	const client = new DlaClient(options);
+	const {target} = options;
+	const filters = options.filters ?? {};
+	const now = options.now ?? Date.now;
+	const condition = () => {
+		const since = filters['since'] && filterTime(filters['since'], now());
+		return Object.fromEntries(
+			Object.entries({
+				jobName: filters['name'],
+				status: filters['status'],
+				createTime: since ? chinaTime(since) : undefined,
+			}).filter((entry): entry is [string, string] => entry[1] !== undefined),
+		);
+	};
+
+	return {
+		id: 'dla',
+		target,
+		endpoint: client.pop.http.endpoint.origin,
+		async listRuns(signal) {
+			const jobs = await client.listSparkJobs(condition(), signal);
+			return jobs.map(body => mapDlaJob(target, body));
+		},
+		async getRun(run, signal) {
+			return mapDlaJobDetail(target, await client.getJobDetail(run.id, signal));
+		},
+		async listStatements(run, signal) {
+			const statements = await client.listSparkStatements(run.id, signal);
+			return statements.map(body => mapDlaStatement(run.key, body));
+		},
+		async getLog(run, signal) {
+			return mapDlaLog(run.key, await client.getJobLog(run.id, signal));
+		},
+		async cancelStatement(run, statement, signal) {
+			const answer = await client.cancelSparkStatement(
+				run.id,
+				statement.id,
+				signal,
+			);
+			if (String(answer) !== 'true') {
+				throw new ProviderError({
+					kind: 'http',
+					provider: 'dla',
+					operation: 'CancelSparkStatement',
+					message: `the statement was not cancelled (the service answered ${String(answer)})`,
+				});
+			}
+		},
+	};
+}

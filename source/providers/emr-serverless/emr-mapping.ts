@@ -1,0 +1,311 @@
+import {formatBytes} from '../../model/format.js';
+import {parseLooseTime} from '../../model/loose-time.js';
+import {
+	emrJobRunState,
+	emrSessionState,
+	sqlStatementState,
+} from '../../model/states.js';
+import type {
+	LogTail,
+	Run,
+	Session,
+	Statement,
+	StatementOutput,
+} from '../../model/types.js';
+import {
+	asArray,
+	asCount,
+	asNumber,
+	asObject,
+	asString,
+	asStrings,
+	asText,
+	asTagMap,
+	presentFields,
+	type WireObject,
+} from '../../model/wire.js';
+import {runKey} from '../provider.js';
+
+function reason(object: WireObject): string | undefined {
+	const change = asObject(object['stateChangeReason']);
+	const text = [asText(change['code']), asText(change['message'])]
+		.filter(Boolean)
+		.join(': ');
+	return text || undefined;
+}
+
+/** `[{configFileName, configItemKey, configItemValue}]` as one map; keys outside spark-defaults name their file. */
+function configItems(value: unknown): Record<string, string> {
+	const config: Record<string, string> = {};
+	for (const item of asArray(value)) {
+		const entry = asObject(item);
+		const key = asText(entry['configItemKey']);
+		if (!key) {
+			continue;
+		}
+
+		const file = asText(entry['configFileName']);
+		const named =
+			file && !/^spark-defaults?\.conf$/v.test(file) ? `${file}: ${key}` : key;
+		config[named] = asString(entry['configItemValue']) ?? '';
+	}
+
+	return config;
+}
+
+/** A job run from ListJobRuns or GetJobRun (`creator` in one, `resourceOwnerId` in the other). */
+export function mapEmrJobRun(target: string, body: unknown): Run {
+	const run = asObject(body);
+	const id = asString(run['jobRunId']) ?? '?';
+	const rawState = asString(run['state']) ?? '';
+	const state = emrJobRunState(rawState);
+	const cuHours = asNumber(run['cuHours']);
+	const vcoreSeconds = asNumber(run['vcoreSeconds']);
+	const mbSeconds = asNumber(run['mbSeconds']);
+	return {
+		target,
+		kind: 'batch',
+		id,
+		key: runKey(target, 'batch', id),
+		provider: 'emr-serverless',
+		name: asText(run['name']),
+		state,
+		rawState,
+		submittedAt: parseLooseTime(run['submitTime']),
+		endedAt:
+			state === 'succeeded' || state === 'failed' || state === 'cancelled'
+				? parseLooseTime(run['endTime'])
+				: undefined,
+		owner: asText(run['creator']) ?? asText(run['resourceOwnerId']),
+		queue: asText(run['resourceQueueId']),
+		sparkUiUrl: asText(run['webUI']),
+		errorMessage: state === 'failed' ? reason(run) : undefined,
+		cost:
+			cuHours === undefined &&
+			vcoreSeconds === undefined &&
+			mbSeconds === undefined
+				? undefined
+				: {cuHours, vcoreSeconds, mbSeconds},
+		tags: asTagMap(run['tags']),
+		release:
+			asText(run['displayReleaseVersion']) ?? asText(run['releaseVersion']),
+		codeType: asText(run['codeType']),
+		raw: body,
+	};
+}
+
+function executorLine(body: unknown): readonly [string, string] {
+	const executor = asObject(body);
+	const id = asString(executor['executorId']) ?? '?';
+	const type = asText(executor['executorType']);
+	const memory = `${formatBytes(asNumber(executor['memoryUsed']))}/${formatBytes(asNumber(executor['maxMemory']))}`;
+	return [
+		`Executor ${id}${type ? ` (${type})` : ''}`,
+		[
+			asText(executor['status']),
+			asText(executor['hostPort']),
+			`tasks ${asCount(executor['completedTasks'])}/${asCount(executor['totalTasks'])} (${asCount(executor['activeTasks'])} active, ${asCount(executor['failedTasks'])} failed)`,
+			`${asCount(executor['totalCores'])} cores`,
+			`memory ${memory}`,
+		]
+			.filter(Boolean)
+			.join('  '),
+	];
+}
+
+/** GetJobRun with its executors: driver, overrides, reason, tags, log paths and the Spark UI. */
+export function mapEmrJobRunDetail(
+	target: string,
+	body: unknown,
+	executors: readonly unknown[] = [],
+): Session {
+	const run = mapEmrJobRun(target, body);
+	const object = asObject(body);
+	const submit = asObject(asObject(object['jobDriver'])['sparkSubmit']);
+	const log = asObject(object['log']);
+	return {
+		...run,
+		fields: presentFields([
+			['Code type', run.codeType],
+			['Release', run.release],
+			['Priority', object['priority']],
+			['Fusion', object['fusion']],
+			['Timeout (s)', object['executionTimeoutSeconds']],
+			['State reason', reason(object)],
+			['Entry point', submit['entryPoint']],
+			['Arguments', asStrings(submit['entryPointArguments']).join(' ')],
+			['spark-submit', submit['sparkSubmitParameters']],
+			['Environment', object['environmentId']],
+			['Workspace', object['workspaceId']],
+			[
+				'Tags',
+				Object.entries(run.tags ?? {})
+					.map(([key, value]) => `${key}=${value}`)
+					.join(', '),
+			],
+			['Driver startup log', log['driverStartup']],
+			['Driver stdout', log['driverStdOut']],
+			['Driver stderr', log['driverStdError']],
+			['Driver syslog', log['driverSyslog']],
+			...executors.map(item => executorLine(item)),
+		]),
+		timeline: [],
+		config: configItems(
+			asObject(object['configurationOverrides'])['configurations'],
+		),
+		errors: run.errorMessage ? [{message: run.errorMessage}] : [],
+		logTail: [],
+		links: Object.fromEntries(
+			[
+				['Spark UI', asText(object['webUI'])],
+				['Notebook', asText(object['notebookAccessUrl'])],
+			].filter((pair): pair is [string, string] => pair[1] !== undefined),
+		),
+	};
+}
+
+/** A session cluster (SQL, NOTEBOOK or THRIFT) as a run of kind session. */
+export function mapEmrSessionCluster(target: string, body: unknown): Run {
+	const cluster = asObject(body);
+	const id = asString(cluster['sessionClusterId']) ?? '?';
+	const rawState = asString(cluster['state']) ?? '';
+	const state = emrSessionState(rawState);
+	return {
+		target,
+		kind: 'session',
+		id,
+		key: runKey(target, 'session', id),
+		provider: 'emr-serverless',
+		name: asText(cluster['name']),
+		state,
+		rawState,
+		submittedAt: parseLooseTime(cluster['gmtCreate']),
+		startedAt: parseLooseTime(cluster['startTime']),
+		owner: asText(cluster['userName']) ?? asText(cluster['userId']),
+		queue: asText(cluster['queueName']),
+		sparkUiUrl: asText(cluster['webUI']),
+		errorMessage: state === 'failed' ? reason(cluster) : undefined,
+		release:
+			asText(cluster['displayReleaseVersion']) ??
+			asText(cluster['releaseVersion']),
+		codeType: asText(cluster['kind']),
+		raw: body,
+	};
+}
+
+function parseJson(value: unknown): unknown {
+	if (typeof value !== 'string') {
+		return value;
+	}
+
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+export function mapEmrSessionDetail(target: string, body: unknown): Session {
+	const run = mapEmrSessionCluster(target, body);
+	const cluster = asObject(body);
+	const autoStop = asObject(cluster['autoStopConfiguration']);
+	const idle = asNumber(autoStop['idleTimeoutMinutes']);
+	const extra = Object.entries(asObject(parseJson(cluster['extra'])));
+	return {
+		...run,
+		sessionKind: run.codeType,
+		fields: presentFields([
+			['Release', run.release],
+			['Fusion', cluster['fusion']],
+			['Auto start', asObject(cluster['autoStartConfiguration'])['enable']],
+			[
+				'Auto stop',
+				autoStop['enable'] === true
+					? `after ${idle ?? '?'} min idle`
+					: autoStop['enable'] === false
+						? `off (idle timeout ${idle ?? '?'} min)`
+						: undefined,
+			],
+			['Thrift endpoint', cluster['domain']],
+			['Thrift endpoint (VPC)', cluster['domainInner']],
+			['Public endpoint', cluster['publicEndpointEnabled']],
+			['State reason', reason(cluster)],
+			['Draft', cluster['draftId']],
+			['Environment', cluster['envId']],
+			...extra.map(([key, value]) => [key, value] as const),
+		]),
+		timeline: [],
+		config: configItems(cluster['applicationConfigs']),
+		errors: run.errorMessage ? [{message: run.errorMessage}] : [],
+		logTail: [],
+		links: run.sparkUiUrl ? {'Spark UI': run.sparkUiUrl} : {},
+	};
+}
+
+/** One SQL output: Spark's StructType schema and rows as `[{values: [...]}]`, both JSON strings. */
+function sqlOutput(body: unknown): StatementOutput {
+	const output = asObject(body);
+	const rows = asArray(parseJson(output['rows'])).map(row =>
+		asArray(asObject(row)['values']),
+	);
+	return {
+		status: 'ok',
+		data: {
+			'application/json': {schema: parseJson(output['schema']), data: rows},
+		},
+		traceback: [],
+	};
+}
+
+/** GetSqlStatement's `data`: state, execution time, rows and schema, error code and message. */
+export function mapEmrSqlStatement(
+	sessionKey: string,
+	body: unknown,
+): Statement {
+	const data = asObject(body);
+	const rawState = asString(data['state']) ?? '';
+	const state = sqlStatementState(rawState);
+	const times = asArray(data['executionTime']).map(value =>
+		parseLooseTime(value),
+	);
+	const outputs = asArray(data['sqlOutputs']);
+	const errorCode = asText(data['sqlErrorCode']);
+	const errorMessage = asText(data['sqlErrorMessage']);
+	const failed = state === 'error' || (outputs.length === 0 && errorMessage);
+	return {
+		id: asString(data['statementId']) ?? '?',
+		sessionKey,
+		code: '',
+		state,
+		rawState,
+		startedAt: times[0],
+		completedAt: times[1],
+		output: failed
+			? {
+					status: 'error',
+					errorName: errorCode,
+					errorValue: errorMessage,
+					data: {},
+					traceback: [],
+				}
+			: outputs.length > 0
+				? sqlOutput(outputs.at(-1))
+				: undefined,
+		fields: presentFields([
+			['Rows file', asObject(outputs.at(-1))['rowsFilePath']],
+		]),
+	};
+}
+
+/** ListLogContents: `{listLogContent: {totalLength, contents: [{LineContent}]}}` (capitalised key). */
+export function mapEmrLog(runKeyValue: string, body: unknown): LogTail {
+	const content = asObject(asObject(body)['listLogContent']);
+	return {
+		runKey: runKeyValue,
+		lines: asArray(content['contents']).flatMap(item => {
+			const line = asString(asObject(item)['LineContent']);
+			return line === undefined ? [] : [line.replace(/\r?\n$/v, '')];
+		}),
+		total: asNumber(content['totalLength']),
+	};
+}

@@ -1,0 +1,233 @@
+import type {Query} from '../../http/http-client.js';
+import type {LogTail, Run, Statement} from '../../model/types.js';
+import {asObject, asText} from '../../model/wire.js';
+import type {AlibabaCredentials} from '../alibaba/acs3-signer.js';
+import type {CachedCredential} from '../auth/cached-credential.js';
+import {filterTime, type ListFilters} from '../list-filters.js';
+import type {Provider} from '../provider.js';
+import {EmrServerlessClient} from './emr-client.js';
+import {
+	mapEmrJobRun,
+	mapEmrJobRunDetail,
+	mapEmrLog,
+	mapEmrSessionCluster,
+	mapEmrSessionDetail,
+	mapEmrSqlStatement,
+} from './emr-mapping.js';
+
+/** Every ListJobRuns filter, plus the session-cluster ones, by the name a user gives. */
+export const emrFilters: Readonly<Record<string, string>> = {
+	kind: 'batch (job runs) or session (session clusters): list only that kind',
+	state:
+		'job run states, comma-separated: Submitted, Pending, Running, Success, Failed, Cancelling, Cancelled, CancelFailed',
+	name: 'job run name',
+	creator: 'account id of who submitted the run',
+	'job-run-id': 'one job run id',
+	queue: 'resource queue (job runs and session clusters)',
+	tag: 'tags, comma-separated key=value pairs',
+	'started-after':
+		'run started after: an ISO date, epoch ms, or an age such as 2h',
+	'started-before': 'run started before: same forms',
+	'ended-after': 'run ended after: same forms',
+	'ended-before': 'run ended before: same forms',
+	'min-duration': 'runs that took at least this long: ms, or 30s, 10m, 2h',
+	workflow: 'true or false: runs started by a workflow, or not',
+	'session-kind': 'session cluster kind: SQL, NOTEBOOK or THRIFT',
+	statements:
+		'SQL statement ids to show in Statements (there is no list operation), comma-separated',
+};
+
+export type EmrProviderOptions = {
+	readonly target: string;
+	readonly endpoint: string;
+	readonly workspaceId: string;
+	readonly regionId?: string;
+	readonly credentials: CachedCredential<AlibabaCredentials>;
+	readonly filters?: ListFilters;
+	readonly now?: () => number;
+	/** Lines fetched per driver log stream for the log view. */
+	readonly logLines?: number;
+};
+
+const durationUnits: Readonly<Record<string, number>> = {
+	ms: 1,
+	s: 1000,
+	m: 60_000,
+	h: 3_600_000,
+};
+
+function durationMs(text: string): number | undefined {
+	const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/v.exec(text.trim());
+	return match
+		? Number(match[1]) * durationUnits[match[2] ?? 'ms']!
+		: undefined;
+}
+
+function list(text: string | undefined): string[] {
+	return (text ?? '')
+		.split(',')
+		.map(item => item.trim())
+		.filter(Boolean);
+}
+
+const logStreams = [
+	['stdout', 'driverStdOut'],
+	['stderr', 'driverStdError'],
+	['syslog', 'driverSyslog'],
+] as const;
+
+export function createEmrServerlessProvider(
+	options: EmrProviderOptions,
+): Provider {
+	const client = new EmrServerlessClient(options);
+	const {target} = options;
+	const filters = options.filters ?? {};
+	const now = options.now ?? Date.now;
+	const logLines = options.logLines ?? 300;
+	// Statement ids the user asked to watch, per session cluster; the filter's apply to every one.
+	const watched = new Map<string, string[]>();
+
+	function range(after: string, before: string): string | undefined {
+		const from = filters[after];
+		const to = filters[before];
+		if (from === undefined && to === undefined) {
+			return undefined;
+		}
+
+		return JSON.stringify({
+			...(from === undefined ? {} : {startTime: filterTime(from, now())}),
+			...(to === undefined ? {} : {endTime: filterTime(to, now())}),
+		});
+	}
+
+	function jobRunQuery(): Query {
+		const states = list(filters['state']);
+		const tags = list(filters['tag']).map(pair => {
+			const at = pair.indexOf('=');
+			return at === -1
+				? {key: pair, value: ''}
+				: {key: pair.slice(0, at), value: pair.slice(at + 1)};
+		});
+		const minDuration = filters['min-duration'];
+		return {
+			name: filters['name'],
+			creator: filters['creator'],
+			jobRunId: filters['job-run-id'],
+			resourceQueueId: filters['queue'],
+			states: states.length > 0 ? JSON.stringify(states) : undefined,
+			tags: tags.length > 0 ? JSON.stringify(tags) : undefined,
+			startTime: range('started-after', 'started-before'),
+			endTime: range('ended-after', 'ended-before'),
+			minDuration:
+				minDuration === undefined ? undefined : durationMs(minDuration),
+			isWorkflow: filters['workflow'],
+		};
+	}
+
+	const wants = (kind: 'batch' | 'session') =>
+		filters['kind'] === undefined || filters['kind'] === kind;
+
+	/** A driver log's last lines: the first answer says how long it is. */
+	async function logTail(
+		fileName: string,
+		signal: AbortSignal,
+	): Promise<{lines: readonly string[]; total?: number}> {
+		const first = mapEmrLog(
+			'',
+			await client.listLogContents(fileName, 0, logLines, signal),
+		);
+		const total = first.total ?? first.lines.length;
+		if (total <= logLines) {
+			return first;
+		}
+
+		return mapEmrLog(
+			'',
+			await client.listLogContents(
+				fileName,
+				total - logLines,
+				logLines,
+				signal,
+			),
+		);
+	}
+
+	return {
+		id: 'emr-serverless',
+		target,
+		endpoint: `${client.pop.http.endpoint.origin} workspace ${options.workspaceId}`,
+		async listRuns(signal) {
+			const [runs, sessions] = await Promise.all([
+				wants('batch') ? client.listJobRuns(jobRunQuery(), signal) : [],
+				wants('session')
+					? client.listSessionClusters(
+							{queueName: filters['queue'], kind: filters['session-kind']},
+							signal,
+						)
+					: [],
+			]);
+			return [
+				...runs.map(body => mapEmrJobRun(target, body)),
+				...sessions.map(body => mapEmrSessionCluster(target, body)),
+			];
+		},
+		async getRun(run, signal) {
+			if (run.kind === 'session') {
+				return mapEmrSessionDetail(
+					target,
+					await client.getSessionCluster(run.id, signal),
+				);
+			}
+
+			const [body, executors] = await Promise.all([
+				client.getJobRun(run.id, signal),
+				client.listJobExecutors(run.id, signal),
+			]);
+			return mapEmrJobRunDetail(target, body, executors);
+		},
+		async listStatements(run: Run, signal): Promise<Statement[]> {
+			const ids = [
+				...new Set([
+					...list(filters['statements']),
+					...(watched.get(run.key) ?? []),
+				]),
+			];
+			return Promise.all(
+				ids.map(async id =>
+					mapEmrSqlStatement(run.key, await client.getSqlStatement(id, signal)),
+				),
+			);
+		},
+		watchStatement(run, statementId) {
+			watched.set(run.key, [...(watched.get(run.key) ?? []), statementId]);
+		},
+		async getLog(run, signal): Promise<LogTail> {
+			if (run.kind !== 'batch') {
+				return {runKey: run.key, lines: []};
+			}
+
+			const log = asObject(
+				asObject(await client.getJobRun(run.id, signal))['log'],
+			);
+			const sections = await Promise.all(
+				logStreams.map(async ([label, key]) => {
+					const fileName = asText(log[key]);
+					if (!fileName) {
+						return [];
+					}
+
+					const tail = await logTail(fileName, signal);
+					const of =
+						tail.total === undefined
+							? ''
+							: ` (last ${tail.lines.length} of ${tail.total})`;
+					return [`── driver ${label}${of} ──`, ...tail.lines];
+				}),
+			);
+			return {runKey: run.key, lines: sections.flat()};
+		},
+		async cancelRun(run, signal) {
+			await client.cancelJobRun(run.id, signal);
+		},
+	};
+}
