@@ -8,7 +8,11 @@ import {
 	useRef,
 } from 'react';
 import type {Statement} from './model/types.js';
-import {runsResource, statementsResource} from './store/resources.js';
+import {
+	runsResource,
+	statementsResource,
+	watchStatement,
+} from './store/resources.js';
 import {sanitizeLine} from './text/sanitize.js';
 import {layout} from './ui/layout.js';
 import {
@@ -29,6 +33,7 @@ import {toneColor, useTheme} from './ui/theme.js';
 import {flashOf} from './ui/flash.js';
 import {commandFor, type KeyCommand} from './ui/keymap.js';
 import {cancelOffer} from './ui/cancel-offer.js';
+import {commandHelp, parseCommand} from './ui/command-line.js';
 import {type Tone} from './ui/render/line.js';
 import {useActionPrompt} from './ui/use-action-prompt.js';
 import {useNow} from './ui/use-now.js';
@@ -208,6 +213,66 @@ export default function App({write = false}: AppProps) {
 		);
 	};
 
+	const runCommand = (text: string) => {
+		const command = parseCommand(text);
+		switch (command.type) {
+			case 'statement': {
+				const run = runs[selectedRunIndex(runs, current.current)];
+				const provider = run && providers.get(run.target);
+				if (!run || !provider) {
+					prompt.say('select a session first', 'waiting');
+				} else if (watchStatement(store, provider, run, command.id)) {
+					prompt.say(
+						`watching statement ${command.id} on ${run.kind} ${run.id}`,
+						'ok',
+					);
+					dispatch({type: 'focus', pane: 'statements'});
+				} else {
+					prompt.say(
+						`${provider.id} lists statements itself; nothing to add on ${run.kind} ${run.id}`,
+						'waiting',
+					);
+				}
+
+				break;
+			}
+
+			case 'quit': {
+				exit();
+				break;
+			}
+
+			case 'help': {
+				prompt.say(commandHelp, 'muted');
+				break;
+			}
+
+			case 'unknown': {
+				prompt.say(`${command.text}; try ${commandHelp}`, 'waiting');
+				break;
+			}
+
+			case 'empty': {
+				break;
+			}
+		}
+	};
+
+	/** The `:` line, a key at a time: Enter runs it, Esc drops it. */
+	const commandKey = (input: string, key: Key) => {
+		if (key.return) {
+			const text = current.current.command ?? '';
+			dispatch({type: 'commandEnd'});
+			runCommand(text);
+		} else if (key.escape) {
+			dispatch({type: 'commandEnd'});
+		} else if (key.backspace || key.delete) {
+			dispatch({type: 'commandErase'});
+		} else if (!key.ctrl && !key.meta && printable(input)) {
+			dispatch({type: 'commandInput', text: printable(input)});
+		}
+	};
+
 	const filterKey = (input: string, key: Key) => {
 		if (!current.current.filtering) {
 			// A paste, or keys typed faster than a frame, arrive as one chunk: "/etl" starts a filter at once.
@@ -228,6 +293,11 @@ export default function App({write = false}: AppProps) {
 	const handleKey = (input: string, key: Key) => {
 		if (key.ctrl && input === 'c') {
 			exit();
+			return;
+		}
+
+		if (current.current.command !== undefined) {
+			commandKey(input, key);
 			return;
 		}
 
@@ -337,14 +407,21 @@ export default function App({write = false}: AppProps) {
 		text: `✖ ${flash.error.summary()}`,
 		tone: 'bad' as const,
 	};
-	const bottom: {text: string; tone: Tone; bold?: boolean} = pending
-		? {
-				text: `${pending.label}? y to confirm, any other key keeps it`,
-				tone: 'waiting',
-				bold: true,
-			}
-		: (freshNotice ??
-			errorLine ?? {text: write ? writeHints : hints, tone: 'muted'});
+	const bottom: {text: string; tone: Tone; bold?: boolean} =
+		nav.command === undefined
+			? pendingOrNotice()
+			: {text: `:${nav.command}█`, tone: 'accent', bold: true};
+	function pendingOrNotice(): {text: string; tone: Tone; bold?: boolean} {
+		return pending
+			? {
+					text: `${pending.label}? y to confirm, any other key keeps it`,
+					tone: 'waiting',
+					bold: true,
+				}
+			: (freshNotice ??
+					errorLine ?? {text: write ? writeHints : hints, tone: 'muted'});
+	}
+
 	const targets = [...providers.values()].map(provider => provider.target);
 	return (
 		<Box flexDirection="column" width={columns} height={Math.max(4, rows - 1)}>

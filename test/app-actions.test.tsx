@@ -148,3 +148,41 @@ describe('cancel actions', () => {
 		}
 	});
 });
+
+describe('the : command line', () => {
+	test(':statement ID watches a statement on the selected session; unknown commands say what works', async () => {
+		const watched: string[] = [];
+		const session = {...busy, target: 'emr', key: 'emr:session:0'};
+		const provider: Provider = {
+			id: 'emr-serverless',
+			target: 'emr',
+			endpoint: 'http://127.0.0.1:1',
+			listRuns: async () => [session],
+			listStatements: async () => watched.map(id => statement(id, 'running')),
+			watchStatement(run, id) {
+				watched.push(`${run.id}/${id}`);
+			},
+		};
+		const app = renderApp([provider]);
+		try {
+			await waitForFrame(app.lastFrame, text =>
+				text.includes(':statement ID watches one'),
+			);
+			await press(app.stdin, ':', 's', 't', ' ', 'x');
+			await waitForFrame(app.lastFrame, text => text.includes(':st x█'));
+			await press(app.stdin, '\u007F');
+			await press(app.stdin, 'st-42', '\r');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('watching statement st-42 on session 0'),
+			);
+			assert.deepEqual(watched, ['0/st-42']);
+			await waitForFrame(app.lastFrame, text => text.includes('#0/st-42'));
+			await press(app.stdin, ':', 'bogus', '\r');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('unknown command "bogus"; try :statement ID'),
+			);
+		} finally {
+			app.cleanup();
+		}
+	});
+});

@@ -94,3 +94,23 @@ export function logResource(
 		}
 	);
 }
+
+/**
+ * Adds a statement id to a session's Statements, for services without a statement list
+ * (EMR Serverless SQL), and polls the statements at once. False when the provider cannot.
+ */
+export function watchStatement(
+	store: {refresh(key?: string): void},
+	provider: Provider,
+	run: Run,
+	statementId: string,
+): boolean {
+	const spec = statementsResource(provider, run);
+	if (!provider.watchStatement || !spec) {
+		return false;
+	}
+
+	provider.watchStatement(run, statementId);
+	store.refresh(spec.key);
+	return true;
+}

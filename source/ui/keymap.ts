@@ -28,6 +28,7 @@ const letters: Readonly<Record<string, KeyCommand>> = {
 	z: navigateTo({type: 'toggle', what: 'zoom'}),
 	l: navigateTo({type: 'toggle', what: 'log'}),
 	'/': navigateTo({type: 'filterStart'}),
+	':': navigateTo({type: 'commandStart'}),
 };
 
 /** Named keys, checked in order. */

@@ -29,6 +29,8 @@ export type Navigation = {
 	/** Runs filter text, and whether it is being typed. */
 	readonly filter: string;
 	readonly filtering: boolean;
+	/** The `:` command line while it is being typed. */
+	readonly command?: string;
 	/** How far each pane can scroll, or how many items it holds, as the panes last reported. */
 	readonly extents: Readonly<Partial<Record<PaneId, number>>>;
 };
@@ -65,7 +67,11 @@ export type NavigationAction =
 	| {readonly type: 'filterStart'}
 	| {readonly type: 'filterInput'; readonly text: string}
 	| {readonly type: 'filterErase'}
-	| {readonly type: 'filterDone'};
+	| {readonly type: 'filterDone'}
+	| {readonly type: 'commandStart'}
+	| {readonly type: 'commandInput'; readonly text: string}
+	| {readonly type: 'commandErase'}
+	| {readonly type: 'commandEnd'};
 
 /** The selected run: the one the user picked while it is still listed, otherwise the top row. */
 export function selectedRunIndex(
@@ -115,10 +121,63 @@ function moveIn(
 	}
 }
 
+type LineAction = Extract<
+	NavigationAction,
+	{readonly type: `filter${string}` | `command${string}`}
+>;
+
+function isLineAction(action: NavigationAction): action is LineAction {
+	return action.type.startsWith('filter') || action.type.startsWith('command');
+}
+
+/** The two typed lines: the `/` filter and the `:` command. */
+function editLine(state: Navigation, action: LineAction): Navigation {
+	switch (action.type) {
+		case 'filterStart': {
+			return {...state, focus: 'runs', filtering: true};
+		}
+
+		case 'filterInput': {
+			return {...state, filter: state.filter + action.text};
+		}
+
+		case 'filterErase': {
+			return {...state, filter: [...state.filter].slice(0, -1).join('')};
+		}
+
+		case 'filterDone': {
+			return {...state, filtering: false};
+		}
+
+		case 'commandStart': {
+			return {...state, command: ''};
+		}
+
+		case 'commandInput': {
+			return {...state, command: (state.command ?? '') + action.text};
+		}
+
+		case 'commandErase': {
+			return {
+				...state,
+				command: [...(state.command ?? '')].slice(0, -1).join(''),
+			};
+		}
+
+		case 'commandEnd': {
+			return {...state, command: undefined};
+		}
+	}
+}
+
 export function navigate(
 	state: Navigation,
 	action: NavigationAction,
 ): Navigation {
+	if (isLineAction(action)) {
+		return editLine(state, action);
+	}
+
 	switch (action.type) {
 		case 'focus': {
 			return {...state, focus: action.pane, help: false};
@@ -208,22 +267,6 @@ export function navigate(
 			}
 
 			return {...state, [action.what]: !state[action.what]};
-		}
-
-		case 'filterStart': {
-			return {...state, focus: 'runs', filtering: true};
-		}
-
-		case 'filterInput': {
-			return {...state, filter: state.filter + action.text};
-		}
-
-		case 'filterErase': {
-			return {...state, filter: [...state.filter].slice(0, -1).join('')};
-		}
-
-		case 'filterDone': {
-			return {...state, filtering: false};
 		}
 	}
 }

@@ -30,6 +30,7 @@ export function useActionPrompt(store: PollingStore) {
 	return {
 		pending,
 		notice,
+		say,
 		get asking() {
 			return pendingRef.current !== undefined;
 		},

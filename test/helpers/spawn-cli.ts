@@ -26,6 +26,8 @@ export async function runCli(
 				// DefaultAzureCredential must never reach the managed-identity endpoint from a test:
 				// the chain is narrowed to the Azure CLI, which tests fake on PATH where they need it.
 				AZURE_TOKEN_CREDENTIALS: 'AzureCliCredential',
+				// Nor may anything reach Alibaba's ECS metadata address (sparktop never asks it; this makes sure).
+				ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
 				...env,
 			},
 			stdio: ['ignore', 'pipe', 'pipe'],

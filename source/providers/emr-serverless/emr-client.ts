@@ -1,6 +1,7 @@
 import {collectPages} from '../../http/paging.js';
 import type {Query} from '../../http/http-client.js';
 import {asArray, asNumber, asObject, asText} from '../../model/wire.js';
+import {rfc3986} from '../auth/rfc3986.js';
 import {PopClient, type PopClientOptions} from '../alibaba/pop-client.js';
 
 export const emrApiVersion = '2023-08-08';
@@ -34,7 +35,7 @@ export class EmrServerlessClient {
 			provider: 'emr-serverless',
 			version: emrApiVersion,
 		});
-		this.workspace = encodeURIComponent(options.workspaceId);
+		this.workspace = rfc3986(options.workspaceId);
 		this.regionId = options.regionId;
 		this.pageSize = options.pageSize ?? 100;
 		this.maxPages = options.maxPages ?? 20;
@@ -184,6 +185,7 @@ export class EmrServerlessClient {
 	}
 }
 
+/** Path parameters are percent-encoded the RFC 3986 way, as the SDKs do (`*` too). */
 function encode(id: string): string {
-	return encodeURIComponent(id);
+	return rfc3986(id);
 }

@@ -36,7 +36,8 @@ export function RunsPane({
 	filter,
 	filtering,
 }: RunsPaneProps) {
-	const table = useMemo(() => runTable(width - 4), [width]);
+	// Optional columns (queue, cost, release) appear when some run has them.
+	const table = useMemo(() => runTable(width - 4, runs), [width, runs]);
 	const notes: Line[] = sources.flatMap(({target, snapshot}) => {
 		if (snapshot.error) {
 			return [

@@ -2,6 +2,7 @@ import {useEffect, useMemo} from 'react';
 import {statementsResource} from '../../store/resources.js';
 import {plain} from '../render/line.js';
 import {newestFirst, statementLines} from '../render/statement-lines.js';
+import {useProvider} from '../providers-context.js';
 import {useRunResource} from '../use-run-resource.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
 import {frameInnerHeight, PaneFrame} from '../widgets/pane-frame.js';
@@ -26,6 +27,7 @@ export function StatementsPane({
 		run,
 		statementsResource,
 	);
+	const watches = useProvider(run?.target)?.watchStatement !== undefined;
 	const ordered = useMemo(
 		() => newestFirst(statements.data ?? []),
 		[statements.data],
@@ -58,7 +60,15 @@ export function StatementsPane({
 
 		if (ordered.length === 0) {
 			return {
-				lines: [...staleLine(statements), plain('no statements yet', 'muted')],
+				lines: [
+					...staleLine(statements),
+					plain(
+						watches
+							? 'no statement list here: :statement ID watches one'
+							: 'no statements yet',
+						'muted',
+					),
+				],
 				selectedLine: 0,
 			};
 		}
@@ -69,7 +79,7 @@ export function StatementsPane({
 			lines: [...stale, ...body.lines],
 			selectedLine: body.selectedLine + stale.length,
 		};
-	}, [run, available, statements, ordered, index, width, now]);
+	}, [run, available, statements, ordered, index, width, now, watches]);
 	const inner = frameInnerHeight(height);
 	// Keep the selected statement's header and as much of its body as fits in view.
 	const target = Math.min(view.lines.length - 1, view.selectedLine + inner - 1);

@@ -11,7 +11,14 @@ type Column = {
 	readonly dropRank: number;
 	readonly value: (run: Run, now: number) => string;
 	readonly tone?: (run: Run) => Tone | undefined;
+	/** Shown only when a run on screen has a value for it (queues, releases, costs). */
+	readonly optional?: boolean;
 };
+
+const number = (value: number | undefined, digits = 0) =>
+	value === undefined
+		? ''
+		: value.toLocaleString('en-US', {maximumFractionDigits: digits});
 
 const nameMin = 12;
 
@@ -46,6 +53,51 @@ const columns: readonly Column[] = [
 		dropRank: 2,
 		value: (run, now) => formatDuration(runDuration(run, now)),
 	},
+	{
+		title: 'QUEUE',
+		width: 10,
+		dropRank: 7,
+		optional: true,
+		value: run => run.queue ?? '',
+	},
+	{
+		title: 'CODE',
+		width: 6,
+		dropRank: 8,
+		optional: true,
+		value: run => run.codeType ?? '',
+	},
+	{
+		title: 'CU-H',
+		width: 7,
+		align: 'right',
+		dropRank: 9,
+		optional: true,
+		value: run => number(run.cost?.cuHours, 2),
+	},
+	{
+		title: 'VCORE-S',
+		width: 9,
+		align: 'right',
+		dropRank: 11,
+		optional: true,
+		value: run => number(run.cost?.vcoreSeconds),
+	},
+	{
+		title: 'MB-S',
+		width: 12,
+		align: 'right',
+		dropRank: 12,
+		optional: true,
+		value: run => number(run.cost?.mbSeconds),
+	},
+	{
+		title: 'RELEASE',
+		width: 9,
+		dropRank: 10,
+		optional: true,
+		value: run => run.release?.split(' ')[0] ?? '',
+	},
 ];
 
 export type RunTable = {
@@ -64,8 +116,10 @@ function sumOf(values: readonly number[]): number {
 	return sum;
 }
 
-export function runTable(width: number): RunTable {
-	let chosen = [...columns];
+export function runTable(width: number, runs: readonly Run[] = []): RunTable {
+	let chosen = columns.filter(
+		column => !column.optional || runs.some(run => column.value(run, 0) !== ''),
+	);
 	const used = () => sumOf(chosen.map(column => column.width + 1));
 	while (used() > width && chosen.some(column => column.dropRank > 0)) {
 		const worst = Math.max(...chosen.map(column => column.dropRank));

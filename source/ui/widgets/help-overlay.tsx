@@ -10,6 +10,7 @@ export const keyBindings: ReadonlyArray<readonly [string, string]> = [
 	['Enter', 'drill down (run → detail; elsewhere zoom)'],
 	['Esc', 'back: close help, unzoom, clear filter, to Runs'],
 	['/', 'filter runs (Enter keeps it, Esc clears it)'],
+	[':', 'command: statement ID (watch a SQL statement), quit'],
 	['l', 'full log of the selected run'],
 	['z', 'zoom the focused pane'],
 	['r', 'refresh now (also finished runs)'],

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import {alibabaTestCredentials} from '../source/simulators/alibaba/pop-gateway.js';
+import {emrTestWorkspace} from '../source/simulators/emr-serverless/emr-simulator.js';
+import {
+	startSimulators,
+	type Simulators,
+} from '../source/simulators/start-simulators.js';
+import {runCli} from './helpers/spawn-cli.js';
+
+let simulators: Simulators;
+const keys = {
+	ALIBABA_CLOUD_ACCESS_KEY_ID: alibabaTestCredentials.accessKeyId,
+	ALIBABA_CLOUD_ACCESS_KEY_SECRET: alibabaTestCredentials.accessKeySecret,
+};
+
+before(async () => {
+	simulators = await startSimulators({only: 'emr-serverless'});
+});
+
+after(async () => {
+	await simulators.close();
+});
+
+const emrArgs = () => [
+	'--provider',
+	'emr-serverless',
+	'--endpoint',
+	simulators.servers['emr-serverless']!.url,
+	'--workspace',
+	emrTestWorkspace,
+	'--region',
+	'cn-hangzhou',
+];
+
+describe('sparktop --once on EMR Serverless Spark', () => {
+	test('runs --once --json with credentials from the environment only: every run, however long the output', async () => {
+		const result = await runCli(
+			['runs', '--once', '--json', ...emrArgs()],
+			keys,
+		);
+		assert.equal(result.code, 0, result.stderr);
+		assert.ok(result.stdout.length > 65_536, 'more than one pipe buffer');
+		const runs = JSON.parse(result.stdout) as Array<{
+			kind: string;
+			provider: string;
+			cost?: {cuHours?: number};
+			release?: string;
+		}>;
+		assert.ok(runs.filter(run => run.kind === 'batch').length > 250);
+		assert.ok(runs.every(run => run.provider === 'emr-serverless'));
+		assert.ok(
+			runs.some(
+				run =>
+					run.cost?.cuHours !== undefined && run.release?.startsWith('esr-'),
+			),
+		);
+		assert.ok(!result.stdout.includes(alibabaTestCredentials.accessKeySecret));
+	});
+
+	test('statements SESSION --once --json with the statements filter shows SQL results', async () => {
+		const result = await runCli(
+			[
+				'statements',
+				'sc-sql-adhoc',
+				'--once',
+				'--json',
+				...emrArgs(),
+				'--filter',
+				'statements=st-show-tables,st-bad-column',
+			],
+			keys,
+		);
+		assert.equal(result.code, 0, result.stderr);
+		const statements = JSON.parse(result.stdout) as Array<{
+			id: string;
+			state: string;
+		}>;
+		assert.deepEqual(
+			statements.map(statement => [statement.id, statement.state]),
+			[
+				['st-show-tables', 'available'],
+				['st-bad-column', 'error'],
+			],
+		);
+	});
+
+	test('a workspace is required; no credentials is a configuration error', async () => {
+		const noWorkspace = await runCli(
+			[
+				'runs',
+				'--once',
+				'--provider',
+				'emr-serverless',
+				'--region',
+				'cn-hangzhou',
+			],
+			keys,
+		);
+		assert.equal(noWorkspace.code, 2);
+		assert.match(noWorkspace.stderr, /needs --workspace/v);
+		const noKeys = await runCli(['runs', '--once', ...emrArgs()], {
+			HOME: '/nonexistent',
+		});
+		assert.equal(noKeys.code, 2);
+		assert.match(noKeys.stderr, /no Alibaba Cloud credentials/v);
+	});
+
+	test('a wrong secret: exit 1, SignatureDoesNotMatch said plainly, the secret never printed', async () => {
+		const result = await runCli(['runs', '--once', ...emrArgs()], {
+			...keys,
+			ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'a-wrong-secret',
+		});
+		assert.equal(result.code, 1);
+		assert.match(
+			result.stderr,
+			/HTTP 400 SignatureDoesNotMatch: the request signature was rejected/v,
+		);
+		assert.ok(!result.stderr.includes('a-wrong-secret'));
+	});
+});

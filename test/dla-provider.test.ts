@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import type {AlibabaCredentials} from '../source/providers/alibaba/acs3-signer.js';
+import {CachedCredential} from '../source/providers/auth/cached-credential.js';
+import {DlaClient} from '../source/providers/dla/dla-client.js';
+import {createDlaProvider} from '../source/providers/dla/dla-provider.js';
+import {mapDlaStatement} from '../source/providers/dla/dla-mapping.js';
+import type {ListFilters} from '../source/providers/list-filters.js';
+import {alibabaTestCredentials} from '../source/simulators/alibaba/pop-gateway.js';
+import {
+	dlaSimulator,
+	dlaTestVirtualCluster,
+} from '../source/simulators/dla/dla-simulator.js';
+import {manualClock} from '../source/simulators/sim-clock.js';
+import {
+	type RunningSimulator,
+	startSimServer,
+} from '../source/simulators/sim-server.js';
+import {expectProviderError} from './helpers/fixtures.js';
+
+const clock = manualClock(Date.now());
+let dla: RunningSimulator;
+const signal = () => AbortSignal.timeout(5000);
+const credentials = () =>
+	new CachedCredential<AlibabaCredentials>({
+		source: {
+			describe: 'test keys',
+			fetch: async () => ({
+				value: {...alibabaTestCredentials, securityToken: 'sts-token'},
+			}),
+		},
+		provider: 'dla',
+		secretsOf: item => [item.accessKeySecret],
+	});
+
+before(async () => {
+	dla = await startSimServer('dla', dlaSimulator({clock}));
+});
+
+after(async () => {
+	await dla.close();
+});
+
+function provider(filters?: ListFilters) {
+	return createDlaProvider({
+		target: 'dla',
+		endpoint: dla.url,
+		virtualCluster: dlaTestVirtualCluster,
+		credentials: credentials(),
+		filters,
+		now: () => clock.now(),
+	});
+}
+
+describe('DLA provider against its simulator over HTTP (RPC, ACS3-signed, STS)', () => {
+	test('ListSparkJob pages with PageNumber/PageSize in the query; jobs and interactive sessions', async () => {
+		const client = new DlaClient({
+			endpoint: dla.url,
+			virtualCluster: dlaTestVirtualCluster,
+			credentials: credentials(),
+			pageSize: 10,
+		});
+		const before = dla.requests.length;
+		const jobs = await client.listSparkJobs({}, signal());
+		const pages = dla.requests.slice(before);
+		assert.equal(jobs.length, 27);
+		assert.deepEqual(
+			pages.map(request => request.query.get('PageNumber')),
+			['1', '2', '3'],
+		);
+		assert.ok(
+			pages.every(request => request.method === 'POST' && request.path === '/'),
+		);
+		assert.ok(
+			pages.every(
+				request => request.headers['x-acs-action'] === 'ListSparkJob',
+			),
+		);
+		assert.ok(
+			pages.every(
+				request => request.headers['x-acs-security-token'] === 'sts-token',
+			),
+		);
+		const runs = await provider().listRuns!(signal());
+		assert.equal(runs.filter(run => run.kind === 'session').length, 2);
+		assert.ok(
+			runs.some(run => run.rawState === 'error' && run.state === 'failed'),
+		);
+	});
+
+	test('filters go into Condition', async () => {
+		const before = dla.requests.length;
+		const runs = await provider({name: 'SparkPi', status: 'success'}).listRuns!(
+			signal(),
+		);
+		assert.equal(
+			dla.requests[before]?.query.get('Condition'),
+			'{"jobName":"SparkPi","status":"success"}',
+		);
+		assert.ok(
+			runs.length > 0 &&
+				runs.every(run => run.name === 'SparkPi' && run.rawState === 'success'),
+		);
+	});
+
+	test('detail and log of a failed job, in form bodies', async () => {
+		const failed = (await provider({status: 'error'}).listRuns!(signal()))[0]!;
+		const detail = await provider().getRun!(failed, signal());
+		assert.equal(
+			new Map(detail.fields).get('Class'),
+			'org.apache.spark.examples.SparkPi',
+		);
+		assert.equal(detail.config['spark.executor.instances'], '5');
+		const request = dla.requests.at(-1)!;
+		assert.equal(
+			request.headers['content-type'],
+			'application/x-www-form-urlencoded',
+		);
+		assert.equal(
+			new URLSearchParams(request.body).get('VcName'),
+			dlaTestVirtualCluster,
+		);
+		const log = await provider().getLog!(failed, signal());
+		assert.match(log.lines.at(-1) ?? '', /IllegalArgumentException/v);
+	});
+
+	test('statements: progress while running, Livy output from a JSON string, errors; one by id; cancel', async () => {
+		clock.advance(20_000);
+		const dlaProvider = provider();
+		const session = (await dlaProvider.listRuns!(signal())).find(
+			run => run.name === 'notebook-alice',
+		)!;
+		const statements = await dlaProvider.listStatements!(session, signal());
+		assert.deepEqual(
+			statements.map(statement => statement.state),
+			['available', 'running'],
+		);
+		assert.equal(statements[0]?.output?.data['text/plain'], '1000000');
+		assert.ok(statements[1]!.progress! > 0 && statements[1]!.progress! < 1);
+		const client = new DlaClient({
+			endpoint: dla.url,
+			credentials: credentials(),
+		});
+		const one = mapDlaStatement(
+			session.key,
+			await client.getSparkStatement(session.id, '1', signal()),
+		);
+		assert.equal(
+			one.progress,
+			statements[1]?.progress,
+			'Process reads as progress',
+		);
+		await dlaProvider.cancelStatement!(session, statements[1]!, signal());
+		const after = await dlaProvider.listStatements!(session, signal());
+		assert.equal(after[1]?.state, 'cancelled');
+		const again = await expectProviderError(
+			dlaProvider.cancelStatement!(session, after[1], signal()),
+		);
+		assert.match(
+			again.message,
+			/not cancelled \(the service answered false\)/v,
+		);
+
+		const bob = (await dlaProvider.listRuns!(signal())).find(
+			run => run.name === 'notebook-bob',
+		)!;
+		clock.advance(20_000);
+		const bobs = await dlaProvider.listStatements!(bob, signal());
+		assert.equal(bobs[0]?.state, 'error');
+		assert.equal(bobs[0]?.output?.errorName, 'AnalysisException');
+	});
+
+	test('a batch job has no statements: the service says so', async () => {
+		const batch = (await provider({name: 'nightly-1'}).listRuns!(signal()))[0]!;
+		const error = await expectProviderError(
+			new DlaClient({
+				endpoint: dla.url,
+				credentials: credentials(),
+			}).listSparkStatements(batch.id, signal()),
+		);
+		assert.equal(error.code, 'InvalidJob.NotInteractive');
+	});
+});
