@@ -259,6 +259,32 @@ describe('Synapse mapping values', () => {
 		assert.ok(runs.every(run => run.id !== '?'));
 	});
 
+	test('401 and 403 say which identity was used and what to check', () => {
+		const token = {
+			describe: '--token-command (az …)',
+			identity: () => 'user ann@contoso.com (tenant t1)',
+		};
+		const refused = readSynapseError(
+			{status: 401, headers: {'x-ms-request-id': 'r1'}, text: ''},
+			undefined,
+			token,
+		);
+		assert.equal(refused.requestId, 'r1');
+		assert.match(
+			refused.message ?? '',
+			/^the token was refused \(user ann@contoso\.com \(tenant t1\), token from --token-command \(az …\)\); check it is for https:\/\/dev\.azuresynapse\.net/v,
+		);
+		const denied = readSynapseError(
+			{status: 403, headers: {}, text: ''},
+			undefined,
+			token,
+		);
+		assert.match(
+			denied.message ?? '',
+			/^access denied for user ann@contoso\.com .*Synapse Monitoring Operator to watch, Synapse Compute Operator to cancel/v,
+		);
+	});
+
 	test('the PascalCase error body gives the message and the trace id as request id', () => {
 		const {response} = recordedFile('error-400.session-not-running.json');
 		const text = JSON.stringify(response.body);

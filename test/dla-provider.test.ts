@@ -120,6 +120,12 @@ describe('DLA provider against its simulator over HTTP (RPC, ACS3-signed, STS)',
 			new URLSearchParams(request.body).get('VcName'),
 			dlaTestVirtualCluster,
 		);
+		const client = new DlaClient({
+			endpoint: dla.url,
+			virtualCluster: dlaTestVirtualCluster,
+			credentials: credentials(),
+		});
+		assert.equal(await client.getJobStatus(failed.id, signal()), 'error');
 		const log = await provider().getLog!(failed, signal());
 		assert.match(log.lines.at(-1) ?? '', /IllegalArgumentException/v);
 	});

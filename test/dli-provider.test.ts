@@ -250,6 +250,15 @@ describe('DLI provider against the DLI simulator over HTTP (signed requests)', (
 		assert.equal(log.lines.length, 500);
 		assert.ok((log.total ?? 0) > 500);
 		assert.equal(log.lines.at(-1), 'YARN Diagnostics: ');
+		const client = new DliClient({
+			endpoint: dli.url,
+			projectId: dliTestProjectId,
+			auth: aksk(),
+		});
+		assert.deepEqual(await client.getBatchState(finished.id, signal()), {
+			id: finished.id,
+			state: 'success',
+		});
 		const detail = await dliProvider.getRun!(finished, signal());
 		assert.equal(new Map(detail.fields).get('Class'), 'com.example.etl.Main');
 		assert.equal(detail.config['spark.sql.shuffle.partitions'], '200');

@@ -145,6 +145,13 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		assert.equal(available[2]?.output?.errorName, 'AnalysisException');
 		assert.ok((available[2]?.output?.traceback.length ?? 0) > 2);
 		assert.deepEqual(statements[0]?.fields, [['Source', 'default']]);
+		const client = new SynapseClient({
+			endpoint: synapse.url,
+			pool: synapseTestPool,
+			token: new CachedToken(commandTokenSource(tokenCommand), 'synapse'),
+		});
+		const one = await client.getStatement('0', '0', signal());
+		assert.equal((one as {state: string}).state, 'available');
 	});
 
 	test('cancelling a running statement, then the session', async () => {
