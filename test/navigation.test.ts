@@ -8,7 +8,7 @@ import {
 	type Navigation,
 	type NavigationAction,
 } from '../source/ui/navigation.js';
-import {filterRuns, runTable} from '../source/ui/render/run-rows.js';
+import {filterRuns, runTable, sortRuns} from '../source/ui/render/run-rows.js';
 import {keepInView} from '../source/ui/use-scroll-offset.js';
 import {sessionRun} from './helpers/fixtures.js';
 
@@ -206,4 +206,16 @@ test('the : command line is typed, erased and ended', () => {
 	assert.equal(state.command, 'st ');
 	state = navigate(state, {type: 'commandEnd'});
 	assert.equal(state.command, undefined);
+});
+
+test('runs keep their targets in the order given, newest first within a kind', () => {
+	const sorted = sortRuns([
+		sessionRun('1', {target: 'zeta', key: 'zeta:session:1', submittedAt: 1}),
+		sessionRun('2', {target: 'alpha', key: 'alpha:session:2', submittedAt: 1}),
+		sessionRun('3', {target: 'zeta', key: 'zeta:session:3', submittedAt: 5}),
+	]);
+	assert.deepEqual(
+		sorted.map(run => run.key),
+		['zeta:session:3', 'zeta:session:1', 'alpha:session:2'],
+	);
 });

@@ -134,7 +134,8 @@ function isLineAction(action: NavigationAction): action is LineAction {
 function editLine(state: Navigation, action: LineAction): Navigation {
 	switch (action.type) {
 		case 'filterStart': {
-			return {...state, focus: 'runs', filtering: true};
+			// Like / in less and k9s: a new filter, not more words on the old one.
+			return {...state, focus: 'runs', filtering: true, filter: ''};
 		}
 
 		case 'filterInput': {

@@ -70,10 +70,11 @@ function list(text: string | undefined): string[] {
 		.filter(Boolean);
 }
 
+/** The stderr stream last: Spark logs there, and the view follows the end. */
 const logStreams = [
+	['syslog', 'driverSyslog'],
 	['stdout', 'driverStdOut'],
 	['stderr', 'driverStdError'],
-	['syslog', 'driverSyslog'],
 ] as const;
 
 export function createEmrServerlessProvider(

@@ -162,11 +162,18 @@ export function runRow(
 	}));
 }
 
-/** Runs in a stable order: by target, then newest first within a kind. */
+/** Targets in the order they were given (the command line, the config file), then kind, newest first. */
 export function sortRuns(runs: readonly Run[]): Run[] {
+	const targetOrder = new Map<string, number>();
+	for (const run of runs) {
+		if (!targetOrder.has(run.target)) {
+			targetOrder.set(run.target, targetOrder.size);
+		}
+	}
+
 	return runs.toSorted(
 		(a, b) =>
-			a.target.localeCompare(b.target) ||
+			targetOrder.get(a.target)! - targetOrder.get(b.target)! ||
 			a.kind.localeCompare(b.kind) ||
 			(b.submittedAt ?? 0) - (a.submittedAt ?? 0) ||
 			compareIds(b.id, a.id),
