@@ -108,3 +108,16 @@ export function asTagMap(value: unknown): Record<string, string> | undefined {
 
 	return Object.keys(tags).length > 0 ? tags : undefined;
 }
+
+/** JSON that arrives inside a string field (DLA `Detail`, EMR `rows`, DLI `req_body`); undefined when it is not JSON. Non-strings pass through. */
+export function asParsedJson(value: unknown): unknown {
+	if (typeof value !== 'string') {
+		return value;
+	}
+
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		return undefined;
+	}
+}

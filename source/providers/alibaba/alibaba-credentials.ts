@@ -4,8 +4,10 @@ import path from 'node:path';
 import {parse as parseIni} from 'ini';
 import {parseLooseTime} from '../../model/loose-time.js';
 import {asArray, asObject, asText, type WireObject} from '../../model/wire.js';
-import type {CredentialSource} from '../auth/cached-credential.js';
-import {runCommand} from '../auth/run-command.js';
+import {
+	commandSource,
+	type CredentialSource,
+} from '../auth/cached-credential.js';
 import type {AlibabaCredentials} from './acs3-signer.js';
 
 /**
@@ -175,14 +177,11 @@ export function alibabaCredentialSource(
 	if (credentialCommand) {
 		return {
 			ok: true,
-			source: {
-				describe: `the credential command (${credentialCommand.split(/\s/v)[0] ?? ''} …)`,
-				async fetch(signal) {
-					return parseAlibabaCredentialOutput(
-						await runCommand(credentialCommand, {signal}),
-					);
-				},
-			},
+			source: commandSource(
+				'the credential command',
+				credentialCommand,
+				parseAlibabaCredentialOutput,
+			),
 		};
 	}
 

@@ -1,8 +1,7 @@
 import {Buffer} from 'node:buffer';
 import {parseLooseTime} from '../../model/loose-time.js';
 import {asNumber, asObject, asText} from '../../model/wire.js';
-import {CachedCredential} from './cached-credential.js';
-import {runCommand} from './run-command.js';
+import {CachedCredential, commandSource} from './cached-credential.js';
 
 export type AccessToken = {
 	readonly token: string;
@@ -48,10 +47,15 @@ export class CachedToken extends CachedCredential<string> {
 
 /** A command that prints a token: a bare token, `Bearer <token>`, or the JSON of `az account get-access-token`. */
 export function commandTokenSource(command: string): TokenSource {
+	const source = commandSource('--token-command', command, output => {
+		const {token, expiresAt} = parseTokenOutput(output);
+		return {value: token, expiresAt};
+	});
 	return {
-		describe: `--token-command (${command.split(/\s/v)[0] ?? command} …)`,
+		describe: source.describe,
 		async fetch(signal) {
-			return parseTokenOutput(await runCommand(command, {signal}));
+			const {value, expiresAt} = await source.fetch(signal);
+			return {token: value, expiresAt};
 		},
 	};
 }

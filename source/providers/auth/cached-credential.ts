@@ -1,4 +1,5 @@
 import {ProviderError} from '../../http/provider-error.js';
+import {runCommand} from './run-command.js';
 
 /** A credential as fetched, with when it expires where the source says. */
 export type Fetched<T> = {
@@ -11,6 +12,23 @@ export type CredentialSource<T> = {
 	readonly describe: string;
 	fetch(signal?: AbortSignal): Promise<Fetched<T>>;
 };
+
+/**
+ * A user's command that prints a credential, read by `parse`; named by its program only, since
+ * its arguments may hold secrets (`vault read -field=token …`).
+ */
+export function commandSource<T>(
+	label: string,
+	command: string,
+	parse: (output: string) => Fetched<T>,
+): CredentialSource<T> {
+	return {
+		describe: `${label} (${command.trim().split(/\s/v)[0] ?? ''} …)`,
+		async fetch(signal) {
+			return parse(await runCommand(command, {signal}));
+		},
+	};
+}
 
 /** Fetch anew this long before expiry, so no request goes out with a dying credential. */
 const refreshMarginMs = 5 * 60_000;

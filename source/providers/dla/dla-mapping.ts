@@ -14,21 +14,10 @@ import {
 	asText,
 	presentFields,
 	type WireObject,
+	asParsedJson,
 } from '../../model/wire.js';
 import {mapLivyOutput} from '../livy/livy-mapping.js';
 import {runKey} from '../provider.js';
-
-function parseJson(value: unknown): unknown {
-	if (typeof value !== 'string') {
-		return value;
-	}
-
-	try {
-		return JSON.parse(value) as unknown;
-	} catch {
-		return undefined;
-	}
-}
 
 /** The `…Value` twin (epoch ms as a string) is exact; the `yyyy-MM-dd HH:mm:ss` text has no zone. */
 function time(job: WireObject, name: string): number | undefined {
@@ -44,7 +33,7 @@ export function mapDlaJob(target: string, body: unknown): Run {
 	const id = asString(job['JobId']) ?? '?';
 	const rawState = asString(job['Status']) ?? '';
 	const state = dlaJobState(rawState);
-	const config = asObject(parseJson(job['Detail']));
+	const config = asObject(asParsedJson(job['Detail']));
 	const kind = asText(config['file']) ? 'batch' : 'session';
 	return {
 		target,
@@ -66,7 +55,7 @@ export function mapDlaJob(target: string, body: unknown): Run {
 export function mapDlaJobDetail(target: string, body: unknown): Session {
 	const run = mapDlaJob(target, body);
 	const job = asObject(body);
-	const config = asObject(parseJson(job['Detail']));
+	const config = asObject(asParsedJson(job['Detail']));
 	return {
 		...run,
 		fields: presentFields([
@@ -113,7 +102,7 @@ export function mapDlaStatement(sessionKey: string, body: unknown): Statement {
 			progress === undefined ? undefined : Math.min(1, Math.max(0, progress)),
 		startedAt: positive(statement['StartedTime']),
 		completedAt: positive(statement['CompletedTime']),
-		output: mapLivyOutput(parseJson(statement['Output'])),
+		output: mapLivyOutput(asParsedJson(statement['Output'])),
 	};
 }
 

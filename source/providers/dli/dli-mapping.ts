@@ -22,7 +22,7 @@ import {
 	asText,
 	asTagMap,
 	presentFields,
-	type WireObject,
+	asParsedJson,
 } from '../../model/wire.js';
 import {runKey} from '../provider.js';
 import {mapSparkJob} from '../spark/spark-mapping.js';
@@ -142,24 +142,12 @@ export function mapDliSqlDetail(
 			],
 		]),
 		timeline: [],
-		config: asStringMap(parseJsonObject(job['user_conf'])),
+		config: asStringMap(asObject(asParsedJson(job['user_conf']))),
 		errors: run.errorMessage ? [{message: run.errorMessage}] : [],
 		logTail: [],
 		links: {},
 		code: asText(job['statement']),
 	};
-}
-
-function parseJsonObject(value: unknown): WireObject {
-	if (typeof value !== 'string') {
-		return asObject(value);
-	}
-
-	try {
-		return asObject(JSON.parse(value));
-	} catch {
-		return {};
-	}
 }
 
 /** A Spark batch (Livy-derived, so mixed casing: `appId`, `proxyUser`, `create_time`). */
@@ -168,7 +156,7 @@ export function mapDliBatch(targetName: string, body: unknown): Run {
 	const id = asString(batch['id']) ?? '?';
 	const rawState = asString(batch['state']) ?? '';
 	const state = dliBatchState(rawState);
-	const request = parseJsonObject(batch['req_body']);
+	const request = asObject(asParsedJson(batch['req_body']));
 	const createdAt = parseLooseTime(batch['create_time']);
 	const duration = asNumber(batch['duration']);
 	return {
@@ -197,7 +185,7 @@ export function mapDliBatch(targetName: string, body: unknown): Run {
 export function mapDliBatchDetail(targetName: string, body: unknown): Session {
 	const run = mapDliBatch(targetName, body);
 	const batch = asObject(body);
-	const request = parseJsonObject(batch['req_body']);
+	const request = asObject(asParsedJson(batch['req_body']));
 	return {
 		...run,
 		sessionKind: asText(batch['kind']),

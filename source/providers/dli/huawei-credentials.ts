@@ -4,8 +4,10 @@ import path from 'node:path';
 import {parse as parseIni} from 'ini';
 import {parseLooseTime} from '../../model/loose-time.js';
 import {asObject, asText} from '../../model/wire.js';
-import type {CredentialSource} from '../auth/cached-credential.js';
-import {runCommand} from '../auth/run-command.js';
+import {
+	commandSource,
+	type CredentialSource,
+} from '../auth/cached-credential.js';
 import type {AkskCredentials} from './aksk-signer.js';
 
 /**
@@ -95,14 +97,11 @@ export function huaweiCredentialSource(
 ): CredentialSource<AkskCredentials> | undefined {
 	const {credentialCommand, env, file} = options;
 	if (credentialCommand) {
-		return {
-			describe: `the credential command (${credentialCommand.split(/\s/v)[0] ?? ''} …)`,
-			async fetch(signal) {
-				return parseCredentialOutput(
-					await runCommand(credentialCommand, {signal}),
-				);
-			},
-		};
+		return commandSource(
+			'the credential command',
+			credentialCommand,
+			parseCredentialOutput,
+		);
 	}
 
 	const accessKey = asText(env['HUAWEICLOUD_SDK_AK']);

@@ -23,6 +23,7 @@ import {
 	asTagMap,
 	presentFields,
 	type WireObject,
+	asParsedJson,
 } from '../../model/wire.js';
 import {runKey} from '../provider.js';
 
@@ -193,24 +194,12 @@ export function mapEmrSessionCluster(target: string, body: unknown): Run {
 	};
 }
 
-function parseJson(value: unknown): unknown {
-	if (typeof value !== 'string') {
-		return value;
-	}
-
-	try {
-		return JSON.parse(value) as unknown;
-	} catch {
-		return undefined;
-	}
-}
-
 export function mapEmrSessionDetail(target: string, body: unknown): Session {
 	const run = mapEmrSessionCluster(target, body);
 	const cluster = asObject(body);
 	const autoStop = asObject(cluster['autoStopConfiguration']);
 	const idle = asNumber(autoStop['idleTimeoutMinutes']);
-	const extra = Object.entries(asObject(parseJson(cluster['extra'])));
+	const extra = Object.entries(asObject(asParsedJson(cluster['extra'])));
 	return {
 		...run,
 		sessionKind: run.codeType,
@@ -245,13 +234,13 @@ export function mapEmrSessionDetail(target: string, body: unknown): Session {
 /** One SQL output: Spark's StructType schema and rows as `[{values: [...]}]`, both JSON strings. */
 function sqlOutput(body: unknown): StatementOutput {
 	const output = asObject(body);
-	const rows = asArray(parseJson(output['rows'])).map(row =>
+	const rows = asArray(asParsedJson(output['rows'])).map(row =>
 		asArray(asObject(row)['values']),
 	);
 	return {
 		status: 'ok',
 		data: {
-			'application/json': {schema: parseJson(output['schema']), data: rows},
+			'application/json': {schema: asParsedJson(output['schema']), data: rows},
 		},
 		traceback: [],
 	};

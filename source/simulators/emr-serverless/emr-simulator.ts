@@ -1,5 +1,11 @@
 import {randomUUID} from 'node:crypto';
-import {asArray, asNumber, asObject, asText} from '../../model/wire.js';
+import {
+	asArray,
+	asNumber,
+	asObject,
+	asText,
+	asParsedJson,
+} from '../../model/wire.js';
 import {popError, popGatewayRefusal} from '../alibaba/pop-gateway.js';
 import type {SimClock} from '../sim-clock.js';
 import {json, type SimRequest, type SimResponse} from '../sim-server.js';
@@ -23,19 +29,6 @@ export type EmrSimulatorOptions = {
 };
 
 const product = 'emr-serverless-spark';
-
-/** A JSON-string query parameter (EMR sends arrays and objects that way). */
-function parseJson(text: unknown): unknown {
-	if (typeof text !== 'string') {
-		return undefined;
-	}
-
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return undefined;
-	}
-}
 
 /** EMR Serverless Spark's ROA API over the scenario, behind a POP gateway that checks signatures. */
 export function emrServerlessSimulator(
@@ -117,12 +110,12 @@ export function emrServerlessSimulator(
 
 	function matches(run: SimJobRun, query: URLSearchParams): boolean {
 		const {state, endAt} = jobRunState(run, t(), cancelled);
-		const states = asArray(parseJson(query.get('states')));
-		const tags = asArray(parseJson(query.get('tags'))).map(item =>
+		const states = asArray(asParsedJson(query.get('states')));
+		const tags = asArray(asParsedJson(query.get('tags'))).map(item =>
 			asObject(item),
 		);
-		const started = asObject(parseJson(query.get('startTime')));
-		const ended = asObject(parseJson(query.get('endTime')));
+		const started = asObject(asParsedJson(query.get('startTime')));
+		const ended = asObject(asParsedJson(query.get('endTime')));
 		const within = (ms: number | undefined, range: Record<string, unknown>) =>
 			Object.keys(range).length === 0 ||
 			(ms !== undefined &&
