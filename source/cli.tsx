@@ -12,7 +12,6 @@ import {
 } from './providers/registry.js';
 import {defaultConfigPath, readConfigFile} from './cli/config-file.js';
 import {type OnceCommand, OnceError, runOnce} from './cli/run-once.js';
-import {runTui} from './cli/run-tui.js';
 import {resolveTargets} from './cli/targets.js';
 import {
 	demoTarget,
@@ -132,6 +131,20 @@ async function simulate(): Promise<number> {
 	return 0;
 }
 
+/** The variables that make Ink (through is-in-ci) think it runs in CI. */
+function forgetCi(env: NodeJS.ProcessEnv): void {
+	for (const name of Object.keys(env)) {
+		if (
+			name === 'CI' ||
+			name === 'CONTINUOUS_INTEGRATION' ||
+			name.startsWith('CI_')
+		) {
+			// The names are only known at run time; Reflect.deleteProperty is the plain way to drop them.
+			Reflect.deleteProperty(env, name);
+		}
+	}
+}
+
 async function main(): Promise<number> {
 	const [command, argument] = cli.input;
 	if (command === 'simulate') {
@@ -175,6 +188,10 @@ async function main(): Promise<number> {
 			);
 		}
 
+		// Ink draws nothing live when it thinks it runs in CI; at a real terminal, the user wants the screen.
+		// Ink reads that once, when it loads, so the monitor's modules load only now.
+		forgetCi(process.env);
+		const {runTui} = await import('./cli/run-tui.js');
 		return await runTui({
 			providers,
 			intervalMs,

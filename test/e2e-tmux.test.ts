@@ -121,4 +121,24 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 			'the monitor is gone from the normal screen',
 		);
 	});
+
+	test('a shell with CI set still gets the live screen', async () => {
+		const withCi = new TmuxSession();
+		try {
+			withCi.start(
+				`env CI=true CI_PIPELINE_ID=1 ${process.execPath} ${cliPath} --demo`,
+				100,
+				30,
+			);
+			await withCi.waitFor(
+				text => text.includes('[1 Runs]') && text.includes('etl-notebook'),
+				'the runs list with CI set',
+			);
+			withCi.type('q');
+			withCi.waitForExit(10_000);
+			assert.match(withCi.capture(), /EXIT=0/v);
+		} finally {
+			withCi.kill();
+		}
+	});
 });

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import {formatClock, formatDuration, runDuration} from '../model/format.js';
 import {taskBar, stageLabel} from '../model/task-bar.js';
 import type {Run} from '../model/types.js';
@@ -46,12 +47,20 @@ function table(
 	rows: ReadonlyArray<readonly string[]>,
 ): string {
 	const clean = rows.map(row => row.map(cell => sanitizeLine(cell)));
+	// Terminal cells, not code units: CJK names take two cells each.
 	const widths = headers.map((header, index) =>
-		Math.max(header.length, ...clean.map(row => row[index]?.length ?? 0)),
+		Math.max(
+			stringWidth(header),
+			...clean.map(row => stringWidth(row[index] ?? '')),
+		),
 	);
 	const line = (cells: readonly string[]) =>
 		cells
-			.map((cell, index) => cell.padEnd(widths[index] ?? 0))
+			.map(
+				(cell, index) =>
+					cell +
+					' '.repeat(Math.max(0, (widths[index] ?? 0) - stringWidth(cell))),
+			)
 			.join('  ')
 			.trimEnd();
 	return [line(headers), ...clean.map(row => line(row))].join('\n') + '\n';
