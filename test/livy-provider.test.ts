@@ -252,4 +252,63 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 			await secured.close();
 		}
 	});
+
+	test('cancel a running statement, then delete the session and a batch (with X-Requested-By)', async () => {
+		const own = await startSimServer('livy-actions', livySimulator({clock}));
+		try {
+			const livyProvider = createLivyProvider({target: 'l', endpoint: own.url});
+			// Session 0 runs a statement every 10 s from 4 s; each waits 1 s and runs 7 s.
+			clock.advance(6000);
+			const session = (
+				await livyProvider.listRuns!(AbortSignal.timeout(5000))
+			).find(run => run.key === 'l:session:0')!;
+			const statements = await livyProvider.listStatements!(
+				session,
+				AbortSignal.timeout(5000),
+			);
+			const running = statements.find(
+				statement => statement.state === 'running',
+			);
+			assert.ok(
+				running,
+				statements.map(statement => statement.state).join(','),
+			);
+			await livyProvider.cancelStatement!(
+				session,
+				running,
+				AbortSignal.timeout(5000),
+			);
+			const cancel = own.requests.at(-1)!;
+			assert.equal(cancel.method, 'POST');
+			assert.equal(cancel.headers['x-requested-by'], 'sparktop');
+			clock.advance(10_000);
+			const after = await livyProvider.listStatements!(
+				session,
+				AbortSignal.timeout(5000),
+			);
+			assert.equal(
+				after.find(statement => statement.id === running.id)?.state,
+				'cancelled',
+			);
+
+			const batch = (
+				await livyProvider.listRuns!(AbortSignal.timeout(5000))
+			).find(run => run.kind === 'batch')!;
+			await livyProvider.cancelRun!(session, AbortSignal.timeout(5000));
+			await livyProvider.cancelRun!(batch, AbortSignal.timeout(5000));
+			assert.equal(own.requests.at(-1)?.method, 'DELETE');
+			const keys = new Set(
+				(await livyProvider.listRuns!(AbortSignal.timeout(5000))).map(
+					run => run.key,
+				),
+			);
+			assert.ok(!keys.has(session.key) && !keys.has(batch.key));
+			const gone = await expectProviderError(
+				livyProvider.cancelRun!(session, AbortSignal.timeout(5000)),
+			);
+			assert.equal(gone.status, 404);
+		} finally {
+			await own.close();
+		}
+	});
 });

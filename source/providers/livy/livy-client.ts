@@ -116,6 +116,34 @@ export class LivyClient {
 		});
 	}
 
+	/** POST …/cancel; Livy answers `{"msg":"canceled"}`. */
+	async cancelStatement(
+		sessionId: string,
+		statementId: string,
+		signal?: AbortSignal,
+	): Promise<void> {
+		await this.http.json({
+			operation: 'cancelStatement',
+			method: 'POST',
+			path: `sessions/${encode(sessionId)}/statements/${encode(statementId)}/cancel`,
+			signal,
+		});
+	}
+
+	/** DELETE stops a session or batch and forgets it; Livy answers `{"msg":"deleted"}`. */
+	async delete(
+		collection: Collection,
+		id: string,
+		signal?: AbortSignal,
+	): Promise<void> {
+		await this.http.json({
+			operation: collection === 'sessions' ? 'deleteSession' : 'deleteBatch',
+			method: 'DELETE',
+			path: `${collection}/${encode(id)}`,
+			signal,
+		});
+	}
+
 	/** Pages with from/size until the server's total is reached or a page comes back short. */
 	private async listAll(
 		collection: Collection,

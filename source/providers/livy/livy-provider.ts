@@ -71,6 +71,12 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 			);
 			return mapLivyLog(run.key, body);
 		},
+		async cancelRun(run, signal) {
+			await client.delete(collection(run), run.id, signal);
+		},
+		async cancelStatement(run, statement, signal) {
+			await client.cancelStatement(run.id, statement.id, signal);
+		},
 		// Livy links each run to its Spark UI (YARN's proxy: the live driver, later the History Server);
 		// the jobs there are the run's progress.
 		async getProgress(run, signal) {

@@ -136,6 +136,84 @@ export function livySimulator(
 	const notFound = (id: string) =>
 		json(404, {msg: `Session '${id}' not found.`});
 
+	// What users did through the API: deleted sessions and batches are gone, cancelled statements stop.
+	const deleted = new Set<string>();
+	const cancelled = new Map<string, number>();
+
+	function liveSession(id: string, now: number): SimSession | undefined {
+		return /^\d+$/v.test(id) && !deleted.has(`sessions/${id}`)
+			? findSession(Number(id), now)
+			: undefined;
+	}
+
+	function statementsOf(session: SimSession, now: number) {
+		return statementsAt(session, now).map(
+			({submittedAt, started, completed, ...statement}) => {
+				const cancelledAt = cancelled.get(`${session.id}/${statement.id}`);
+				const stopped =
+					cancelledAt !== undefined &&
+					(statement.state !== 'available' || completed > cancelledAt);
+				return {
+					...statement,
+					...(stopped ? {state: 'cancelled', output: null} : {}),
+					started: started === 0 ? 0 : at(started),
+					completed: completed === 0 || stopped ? 0 : at(completed),
+				};
+			},
+		);
+	}
+
+	/** DELETE of a session or batch, and a statement's cancel: Livy's CSRF filter wants X-Requested-By. */
+	function mutate(request: SimRequest, parts: string[]): SimResponse {
+		if (request.headers['x-requested-by'] === undefined) {
+			return jettyErrorPage(
+				400,
+				'Missing Required Header for CSRF protection.',
+			);
+		}
+
+		const [collection, id = '', sub, statementId, action] = parts;
+		const now = t();
+		if (request.method === 'DELETE' && sub === undefined) {
+			const exists =
+				collection === 'sessions'
+					? liveSession(id, now) !== undefined
+					: collection === 'batches' &&
+						!deleted.has(`batches/${id}`) &&
+						batchesAt(now).some(batch => String(batch.id) === id);
+			if (!exists) {
+				return notFound(id);
+			}
+
+			deleted.add(`${collection}/${id}`);
+			return json(200, {msg: 'deleted'});
+		}
+
+		const session = liveSession(id, now);
+		if (
+			request.method === 'POST' &&
+			collection === 'sessions' &&
+			sub === 'statements' &&
+			action === 'cancel' &&
+			session
+		) {
+			const statement = statementsAt(session, now).find(
+				item => String(item.id) === statementId,
+			);
+			if (!statement) {
+				return json(404, 'Statement not found');
+			}
+
+			if (statement.state !== 'available') {
+				cancelled.set(`${session.id}/${statement.id}`, now);
+			}
+
+			return json(200, {msg: 'canceled'});
+		}
+
+		return jettyErrorPage(405, 'HTTP method not allowed');
+	}
+
 	return request => {
 		if (expectedAuth && request.headers.authorization !== expectedAuth) {
 			return {
@@ -147,11 +225,11 @@ export function livySimulator(
 			};
 		}
 
+		const parts = request.path.split('/').filter(Boolean);
 		if (request.method !== 'GET') {
-			return jettyErrorPage(405, 'HTTP method not allowed');
+			return mutate(request, parts);
 		}
 
-		const parts = request.path.split('/').filter(Boolean);
 		const [collection, id, sub, statementId, extra] = parts;
 		const now = t();
 		if (collection === 'version' && parts.length === 1) {
@@ -168,13 +246,15 @@ export function livySimulator(
 		if (collection === 'sessions') {
 			if (id === undefined) {
 				return page(
-					visibleSessions(now).map(session => sessionJson(session)),
+					visibleSessions(now)
+						.filter(session => !deleted.has(`sessions/${session.id}`))
+						.map(session => sessionJson(session)),
 					request.query,
 				);
 			}
 
-			const session = findSession(Number(id), now);
-			if (!session || !/^\d+$/v.test(id)) {
+			const session = liveSession(id, now);
+			if (!session) {
 				return notFound(id);
 			}
 
@@ -195,13 +275,7 @@ export function livySimulator(
 					return json(400, {msg: "requirement failed: Session isn't active."});
 				}
 
-				const statements = statementsAt(session, now).map(
-					({submittedAt, started, completed, ...statement}) => ({
-						...statement,
-						started: started === 0 ? 0 : at(started),
-						completed: completed === 0 ? 0 : at(completed),
-					}),
-				);
+				const statements = statementsOf(session, now);
 				if (statementId === undefined) {
 					return json(200, {total_statements: statements.length, statements});
 				}
@@ -216,7 +290,9 @@ export function livySimulator(
 		}
 
 		if (collection === 'batches') {
-			const batches = batchesAt(now);
+			const batches = batchesAt(now).filter(
+				batch => !deleted.has(`batches/${batch.id}`),
+			);
 			if (id === undefined) {
 				return page(
 					batches.map(batch => batchJson(batch)),
