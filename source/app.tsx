@@ -27,7 +27,8 @@ import {ProgressPane} from './ui/panes/progress-pane.js';
 import {RunsPane} from './ui/panes/runs-pane.js';
 import {StatementsPane} from './ui/panes/statements-pane.js';
 import {ProvidersContext} from './ui/providers-context.js';
-import {filterRuns, sortRuns} from './ui/render/run-rows.js';
+import {sortRuns} from './ui/render/run-order.js';
+import {filterRuns} from './ui/render/run-rows.js';
 import {useResources, useStore, useStoreStatus} from './ui/store-context.js';
 import {toneColor, useTheme} from './ui/theme.js';
 import {flashOf} from './ui/flash.js';
@@ -47,7 +48,7 @@ export type AppProps = {
 };
 
 const hints =
-	'?:help  Tab/1-4:pane  j/k:move  Enter:open  Esc:back  /:filter  l:log  z:zoom  r:refresh  p:pause  q:quit';
+	'?:help  Tab/1-4:pane  j/k:move  Enter:open  Esc:back  /:filter  l:log  z:zoom  s:sort  r:refresh  p:pause  q:quit';
 const writeHints = `c:cancel  ${hints}`;
 
 function printable(text: string): string {
@@ -93,9 +94,16 @@ export default function App({write = false}: AppProps) {
 			})),
 		[runSources, runSnapshots],
 	);
+	// Only the longest-first order moves with the clock; the others need not re-sort each tick.
+	const sortTime = nav.order === 'longest' ? now : 0;
 	const allRuns = useMemo(
-		() => sortRuns(runSnapshots.flatMap(snapshot => snapshot.data ?? [])),
-		[runSnapshots],
+		() =>
+			sortRuns(
+				runSnapshots.flatMap(snapshot => snapshot.data ?? []),
+				nav.order,
+				sortTime,
+			),
+		[runSnapshots, nav.order, sortTime],
 	);
 	const runs = useMemo(
 		() => filterRuns(allRuns, nav.filter),
@@ -357,6 +365,7 @@ export default function App({write = false}: AppProps) {
 						now={now}
 						filter={nav.filter}
 						filtering={nav.filtering}
+						order={nav.order}
 					/>
 				);
 			}

@@ -8,7 +8,8 @@ import {
 	type Navigation,
 	type NavigationAction,
 } from '../source/ui/navigation.js';
-import {filterRuns, runTable, sortRuns} from '../source/ui/render/run-rows.js';
+import {sortRuns} from '../source/ui/render/run-order.js';
+import {filterRuns, runTable} from '../source/ui/render/run-rows.js';
 import {keepInView} from '../source/ui/use-scroll-offset.js';
 import {sessionRun} from './helpers/fixtures.js';
 
@@ -218,4 +219,35 @@ test('runs keep their targets in the order given, newest first within a kind', (
 		sorted.map(run => run.key),
 		['zeta:session:3', 'zeta:session:1', 'alpha:session:2'],
 	);
+});
+
+test('s cycles the run orders: trouble first puts failures on top, longest first the slowest', () => {
+	const runs = [
+		sessionRun('1', {
+			key: 'l:1',
+			state: 'succeeded',
+			submittedAt: 5000,
+			endedAt: 6000,
+		}),
+		sessionRun('2', {
+			key: 'l:2',
+			state: 'failed',
+			submittedAt: 1000,
+			endedAt: 9000,
+		}),
+		sessionRun('3', {key: 'l:3', state: 'running', submittedAt: 8000}),
+	];
+	let state = initialNavigation;
+	const keys = () => sortRuns(runs, state.order, 10_000).map(run => run.key);
+	assert.deepEqual(keys(), ['l:3', 'l:1', 'l:2']);
+	state = navigate(state, {type: 'cycleOrder'});
+	assert.equal(state.order, 'trouble');
+	assert.deepEqual(keys(), ['l:2', 'l:3', 'l:1']);
+	state = navigate(state, {type: 'cycleOrder'});
+	assert.deepEqual(keys(), ['l:3', 'l:1', 'l:2']);
+	state = navigate(state, {type: 'cycleOrder'});
+	assert.equal(state.order, 'longest');
+	assert.deepEqual(keys(), ['l:2', 'l:3', 'l:1']);
+	state = navigate(state, {type: 'cycleOrder'});
+	assert.equal(state.order, 'target');
 });

@@ -29,6 +29,7 @@ const letters: Readonly<Record<string, KeyCommand>> = {
 	l: navigateTo({type: 'toggle', what: 'log'}),
 	'/': navigateTo({type: 'filterStart'}),
 	':': navigateTo({type: 'commandStart'}),
+	s: navigateTo({type: 'cycleOrder'}),
 };
 
 /** Named keys, checked in order. */

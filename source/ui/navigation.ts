@@ -1,3 +1,5 @@
+import {nextRunOrder, type RunOrder} from './render/run-order.js';
+
 /** Which pane has the keyboard, what is selected, and the overlays: plain state with a reducer, no I/O. */
 
 export const paneIds = ['runs', 'detail', 'statements', 'progress'] as const;
@@ -31,6 +33,8 @@ export type Navigation = {
 	readonly filtering: boolean;
 	/** The `:` command line while it is being typed. */
 	readonly command?: string;
+	/** How the Runs pane orders its rows (`s` cycles). */
+	readonly order: RunOrder;
 	/** How far each pane can scroll, or how many items it holds, as the panes last reported. */
 	readonly extents: Readonly<Partial<Record<PaneId, number>>>;
 };
@@ -46,6 +50,7 @@ export const initialNavigation: Navigation = {
 	log: false,
 	filter: '',
 	filtering: false,
+	order: 'target',
 	extents: {},
 };
 
@@ -64,6 +69,7 @@ export type NavigationAction =
 	| {readonly type: 'drill'}
 	| {readonly type: 'back'}
 	| {readonly type: 'toggle'; readonly what: 'zoom' | 'help' | 'log'}
+	| {readonly type: 'cycleOrder'}
 	| {readonly type: 'filterStart'}
 	| {readonly type: 'filterInput'; readonly text: string}
 	| {readonly type: 'filterErase'}
@@ -255,6 +261,10 @@ export function navigate(
 			}
 
 			return {...state, focus: 'runs'};
+		}
+
+		case 'cycleOrder': {
+			return {...state, order: nextRunOrder(state.order)};
 		}
 
 		case 'toggle': {

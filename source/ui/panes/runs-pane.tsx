@@ -6,6 +6,7 @@ import {runHeader, runRow, runTable} from '../render/run-rows.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
 import {LineView, VisibleLines} from '../widgets/line-view.js';
 import {frameInnerHeight, PaneFrame} from '../widgets/pane-frame.js';
+import {type RunOrder, runOrderTitles} from '../render/run-order.js';
 import {snapshotBadges} from './snapshot-badges.js';
 
 export type RunsPaneProps = {
@@ -22,6 +23,7 @@ export type RunsPaneProps = {
 	readonly now: number;
 	readonly filter: string;
 	readonly filtering: boolean;
+	readonly order: RunOrder;
 };
 
 /** Every run of every target, one row each; only the rows in view are rendered. */
@@ -35,6 +37,7 @@ export function RunsPane({
 	now,
 	filter,
 	filtering,
+	order,
 }: RunsPaneProps) {
 	// Optional columns (queue, cost, release) appear when some run has them.
 	const table = useMemo(() => runTable(width - 4, runs), [width, runs]);
@@ -80,7 +83,11 @@ export function RunsPane({
 		<PaneFrame
 			number={1}
 			title="Runs"
-			badges={[count, ...stale]}
+			badges={[
+				count,
+				...(order === 'target' ? [] : [runOrderTitles[order]]),
+				...stale,
+			]}
 			focused={focused}
 			width={width}
 			height={height}

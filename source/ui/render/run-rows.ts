@@ -162,29 +162,6 @@ export function runRow(
 	}));
 }
 
-/** Targets in the order they were given (the command line, the config file), then kind, newest first. */
-export function sortRuns(runs: readonly Run[]): Run[] {
-	const targetOrder = new Map<string, number>();
-	for (const run of runs) {
-		if (!targetOrder.has(run.target)) {
-			targetOrder.set(run.target, targetOrder.size);
-		}
-	}
-
-	return runs.toSorted(
-		(a, b) =>
-			targetOrder.get(a.target)! - targetOrder.get(b.target)! ||
-			a.kind.localeCompare(b.kind) ||
-			(b.submittedAt ?? 0) - (a.submittedAt ?? 0) ||
-			compareIds(b.id, a.id),
-	);
-}
-
-function compareIds(a: string, b: string): number {
-	const numeric = Number(a) - Number(b);
-	return Number.isNaN(numeric) ? a.localeCompare(b) : numeric;
-}
-
 /** K9s-style filter: every word must appear in the name, id, state, owner, kind or target. */
 export function filterRuns(runs: readonly Run[], filter: string): Run[] {
 	const words = filter.toLowerCase().split(/\s+/v).filter(Boolean);

@@ -12,7 +12,10 @@ export const keyBindings: ReadonlyArray<readonly [string, string]> = [
 	['/', 'filter runs (Enter keeps it, Esc clears it)'],
 	[':', 'command: statement ID (watch a SQL statement), quit'],
 	['l', 'full log of the selected run'],
-	['z', 'zoom the focused pane'],
+	[
+		'z  s',
+		'zoom the focused pane; sort runs (target, trouble, newest, longest)',
+	],
 	['r', 'refresh now (also finished runs)'],
 	['p', 'pause / resume polling'],
 	['c', 'cancel the run, or the statement in Statements (--write)'],
