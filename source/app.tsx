@@ -28,12 +28,14 @@ import {RunsPane} from './ui/panes/runs-pane.js';
 import {StatementsPane} from './ui/panes/statements-pane.js';
 import {ProvidersContext} from './ui/providers-context.js';
 import {sortRuns} from './ui/render/run-order.js';
+import {selectedStatement} from './ui/render/statement-lines.js';
 import {filterRuns} from './ui/render/run-rows.js';
 import {useResources, useStore, useStoreStatus} from './ui/store-context.js';
 import {toneColor, useTheme} from './ui/theme.js';
 import {flashOf} from './ui/flash.js';
 import {commandFor, type KeyCommand} from './ui/keymap.js';
 import {cancelOffer} from './ui/cancel-offer.js';
+import {ClipboardContext} from './ui/clipboard-context.js';
 import {commandHelp, parseCommand} from './ui/command-line.js';
 import {type Tone} from './ui/render/line.js';
 import {useActionPrompt} from './ui/use-action-prompt.js';
@@ -72,6 +74,7 @@ export default function App({write = false}: AppProps) {
 	}, []);
 
 	const prompt = useActionPrompt(store);
+	const copy = useContext(ClipboardContext);
 
 	const runSources = useMemo(
 		() =>
@@ -198,27 +201,58 @@ export default function App({write = false}: AppProps) {
 				offerCancel();
 				break;
 			}
+
+			case 'copy': {
+				copySelection('id');
+				break;
+			}
+
+			case 'copyLink': {
+				copySelection('link');
+				break;
+			}
 		}
 	};
 
-	const offerCancel = () => {
-		// The selection as the keys so far left it, which may be ahead of the last frame.
+	/** The selection as the keys so far left it, which may be ahead of the last frame. */
+	const selection = () => {
 		const run = runs[selectedRunIndex(runs, current.current)];
 		const provider = run && providers.get(run.target);
 		const statementsKey =
 			provider && run ? statementsResource(provider, run)?.key : undefined;
+		const statements = statementsKey
+			? store.getSnapshot<Statement[]>(statementsKey).data
+			: undefined;
+		return {
+			run,
+			provider,
+			statement: statements
+				? selectedStatement(statements, current.current.statement)
+				: undefined,
+		};
+	};
+
+	const offerCancel = () => {
 		prompt.offer(
-			cancelOffer({
-				write,
-				focus: current.current.focus,
-				provider,
-				run,
-				statements: statementsKey
-					? store.getSnapshot<Statement[]>(statementsKey).data
-					: undefined,
-				statementIndex: current.current.statement,
-			}),
+			cancelOffer({write, focus: current.current.focus, ...selection()}),
 		);
+	};
+
+	/** Copies (y) the run's id, or the selected statement's code; (Y) the run's Spark UI link. */
+	const copySelection = (what: 'id' | 'link') => {
+		const {run, statement} = selection();
+		const [label, text] =
+			what === 'link'
+				? ['Spark UI link', run?.sparkUiUrl]
+				: current.current.focus === 'statements' && statement
+					? [`code of statement #${statement.id}`, statement.code]
+					: [`id of ${run?.kind ?? 'run'} ${run?.id ?? ''}`, run?.id];
+		if (text) {
+			copy(text);
+			prompt.say(`copied the ${label} (OSC 52)`, 'ok');
+		} else {
+			prompt.say(run ? `no ${label} to copy` : 'select a run first', 'waiting');
+		}
 	};
 
 	const runCommand = (text: string) => {

@@ -186,3 +186,41 @@ describe('the : command line', () => {
 		}
 	});
 });
+
+describe('copying with OSC 52', () => {
+	test("y copies the run id, or the selected statement's code; Y the Spark UI link", async () => {
+		const copied: string[] = [];
+		const {provider} = recorder([
+			{...busy, sparkUiUrl: 'http://rm:8088/proxy/application_1/'},
+		]);
+		const app = renderApp([provider], {
+			copy(text) {
+				copied.push(text);
+			},
+		});
+		try {
+			await waitForFrame(app.lastFrame, text => text.includes('etl'));
+			await press(app.stdin, 'y');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('copied the id of session 0 (OSC 52)'),
+			);
+			await press(app.stdin, 'Y');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('copied the Spark UI link (OSC 52)'),
+			);
+			await press(app.stdin, '3');
+			await waitForFrame(app.lastFrame, text => text.includes('step 1'));
+			await press(app.stdin, 'y');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('copied the code of statement #1'),
+			);
+			assert.deepEqual(copied, [
+				'0',
+				'http://rm:8088/proxy/application_1/',
+				'step 1',
+			]);
+		} finally {
+			app.cleanup();
+		}
+	});
+});

@@ -6,6 +6,7 @@ import {
 	sanitizeLine,
 	sanitizeText,
 } from '../source/text/sanitize.js';
+import {osc52} from '../source/text/osc52.js';
 
 describe('sanitising server text', () => {
 	test('OSC 52 clipboard writes, screen clears and bells become visible text', () => {
@@ -49,4 +50,16 @@ describe('sanitising server text', () => {
 		// Not a benchmark: a guard against sanitising all 10 MB (which takes far longer than this).
 		assert.ok(elapsedMs < 2000, `took ${elapsedMs} ms`);
 	});
+});
+
+test('OSC 52 puts base64 text on the clipboard, wrapped for tmux passthrough too', () => {
+	assert.equal(osc52('jr-42', false), '\u001B]52;c;anItNDI=\u0007');
+	assert.equal(
+		osc52('jr-42', true),
+		'\u001B]52;c;anItNDI=\u0007\u001BPtmux;\u001B\u001B]52;c;anItNDI=\u0007\u001B\\',
+	);
+	assert.equal(
+		osc52('x'.repeat(200_000), false).length,
+		5 + 4 * Math.ceil(74_000 / 3) + 1 + 2,
+	);
 });

@@ -5,6 +5,8 @@ import App from '../app.js';
 import type {Provider} from '../providers/provider.js';
 import {systemClock} from '../store/clock.js';
 import {PollingStore} from '../store/polling-store.js';
+import {osc52} from '../text/osc52.js';
+import {ClipboardContext} from '../ui/clipboard-context.js';
 import {ProvidersContext} from '../ui/providers-context.js';
 import {StoreContext} from '../ui/store-context.js';
 import {makeTheme, ThemeContext} from '../ui/theme.js';
@@ -39,6 +41,10 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		}
 	};
 
+	const copy = (text: string) => {
+		process.stdout.write(osc52(text, process.env['TMUX'] !== undefined));
+	};
+
 	process.stdout.write(enterAlternateScreen);
 	const instance = render(
 		<StoreContext.Provider value={store}>
@@ -46,7 +52,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
 				<ThemeContext.Provider
 					value={makeTheme({color: options.color, ascii: options.ascii})}
 				>
-					<App write={options.write} />
+					<ClipboardContext.Provider value={copy}>
+						<App write={options.write} />
+					</ClipboardContext.Provider>
 				</ThemeContext.Provider>
 			</ProvidersContext.Provider>
 		</StoreContext.Provider>,

@@ -6,17 +6,14 @@ import {
 	cancelStatementAction,
 } from '../store/actions.js';
 import type {PaneId} from './navigation.js';
-import {newestFirst} from './render/statement-lines.js';
 
 export type CancelContext = {
 	readonly write: boolean;
 	readonly focus: PaneId;
 	readonly provider?: Provider;
 	readonly run?: Run;
-	/** The run's statements as last polled, in the provider's order. */
-	readonly statements?: readonly Statement[];
-	/** The Statements pane's selection (newest first). */
-	readonly statementIndex: number;
+	/** The statement selected in the Statements pane, if any. */
+	readonly statement?: Statement;
 };
 
 /** What `c` cancels: the selected statement in the Statements pane, the selected run elsewhere. */
@@ -37,10 +34,7 @@ export function cancelOffer(context: CancelContext): ActionOffer {
 		return cancelRunAction(provider, run);
 	}
 
-	const ordered = newestFirst(context.statements ?? []);
-	const statement =
-		ordered[Math.min(context.statementIndex, ordered.length - 1)];
-	return statement
-		? cancelStatementAction(provider, run, statement)
+	return context.statement
+		? cancelStatementAction(provider, run, context.statement)
 		: {ok: false, reason: 'no statement selected'};
 }

@@ -7,7 +7,10 @@ export type KeyCommand =
 	| {readonly type: 'moveBy'; readonly lines: number}
 	| {readonly type: 'movePage'; readonly pages: 1 | -1}
 	| {readonly type: 'moveTo'; readonly end: 'first' | 'last'}
-	| {readonly type: 'quit' | 'refresh' | 'pause' | 'cancel'};
+	| {
+			readonly type:
+				'quit' | 'refresh' | 'pause' | 'cancel' | 'copy' | 'copyLink';
+	  };
 
 const navigateTo = (action: NavigationAction): KeyCommand => ({
 	type: 'navigate',
@@ -24,6 +27,8 @@ const letters: Readonly<Record<string, KeyCommand>> = {
 	r: {type: 'refresh'},
 	p: {type: 'pause'},
 	c: {type: 'cancel'},
+	y: {type: 'copy'},
+	Y: {type: 'copyLink'},
 	'?': navigateTo({type: 'toggle', what: 'help'}),
 	z: navigateTo({type: 'toggle', what: 'zoom'}),
 	l: navigateTo({type: 'toggle', what: 'log'}),

@@ -3,13 +3,18 @@ import App from '../../source/app.js';
 import type {Provider} from '../../source/providers/provider.js';
 import {systemClock} from '../../source/store/clock.js';
 import {PollingStore} from '../../source/store/polling-store.js';
+import {ClipboardContext} from '../../source/ui/clipboard-context.js';
 import {ProvidersContext} from '../../source/ui/providers-context.js';
 import {StoreContext} from '../../source/ui/store-context.js';
 import {makeTheme, ThemeContext} from '../../source/ui/theme.js';
 
 export function renderApp(
 	providers: Provider[],
-	options: {ascii?: boolean; write?: boolean} = {},
+	options: {
+		ascii?: boolean;
+		write?: boolean;
+		copy?: (text: string) => void;
+	} = {},
 ) {
 	const store = new PollingStore({clock: systemClock(), intervalMs: 60_000});
 	const instance = render(
@@ -20,7 +25,9 @@ export function renderApp(
 				<ThemeContext.Provider
 					value={makeTheme({color: false, ascii: options.ascii ?? false})}
 				>
-					<App write={options.write} />
+					<ClipboardContext.Provider value={options.copy ?? (() => undefined)}>
+						<App write={options.write} />
+					</ClipboardContext.Provider>
 				</ThemeContext.Provider>
 			</ProvidersContext.Provider>
 		</StoreContext.Provider>,

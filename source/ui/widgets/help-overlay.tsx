@@ -12,6 +12,7 @@ export const keyBindings: ReadonlyArray<readonly [string, string]> = [
 	['/', 'filter runs (Enter keeps it, Esc clears it)'],
 	[':', 'command: statement ID (watch a SQL statement), quit'],
 	['l', 'full log of the selected run'],
+	['y  Y', 'copy the id (a statement: its code); the Spark UI link'],
 	[
 		'z  s',
 		'zoom the focused pane; sort runs (target, trouble, newest, longest)',
