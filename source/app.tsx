@@ -34,10 +34,10 @@ import {useResources, useStore, useStoreStatus} from './ui/store-context.js';
 import {toneColor, useTheme} from './ui/theme.js';
 import {flashOf} from './ui/flash.js';
 import {commandFor, type KeyCommand} from './ui/keymap.js';
+import {bottomLine} from './ui/bottom-line.js';
 import {cancelOffer} from './ui/cancel-offer.js';
 import {ClipboardContext} from './ui/clipboard-context.js';
 import {commandHelp, parseCommand} from './ui/command-line.js';
-import {type Tone} from './ui/render/line.js';
 import {useActionPrompt} from './ui/use-action-prompt.js';
 import {useNow} from './ui/use-now.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
@@ -48,10 +48,6 @@ import {TabStrip} from './ui/widgets/tab-strip.js';
 export type AppProps = {
 	readonly write?: boolean;
 };
-
-const hints =
-	'?:help  Tab/1-4:pane  j/k:move  Enter:open  Esc:back  /:filter  l:log  z:zoom  s:sort  r:refresh  p:pause  q:quit';
-const writeHints = `c:cancel  ${hints}`;
 
 function printable(text: string): string {
 	return text.replaceAll(/\p{Cc}/gv, '');
@@ -441,30 +437,14 @@ export default function App({write = false}: AppProps) {
 	};
 
 	const flash = flashOf(status.errors[0], now);
-	const {pending, notice} = prompt;
-	const freshNotice =
-		notice && now - notice.at < 6000 && (!flash || notice.at >= flash.at)
-			? notice
-			: undefined;
-	const errorLine = flash && {
-		text: `✖ ${flash.error.summary()}`,
-		tone: 'bad' as const,
-	};
-	const bottom: {text: string; tone: Tone; bold?: boolean} =
-		nav.command === undefined
-			? pendingOrNotice()
-			: {text: `:${nav.command}█`, tone: 'accent', bold: true};
-	function pendingOrNotice(): {text: string; tone: Tone; bold?: boolean} {
-		return pending
-			? {
-					text: `${pending.label}? y to confirm, any other key keeps it`,
-					tone: 'waiting',
-					bold: true,
-				}
-			: (freshNotice ??
-					errorLine ?? {text: write ? writeHints : hints, tone: 'muted'});
-	}
-
+	const bottom = bottomLine({
+		command: nav.command,
+		pending: prompt.pending,
+		notice: prompt.notice,
+		flash,
+		write,
+		now,
+	});
 	const targets = [...providers.values()].map(provider => provider.target);
 	return (
 		<Box flexDirection="column" width={columns} height={Math.max(4, rows - 1)}>
