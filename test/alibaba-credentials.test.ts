@@ -5,6 +5,7 @@ import path from 'node:path';
 import {after, describe, test} from 'node:test';
 import {
 	alibabaCredentialSource,
+	aliyunCliRegion,
 	parseAlibabaCredentialOutput,
 } from '../source/providers/alibaba/alibaba-credentials.js';
 
@@ -98,6 +99,12 @@ describe('Alibaba credential chain (no network, never the ECS metadata service)'
 			(await found({ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true'})).accessKeyId,
 			'INIAK',
 		);
+		assert.equal(aliyunCliRegion({}, home), 'cn-shanghai');
+		assert.equal(
+			aliyunCliRegion({ALIBABA_CLOUD_PROFILE: 'temp'}, home),
+			undefined,
+		);
+		assert.equal(aliyunCliRegion({}, path.join(home, 'nowhere')), undefined);
 	});
 
 	test('the environment comes before the files, and a command before everything', async () => {

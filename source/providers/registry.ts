@@ -1,6 +1,9 @@
 import process from 'node:process';
 import type {AlibabaCredentials} from './alibaba/acs3-signer.js';
-import {alibabaCredentialSource} from './alibaba/alibaba-credentials.js';
+import {
+	alibabaCredentialSource,
+	aliyunCliRegion,
+} from './alibaba/alibaba-credentials.js';
 import {CachedCredential} from './auth/cached-credential.js';
 import {createDlaProvider, dlaFilters} from './dla/dla-provider.js';
 import {
@@ -148,7 +151,7 @@ const factories: Readonly<Record<string, Factory>> = {
 				filters: config.filters,
 			});
 		},
-		endpointFrom: '--region or ALIBABA_CLOUD_REGION_ID',
+		endpointFrom: '--region, ALIBABA_CLOUD_REGION_ID or the aliyun CLI profile',
 		defaultEndpoint(config, env) {
 			const region = alibabaRegion(config, env);
 			return region
@@ -166,7 +169,7 @@ const factories: Readonly<Record<string, Factory>> = {
 				credentials: alibabaCredentials(config, env),
 				filters: config.filters,
 			}),
-		endpointFrom: '--region or ALIBABA_CLOUD_REGION_ID',
+		endpointFrom: '--region, ALIBABA_CLOUD_REGION_ID or the aliyun CLI profile',
 		defaultEndpoint(config, env) {
 			const region = alibabaRegion(config, env);
 			if (!region) {
@@ -194,7 +197,9 @@ function alibabaRegion(
 	config: TargetConfig,
 	env: NodeJS.ProcessEnv,
 ): string | undefined {
-	return config.region ?? env['ALIBABA_CLOUD_REGION_ID'];
+	return (
+		config.region ?? env['ALIBABA_CLOUD_REGION_ID'] ?? aliyunCliRegion(env)
+	);
 }
 
 function alibabaCredentials(

@@ -28,7 +28,6 @@ export type AlibabaCredentialResult =
 	| {
 			readonly ok: true;
 			readonly source: CredentialSource<AlibabaCredentials>;
-			readonly region?: string;
 	  }
 	| {readonly ok: false; readonly reason: string};
 
@@ -87,6 +86,30 @@ export function parseAlibabaCredentialOutput(output: string): {
 	};
 }
 
+function cliProfile(config: WireObject, name: string): WireObject | undefined {
+	return asArray(config['profiles'])
+		.map(item => asObject(item))
+		.find(item => asText(item['name']) === name);
+}
+
+/** The region of the aliyun CLI profile in use (`region_id`), which the CLI itself defaults to. */
+export function aliyunCliRegion(
+	env: NodeJS.ProcessEnv,
+	home: string = homedir(),
+): string | undefined {
+	const text = readText(path.join(home, '.aliyun', 'config.json'));
+	try {
+		const config = asObject(JSON.parse(text ?? ''));
+		const name =
+			asText(env['ALIBABA_CLOUD_PROFILE']) ??
+			asText(config['current']) ??
+			'default';
+		return asText(cliProfile(config, name)?.['region_id']);
+	} catch {
+		return undefined;
+	}
+}
+
 function fromCliConfig(
 	file: string,
 	profileName: string | undefined,
@@ -104,9 +127,7 @@ function fromCliConfig(
 	}
 
 	const name = profileName ?? asText(config['current']) ?? 'default';
-	const profile = asArray(config['profiles'])
-		.map(item => asObject(item))
-		.find(item => asText(item['name']) === name);
+	const profile = cliProfile(config, name);
 	if (!profile) {
 		return profileName
 			? {ok: false, reason: `no profile "${name}" in ${file}`}
@@ -135,7 +156,6 @@ function fromCliConfig(
 			securityToken:
 				mode === 'StsToken' ? asText(profile['sts_token']) : undefined,
 		}),
-		region: asText(profile['region_id']),
 	};
 }
 
