@@ -181,6 +181,18 @@ describe('polling store', () => {
 		assert.match(store.getSnapshot('failing').error!.message, /boom/v);
 	});
 
+	test('throttling without Retry-After starts a step further back than other failures', async () => {
+		const clock = new FakeClock();
+		const store = makeStore(clock, () => 1);
+		const limited = loader('limited', () => {
+			throw throttled();
+		});
+		store.subscribe(limited.spec, () => undefined);
+		await settle();
+		const {nextAttemptAt, errorAt} = store.getSnapshot('limited');
+		assert.equal(nextAttemptAt! - errorAt!, 2000);
+	});
+
 	test('honours Retry-After when the server asks for longer than the backoff', async () => {
 		const clock = new FakeClock();
 		const store = makeStore(clock);

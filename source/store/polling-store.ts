@@ -328,8 +328,9 @@ export class PollingStore {
 		}
 
 		const failures = entry.snapshot.failures + 1;
+		// A service that says it is throttling (a 429, Alibaba's Throttling.* on a 400) starts a step further back.
 		const delay = backoffDelay(
-			failures,
+			providerError.throttled ? failures + 1 : failures,
 			this.options.backoff,
 			this.options.random,
 			providerError.retryAfterMs,
