@@ -449,6 +449,7 @@ export default function App({write = false}: AppProps) {
 	return (
 		<Box flexDirection="column" width={columns} height={Math.max(4, rows - 1)}>
 			<StatusBar
+				width={columns}
 				status={status}
 				targets={targets}
 				intervalMs={store.intervalMs}

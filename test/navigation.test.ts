@@ -11,6 +11,7 @@ import {
 import {sortRuns} from '../source/ui/render/run-order.js';
 import {filterRuns, runTable} from '../source/ui/render/run-rows.js';
 import {keepInView} from '../source/ui/use-scroll-offset.js';
+import {targetsLabel} from '../source/ui/widgets/status-bar.js';
 import {sessionRun} from './helpers/fixtures.js';
 
 const run = sessionRun;
@@ -250,4 +251,14 @@ test('s cycles the run orders: trouble first puts failures on top, longest first
 	assert.deepEqual(keys(), ['l:2', 'l:3', 'l:1']);
 	state = navigate(state, {type: 'cycleOrder'});
 	assert.equal(state.order, 'target');
+});
+
+test('the status line gives way with its targets, never with its freshness', () => {
+	const targets = ['livy', 'spark', 'synapse', 'dli', 'emr-serverless', 'dla'];
+	assert.equal(
+		targetsLabel(targets, 80),
+		'livy · spark · synapse · dli · emr-serverless · dla',
+	);
+	assert.equal(targetsLabel(targets, 30), 'livy · spark · synapse · +3');
+	assert.equal(targetsLabel(targets, 5), '6 targets');
 });

@@ -1,10 +1,12 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
+import stringWidth from 'string-width';
 import {formatClock, formatDuration} from '../../model/format.js';
 import type {StoreStatus} from '../../store/resource-snapshot.js';
 import {toneColor, useTheme} from '../theme.js';
 
 export type StatusBarProps = {
+	readonly width: number;
 	readonly status: StoreStatus;
 	readonly targets: readonly string[];
 	readonly intervalMs: number;
@@ -12,8 +14,25 @@ export type StatusBarProps = {
 	readonly write: boolean;
 };
 
+/** The targets as they fit in `room` cells: all of them, the first few and a count, or just a count. */
+export function targetsLabel(targets: readonly string[], room: number): string {
+	for (let shown = targets.length; shown > 0; shown--) {
+		const rest = targets.length - shown;
+		const label = [
+			...targets.slice(0, shown),
+			...(rest > 0 ? [`+${rest}`] : []),
+		].join(' · ');
+		if (stringWidth(label) <= room) {
+			return label;
+		}
+	}
+
+	return `${targets.length} targets`;
+}
+
 /** Top line: what is watched, how fresh it is, whether it is paused or stale, and live activity. */
 export function StatusBar({
+	width,
 	status,
 	targets,
 	intervalMs,
@@ -27,13 +46,37 @@ export function StatusBar({
 	const retryAt = status.errors
 		.map(error => error.nextAttemptAt ?? now)
 		.toSorted((a, b) => a - b)[0];
+	const mode = status.paused
+		? ' PAUSED '
+		: `● every ${formatDuration(intervalMs)}`;
+	const freshness =
+		status.lastSuccessAt === undefined
+			? '  waiting for first data'
+			: `  updated ${formatClock(status.lastSuccessAt, now)} (${formatDuration(Math.max(0, age ?? 0))} ago)`;
+	const staleText = stale
+		? `  STALE: ${status.errors.length} failing${
+				retryAt === undefined
+					? ''
+					: `, retry in ${formatDuration(Math.max(0, retryAt - now))}`
+			}`
+		: '';
+	// Freshness and staleness must stay in view; the list of targets gives way first.
+	const room =
+		width -
+		stringWidth(
+			`sparktop${write ? 'WRITE ' : ''}${mode}${freshness}${staleText}`,
+		) -
+		4;
 	return (
 		<Box width="100%">
 			<Text wrap="truncate-end">
 				<Text bold color={toneColor(theme, 'title')}>
 					sparktop
 				</Text>
-				<Text color={toneColor(theme, 'muted')}> {targets.join(' · ')} </Text>
+				<Text color={toneColor(theme, 'muted')}>
+					{' '}
+					{targetsLabel(targets, room)}{' '}
+				</Text>
 				{write ? (
 					<Text bold color={toneColor(theme, 'bad')}>
 						WRITE{' '}
@@ -41,24 +84,15 @@ export function StatusBar({
 				) : undefined}
 				{status.paused ? (
 					<Text inverse bold color={toneColor(theme, 'waiting')}>
-						{' PAUSED '}
+						{mode}
 					</Text>
 				) : (
-					<Text
-						color={toneColor(theme, 'ok')}
-					>{`● every ${formatDuration(intervalMs)}`}</Text>
+					<Text color={toneColor(theme, 'ok')}>{mode}</Text>
 				)}
-				<Text>
-					{status.lastSuccessAt === undefined
-						? '  waiting for first data'
-						: `  updated ${formatClock(status.lastSuccessAt, now)} (${formatDuration(Math.max(0, age ?? 0))} ago)`}
-				</Text>
+				<Text>{freshness}</Text>
 				{stale ? (
 					<Text bold color={toneColor(theme, 'bad')}>
-						{`  STALE: ${status.errors.length} failing`}
-						{retryAt === undefined
-							? ''
-							: `, retry in ${formatDuration(Math.max(0, retryAt - now))}`}
+						{staleText}
 					</Text>
 				) : undefined}
 			</Text>
