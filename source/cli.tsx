@@ -45,12 +45,22 @@ const cli = meow(
 	                      Synapse https://WORKSPACE.dev.azuresynapse.net)
 	  --user NAME         HTTP Basic user; the password comes from SPARKTOP_PASSWORD
 	  --region R  --workspace W  --pool P  --project-id P   cloud provider scoping
-	                      (dli: --region gives https://dli.REGION.myhuaweicloud.com)
-	  --token-command CMD a command that prints a bearer token (synapse; default:
-	                      DefaultAzureCredential: environment, managed identity, az login)
+	                      (--region gives the endpoint of dli, emr-serverless and dla;
+	                      --workspace: Synapse workspace, EMR workspace id, DLA virtual cluster)
+	  --token-command CMD a command that prints a token: synapse's bearer token (default:
+	                      DefaultAzureCredential: environment, managed identity, az login),
+	                      or an IAM token for dli (instead of AK/SK signing)
 	  --api-version V     Synapse livyApi version (default 2019-11-01-preview, or 2020-12-01)
-	  --credential-command CMD   a command that prints cloud credentials as JSON (dli)
-	  --filter NAME=VALUE list filter of the provider (repeatable); dli: ${Object.keys(filtersOf('dli')).join(', ')}
+	  --credential-command CMD   a command that prints cloud credentials as JSON
+	                      (dli, emr-serverless, dla)
+	  --filter NAME=VALUE a list filter of the provider (repeatable):
+${providerIds
+	.filter(id => Object.keys(filtersOf(id)).length > 0)
+	.map(
+		id =>
+			`	                      ${id}: ${Object.keys(filtersOf(id)).join(', ')}`,
+	)
+	.join('\n')}
 	  --interval SECONDS  polling interval (default 3)
 	  --once              print one snapshot and exit (with runs, sessions, statements, progress)
 	  --json              print the snapshot as JSON model objects
