@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import {rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
 import {after, before, describe, test} from 'node:test';
 import {
 	dliTestCredentials,
@@ -111,6 +115,49 @@ describe('sparktop --once on DLI', () => {
 			result.stderr,
 			/no filter "color" \(known: kind, job-type, job-status, queue/v,
 		);
+	});
+
+	test('a profile carries the credential command, project, filters; its command is not taken for a password', async () => {
+		const file = path.join(tmpdir(), `sparktop-dli-${process.pid}.json`);
+		writeFileSync(
+			file,
+			JSON.stringify({
+				profiles: {
+					huawei: {
+						provider: 'dli',
+						endpoint: url,
+						projectId: dliTestProjectId,
+						credentialCommand: `echo '${JSON.stringify({ak: dliTestCredentials.accessKey, sk: dliTestCredentials.secretKey})}'`,
+						filters: {kind: 'batch', queue: 'etl'},
+					},
+				},
+			}),
+		);
+		try {
+			const result = await runCli(
+				['runs', '--once', '--json', '--config', file],
+				{
+					HUAWEICLOUD_SDK_CREDENTIALS_FILE: '/nonexistent',
+				},
+			);
+			assert.equal(result.code, 0, result.stderr);
+			const runs = JSON.parse(result.stdout) as Array<{
+				target: string;
+				kind: string;
+				queue: string;
+			}>;
+			assert.ok(runs.length > 0);
+			assert.ok(
+				runs.every(
+					run =>
+						run.target === 'huawei' &&
+						run.kind === 'batch' &&
+						run.queue === 'etl',
+				),
+			);
+		} finally {
+			rmSync(file, {force: true});
+		}
 	});
 
 	test('--region alone gives the regional endpoint; the project id is required', async () => {
