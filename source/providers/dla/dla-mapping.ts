@@ -1,12 +1,7 @@
 import {parseLooseTime} from '../../model/loose-time.js';
-import {
-	dlaJobState,
-	isTerminalRunState,
-	livyStatementState,
-} from '../../model/states.js';
+import {dlaJobState, isTerminalRunState} from '../../model/states.js';
 import type {LogTail, Run, Session, Statement} from '../../model/types.js';
 import {
-	asNumber,
 	asObject,
 	asString,
 	asStringMap,
@@ -16,7 +11,7 @@ import {
 	type WireObject,
 	asParsedJson,
 } from '../../model/wire.js';
-import {mapLivyOutput} from '../livy/livy-mapping.js';
+import {mapLivyStatement} from '../livy/livy-mapping.js';
 import {runKey} from '../provider.js';
 
 /** The `…Value` twin (epoch ms as a string) is exact; the `yyyy-MM-dd HH:mm:ss` text has no zone. */
@@ -79,31 +74,21 @@ export function mapDlaJobDetail(target: string, body: unknown): Session {
 }
 
 /**
- * A statement of an interactive job. Its progress is `Progress` in ListSparkStatements but
- * `Process` in GetSparkStatement; its output is Livy's, inside a JSON string.
+ * A statement of an interactive job is a Livy statement in PascalCase: renamed back, it maps as
+ * Livy's. Its progress is `Progress` in ListSparkStatements but `Process` in GetSparkStatement, and
+ * its output comes inside a JSON string.
  */
 export function mapDlaStatement(sessionKey: string, body: unknown): Statement {
 	const statement = asObject(body);
-	const rawState = asString(statement['State']) ?? '';
-	const progress =
-		asNumber(statement['Progress']) ?? asNumber(statement['Process']);
-	const positive = (value: unknown) => {
-		const at = parseLooseTime(value);
-		return at === undefined || at <= 0 ? undefined : at;
-	};
-
-	return {
-		id: asString(statement['Id']) ?? '?',
-		sessionKey,
-		code: asString(statement['Code']) ?? '',
-		state: livyStatementState(rawState),
-		rawState,
-		progress:
-			progress === undefined ? undefined : Math.min(1, Math.max(0, progress)),
-		startedAt: positive(statement['StartedTime']),
-		completedAt: positive(statement['CompletedTime']),
-		output: mapLivyOutput(asParsedJson(statement['Output'])),
-	};
+	return mapLivyStatement(sessionKey, {
+		id: statement['Id'],
+		code: statement['Code'],
+		state: statement['State'],
+		progress: statement['Progress'] ?? statement['Process'],
+		started: statement['StartedTime'],
+		completed: statement['CompletedTime'],
+		output: asParsedJson(statement['Output']),
+	});
 }
 
 /** GetJobLog's `Data`: the driver log as one string (a number where the service felt like it). */
