@@ -5,6 +5,7 @@ import {parse as parseIni} from 'ini';
 import {parseLooseTime} from '../../model/loose-time.js';
 import {asArray, asObject, asText, type WireObject} from '../../model/wire.js';
 import {
+	commandJson,
 	commandSource,
 	type CredentialSource,
 } from '../auth/cached-credential.js';
@@ -56,17 +57,7 @@ export function parseAlibabaCredentialOutput(output: string): {
 	value: AlibabaCredentials;
 	expiresAt?: number;
 } {
-	let json: unknown;
-	try {
-		json = JSON.parse(output);
-	} catch {
-		throw new Error('did not print JSON credentials');
-	}
-
-	const outer = asObject(json);
-	const object: WireObject = outer['Credentials']
-		? asObject(outer['Credentials'])
-		: outer;
+	const object = commandJson(output, 'Credentials');
 	const accessKeyId =
 		asText(object['access_key_id']) ?? asText(object['AccessKeyId']);
 	const accessKeySecret =
@@ -86,10 +77,16 @@ export function parseAlibabaCredentialOutput(output: string): {
 	};
 }
 
-function cliProfile(config: WireObject, name: string): WireObject | undefined {
-	return asArray(config['profiles'])
+/** The aliyun CLI's profile in use: the one named (ALIBABA_CLOUD_PROFILE), else `current`. */
+function cliProfile(
+	config: WireObject,
+	profileName: string | undefined,
+): {name: string; profile?: WireObject} {
+	const name = profileName ?? asText(config['current']) ?? 'default';
+	const profile = asArray(config['profiles'])
 		.map(item => asObject(item))
 		.find(item => asText(item['name']) === name);
+	return {name, profile};
 }
 
 /** The region of the aliyun CLI profile in use (`region_id`), which the CLI itself defaults to. */
@@ -100,11 +97,8 @@ export function aliyunCliRegion(
 	const text = readText(path.join(home, '.aliyun', 'config.json'));
 	try {
 		const config = asObject(JSON.parse(text ?? ''));
-		const name =
-			asText(env['ALIBABA_CLOUD_PROFILE']) ??
-			asText(config['current']) ??
-			'default';
-		return asText(cliProfile(config, name)?.['region_id']);
+		const {profile} = cliProfile(config, asText(env['ALIBABA_CLOUD_PROFILE']));
+		return asText(profile?.['region_id']);
 	} catch {
 		return undefined;
 	}
@@ -126,8 +120,7 @@ function fromCliConfig(
 		return {ok: false, reason: `${file} is not valid JSON`};
 	}
 
-	const name = profileName ?? asText(config['current']) ?? 'default';
-	const profile = cliProfile(config, name);
+	const {name, profile} = cliProfile(config, profileName);
 	if (!profile) {
 		return profileName
 			? {ok: false, reason: `no profile "${name}" in ${file}`}

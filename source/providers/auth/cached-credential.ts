@@ -1,4 +1,5 @@
 import {ProviderError} from '../../http/provider-error.js';
+import {asObject, type WireObject} from '../../model/wire.js';
 import {runCommand} from './run-command.js';
 
 /** A credential as fetched, with when it expires where the source says. */
@@ -28,6 +29,22 @@ export function commandSource<T>(
 			return parse(await runCommand(command, {signal}));
 		},
 	};
+}
+
+/**
+ * The JSON object a credential command printed, unwrapped from the envelope a vendor's API puts
+ * around it (`Credentials` from STS, `credential` from IAM). Its text is never echoed.
+ */
+export function commandJson(output: string, envelope: string): WireObject {
+	let json: unknown;
+	try {
+		json = JSON.parse(output);
+	} catch {
+		throw new Error('did not print JSON credentials');
+	}
+
+	const outer = asObject(json);
+	return outer[envelope] ? asObject(outer[envelope]) : outer;
 }
 
 /** Fetch anew this long before expiry, so no request goes out with a dying credential. */

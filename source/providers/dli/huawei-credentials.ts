@@ -5,6 +5,7 @@ import {parse as parseIni} from 'ini';
 import {parseLooseTime} from '../../model/loose-time.js';
 import {asObject, asText} from '../../model/wire.js';
 import {
+	commandJson,
 	commandSource,
 	type CredentialSource,
 } from '../auth/cached-credential.js';
@@ -59,15 +60,7 @@ export function parseCredentialOutput(output: string): {
 	value: AkskCredentials;
 	expiresAt?: number;
 } {
-	let json: unknown;
-	try {
-		json = JSON.parse(output);
-	} catch {
-		throw new Error('did not print JSON credentials');
-	}
-
-	const outer = asObject(json);
-	const object = outer['credential'] ? asObject(outer['credential']) : outer;
+	const object = commandJson(output, 'credential');
 	const accessKey = asText(object['ak']) ?? asText(object['access']);
 	const secretKey = asText(object['sk']) ?? asText(object['secret']);
 	if (!accessKey || !secretKey) {
