@@ -71,35 +71,30 @@ export class DlaClient {
 	}
 
 	async getJobDetail(jobId: string, signal?: AbortSignal): Promise<unknown> {
-		return asObject(await this.form('GetJobDetail', {JobId: jobId}, signal))[
-			'JobDetail'
-		];
+		return this.form('GetJobDetail', {JobId: jobId}, 'JobDetail', signal);
 	}
 
 	async getJobStatus(jobId: string, signal?: AbortSignal): Promise<unknown> {
-		return asObject(await this.form('GetJobStatus', {JobId: jobId}, signal))[
-			'Status'
-		];
+		return this.form('GetJobStatus', {JobId: jobId}, 'Status', signal);
 	}
 
 	/** The driver log as one string. */
 	async getJobLog(jobId: string, signal?: AbortSignal): Promise<unknown> {
-		return asObject(await this.form('GetJobLog', {JobId: jobId}, signal))[
-			'Data'
-		];
+		return this.form('GetJobLog', {JobId: jobId}, 'Data', signal);
 	}
 
 	async listSparkStatements(
 		jobId: string,
 		signal?: AbortSignal,
-	): Promise<unknown[]> {
-		return [
-			...asArray(
-				asObject(
-					await this.form('ListSparkStatements', {JobId: jobId}, signal, false),
-				)['Statements'],
+	): Promise<readonly unknown[]> {
+		return asArray(
+			await this.form(
+				'ListSparkStatements',
+				{JobId: jobId},
+				'Statements',
+				signal,
 			),
-		];
+		);
 	}
 
 	async getSparkStatement(
@@ -107,14 +102,12 @@ export class DlaClient {
 		statementId: string,
 		signal?: AbortSignal,
 	): Promise<unknown> {
-		return asObject(
-			await this.form(
-				'GetSparkStatement',
-				{JobId: jobId, StatementId: statementId},
-				signal,
-				false,
-			),
-		)['Data'];
+		return this.form(
+			'GetSparkStatement',
+			{JobId: jobId, StatementId: statementId},
+			'Data',
+			signal,
+		);
 	}
 
 	/** Answers `Data: "true"` when the statement was cancelled. */
@@ -123,30 +116,28 @@ export class DlaClient {
 		statementId: string,
 		signal?: AbortSignal,
 	): Promise<unknown> {
-		return asObject(
-			await this.form(
-				'CancelSparkStatement',
-				{JobId: jobId, StatementId: statementId},
-				signal,
-				false,
-			),
-		)['Data'];
+		return this.form(
+			'CancelSparkStatement',
+			{JobId: jobId, StatementId: statementId},
+			'Data',
+			signal,
+		);
 	}
 
-	/** A form-body RPC call; statement actions take no VcName. */
+	/** A form-body RPC call, and the one field of its answer the caller wants. */
 	private async form(
 		action: string,
 		parameters: Readonly<Record<string, string>>,
+		field: string,
 		signal?: AbortSignal,
-		withCluster = true,
 	): Promise<unknown> {
+		// Job actions name the virtual cluster; statement actions take only the job id.
+		const withCluster = !statementActions.has(action) && this.virtualCluster;
 		const body = new URLSearchParams({
 			...parameters,
-			...(withCluster && this.virtualCluster
-				? {VcName: this.virtualCluster}
-				: {}),
+			...(withCluster ? {VcName: this.virtualCluster} : {}),
 		}).toString();
-		return this.pop.call({
+		const answer = await this.pop.call({
 			action,
 			method: 'POST',
 			path: '/',
@@ -154,5 +145,12 @@ export class DlaClient {
 			body,
 			signal,
 		});
+		return asObject(answer)[field];
 	}
 }
+
+const statementActions = new Set([
+	'ListSparkStatements',
+	'GetSparkStatement',
+	'CancelSparkStatement',
+]);
