@@ -17,3 +17,15 @@ export function manualClock(
 		},
 	};
 }
+
+/**
+ * A scenario's time on a clock: `t()` is seconds since it started, `at(s)` the epoch ms of
+ * scenario second `s` (what the simulators write on the wire).
+ */
+export function scenarioTime(clock: SimClock, startedAt = clock.now()) {
+	return {
+		startedAt,
+		t: () => (clock.now() - startedAt) / 1000,
+		at: (seconds: number) => Math.round(startedAt + seconds * 1000),
+	};
+}

@@ -1,7 +1,7 @@
 import {randomUUID} from 'node:crypto';
 import {formatJavaDate} from '../../model/loose-time.js';
 import {signAksk} from '../../providers/dli/aksk-signer.js';
-import type {SimClock} from '../sim-clock.js';
+import {type SimClock, scenarioTime} from '../sim-clock.js';
 import {json, type SimRequest, type SimResponse} from '../sim-server.js';
 import {
 	batchesAt,
@@ -32,10 +32,8 @@ export function dliSimulator(
 	options: DliSimulatorOptions,
 ): (request: SimRequest) => SimResponse {
 	const {clock} = options;
-	const startedAt = options.startedAt ?? clock.now();
+	const {t, at} = scenarioTime(clock, options.startedAt);
 	const cancelled = new Map<string, number>();
-	const t = () => (clock.now() - startedAt) / 1000;
-	const at = (seconds: number) => Math.round(startedAt + seconds * 1000);
 	const answer = (status: number, body: unknown) =>
 		json(status, body, {'x-request-id': randomUUID().replaceAll('-', '')});
 	const dliError = (status: number, code: string, message: string) =>

@@ -7,7 +7,7 @@ import {
 	asParsedJson,
 } from '../../model/wire.js';
 import {popError, popGatewayRefusal} from '../alibaba/pop-gateway.js';
-import type {SimClock} from '../sim-clock.js';
+import {type SimClock, scenarioTime} from '../sim-clock.js';
 import {json, type SimRequest, type SimResponse} from '../sim-server.js';
 import {
 	driverLog,
@@ -35,11 +35,9 @@ export function emrServerlessSimulator(
 	options: EmrSimulatorOptions,
 ): (request: SimRequest) => SimResponse {
 	const {clock} = options;
-	const startedAt = options.startedAt ?? clock.now();
+	const {t, at} = scenarioTime(clock, options.startedAt);
 	const cancelled = new Map<string, number>();
 	const nonces = new Set<string>();
-	const t = () => (clock.now() - startedAt) / 1000;
-	const at = (seconds: number) => Math.round(startedAt + seconds * 1000);
 	const ok = (body: Record<string, unknown>) =>
 		json(200, {requestId: randomUUID().toUpperCase(), ...body});
 

@@ -1,5 +1,5 @@
 import {Buffer} from 'node:buffer';
-import type {SimClock} from '../sim-clock.js';
+import {type SimClock, scenarioTime} from '../sim-clock.js';
 import {
 	json,
 	jettyErrorPage,
@@ -34,9 +34,7 @@ export function livySimulator(
 	options: LivySimulatorOptions,
 ): (request: SimRequest) => SimResponse {
 	const {clock} = options;
-	const startedAt = options.startedAt ?? clock.now();
-	const t = () => (clock.now() - startedAt) / 1000;
-	const at = (seconds: number) => Math.round(startedAt + seconds * 1000);
+	const {t, at} = scenarioTime(clock, options.startedAt);
 	const expectedAuth = options.credentials
 		? `Basic ${Buffer.from(`${options.credentials.username}:${options.credentials.password}`).toString('base64')}`
 		: undefined;

@@ -1,4 +1,4 @@
-import type {SimClock} from '../sim-clock.js';
+import {type SimClock, scenarioTime} from '../sim-clock.js';
 import {
 	json,
 	jettyErrorPage,
@@ -29,8 +29,7 @@ export function sparkSimulator(
 	clock: SimClock,
 	startedAt = clock.now(),
 ): (request: SimRequest) => SimResponse {
-	const elapsed = () => (clock.now() - startedAt) / 1000;
-	const at = (seconds: number) => startedAt + seconds * 1000;
+	const {t: elapsed, at} = scenarioTime(clock, startedAt);
 
 	function attemptsOf(app: SimApplication) {
 		const t = elapsed();

@@ -1,6 +1,6 @@
 import {Buffer} from 'node:buffer';
 import {randomUUID} from 'node:crypto';
-import type {SimClock} from '../sim-clock.js';
+import {type SimClock, scenarioTime} from '../sim-clock.js';
 import {json, type SimRequest, type SimResponse} from '../sim-server.js';
 import {
 	batchesAt,
@@ -47,18 +47,15 @@ export function synapseSimulator(
 	options: SynapseSimulatorOptions,
 ): (request: SimRequest) => SimResponse {
 	const {clock} = options;
-	const startedAt = options.startedAt ?? clock.now();
+	const {t, at} = scenarioTime(clock, options.startedAt);
 	const token = options.token ?? synapseTestToken;
 	const pool = options.pool ?? synapseTestPool;
 	const cancelled = new Map<string, number>();
-	const t = () => (clock.now() - startedAt) / 1000;
 	// The service writes seven fractional digits and an explicit offset.
 	const iso = (seconds: number | undefined) =>
 		seconds === undefined
 			? null
-			: new Date(Math.round(startedAt + seconds * 1000))
-					.toISOString()
-					.replace('Z', '0000+00:00');
+			: new Date(at(seconds)).toISOString().replace('Z', '0000+00:00');
 
 	const headers = () => ({
 		'x-ms-request-id': randomUUID(),
