@@ -183,47 +183,50 @@ export function findSession(id: number, t: number): SimSession | undefined {
 	return visibleSessions(t).find(session => session.id === id);
 }
 
+/** Statement `id` of a session, submitted at `submittedAt`, as it stands at scenario time `end`. */
+export function statementAt(
+	firstTemplate: number,
+	id: number,
+	submittedAt: number,
+	end: number,
+): SimStatement {
+	const template =
+		statementTemplates[(firstTemplate + id) % statementTemplates.length]!;
+	const startAt = submittedAt + waitSeconds;
+	const doneAt = startAt + runSeconds;
+	let state: SimStatement['state'] = 'waiting';
+	if (end >= doneAt) {
+		state = 'available';
+	} else if (end >= startAt) {
+		state = 'running';
+	}
+
+	return {
+		id,
+		code: template.code,
+		state,
+		progress:
+			state === 'available'
+				? 1
+				: state === 'running'
+					? Math.round(((end - startAt) / runSeconds) * 100) / 100
+					: 0,
+		started: state === 'waiting' ? 0 : startAt,
+		completed: state === 'available' ? doneAt : 0,
+		output:
+			state === 'available' ? {...template.output, execution_count: id} : null,
+		submittedAt,
+	};
+}
+
 export function statementsAt(session: SimSession, t: number): SimStatement[] {
 	const end = session.deadAt === undefined ? t : Math.min(t, session.deadAt);
-	return session.statementTimes(end).flatMap((submittedAt, id) => {
-		if (submittedAt > end) {
-			return [];
-		}
-
-		const template =
-			statementTemplates[
-				(session.firstTemplate + id) % statementTemplates.length
-			]!;
-		const startAt = submittedAt + waitSeconds;
-		const doneAt = startAt + runSeconds;
-		let state: SimStatement['state'] = 'waiting';
-		if (end >= doneAt) {
-			state = 'available';
-		} else if (end >= startAt) {
-			state = 'running';
-		}
-
-		return [
-			{
-				id,
-				code: template.code,
-				state,
-				progress:
-					state === 'available'
-						? 1
-						: state === 'running'
-							? Math.round(((end - startAt) / runSeconds) * 100) / 100
-							: 0,
-				started: state === 'waiting' ? 0 : startAt,
-				completed: state === 'available' ? doneAt : 0,
-				output:
-					state === 'available'
-						? {...template.output, execution_count: id}
-						: null,
-				submittedAt,
-			},
-		];
-	});
+	return session
+		.statementTimes(end)
+		.filter(submittedAt => submittedAt <= end)
+		.map((submittedAt, id) =>
+			statementAt(session.firstTemplate, id, submittedAt, end),
+		);
 }
 
 export function sessionStateAt(session: SimSession, t: number): string {

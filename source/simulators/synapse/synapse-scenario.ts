@@ -1,4 +1,4 @@
-import {statementTemplates} from '../livy/livy-scenario.js';
+import {statementAt} from '../livy/livy-scenario.js';
 
 /**
  * A Synapse Spark pool as pure functions of scenario time (seconds) and of what was cancelled:
@@ -81,8 +81,6 @@ const sessions: readonly SimSynapseSession[] = [
 	},
 ];
 
-const waitSeconds = 1;
-const runSeconds = 7;
 /** Scheduled -> preparation -> resource acquisition -> submission -> livy starting -> idle. */
 const phaseSeconds = {prepare: 1, acquire: 2, submit: 2, start: 3} as const;
 
@@ -140,50 +138,28 @@ export type SimSynapseStatement = {
 	readonly output: Record<string, unknown> | null;
 };
 
+/** Livy's statements, as Synapse serves them (no progress or times), and stopped where cancelled. */
 export function statementsAt(
 	session: SimSynapseSession,
 	t: number,
 	cancelled: Cancellations,
 ): SimSynapseStatement[] {
 	const end = Math.min(t, sessionEnd(session, t, cancelled)?.at ?? t);
-	return session.statementTimes.flatMap(
-		(submittedAt, id): SimSynapseStatement[] => {
-			if (submittedAt > end) {
-				return [];
-			}
-
-			const template =
-				statementTemplates[
-					(session.firstTemplate + id) % statementTemplates.length
-				]!;
-			const startAt = submittedAt + waitSeconds;
-			const doneAt = startAt + runSeconds;
+	return session.statementTimes
+		.filter(submittedAt => submittedAt <= end)
+		.map((submittedAt, id) => {
+			const {code, state, output, completed} = statementAt(
+				session.firstTemplate,
+				id,
+				submittedAt,
+				end,
+			);
 			const cancelledAt = cancelled.get(statementKey(session.id, id));
-			if (cancelledAt !== undefined && cancelledAt < doneAt) {
-				return [{id, code: template.code, state: 'cancelled', output: null}];
-			}
-
-			if (end >= doneAt) {
-				return [
-					{
-						id,
-						code: template.code,
-						state: 'available',
-						output: {...template.output, execution_count: id},
-					},
-				];
-			}
-
-			return [
-				{
-					id,
-					code: template.code,
-					state: end >= startAt ? 'running' : 'waiting',
-					output: null,
-				},
-			];
-		},
-	);
+			return cancelledAt !== undefined &&
+				(state !== 'available' || completed > cancelledAt)
+				? {id, code, state: 'cancelled', output: null}
+				: {id, code, state, output};
+		});
 }
 
 const historicalBatches = 45;
