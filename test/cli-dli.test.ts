@@ -4,10 +4,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {after, before, describe, test} from 'node:test';
-import {
-	dliTestCredentials,
-	dliTestProjectId,
-} from '../source/simulators/dli/dli-simulator.js';
+import {dliTestCredentials} from '../source/simulators/dli/dli-gateway.js';
+import {dliTestProjectId} from '../source/simulators/dli/dli-simulator.js';
 import {
 	startSimulators,
 	type Simulators,

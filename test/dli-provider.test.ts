@@ -19,10 +19,12 @@ import {
 } from '../source/providers/dli/huawei-credentials.js';
 import type {ListFilters} from '../source/providers/list-filters.js';
 import {
-	dliSimulator,
 	dliTestCredentials,
-	dliTestProjectId,
 	dliTestToken,
+} from '../source/simulators/dli/dli-gateway.js';
+import {
+	dliSimulator,
+	dliTestProjectId,
 } from '../source/simulators/dli/dli-simulator.js';
 import {manualClock} from '../source/simulators/sim-clock.js';
 import {

@@ -60,6 +60,15 @@ export function text(
 	return {status, headers: {'content-type': type}, body};
 }
 
+/** The URL a request was sent to, as signers saw it (host from its Host header). */
+export function requestUrl(request: SimRequest): URL {
+	const query = request.query.toString();
+	return new URL(
+		`${request.path}${query ? `?${query}` : ''}`,
+		`http://${String(request.headers.host ?? 'sim')}`,
+	);
+}
+
 /** A servlet container's own error page, as Jetty sends for unknown paths and CSRF rejections. */
 export function jettyErrorPage(status: number, reason: string): SimResponse {
 	const html = `<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html;charset=utf-8"/>\n<title>Error ${status} ${reason}</title>\n</head>\n<body><h2>HTTP ERROR ${status}</h2>\n<p>Problem accessing the path. Reason:\n<pre>    ${reason}</pre></p>\n</body>\n</html>\n`;

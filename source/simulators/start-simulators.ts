@@ -4,11 +4,8 @@ import {
 	livySimulator,
 	type LivySimulatorOptions,
 } from './livy/livy-simulator.js';
-import {
-	dliSimulator,
-	dliTestCredentials,
-	dliTestProjectId,
-} from './dli/dli-simulator.js';
+import {dliTestCredentials} from './dli/dli-gateway.js';
+import {dliSimulator, dliTestProjectId} from './dli/dli-simulator.js';
 import {alibabaTestCredentials} from './alibaba/pop-gateway.js';
 import {dlaSimulator, dlaTestVirtualCluster} from './dla/dla-simulator.js';
 import {

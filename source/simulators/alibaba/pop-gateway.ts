@@ -1,6 +1,11 @@
 import {randomUUID} from 'node:crypto';
 import {sha256Hex, signAcs3} from '../../providers/alibaba/acs3-signer.js';
-import {json, type SimRequest, type SimResponse} from '../sim-server.js';
+import {
+	json,
+	requestUrl,
+	type SimRequest,
+	type SimResponse,
+} from '../sim-server.js';
 
 /** The test key pair of the signing vectors. */
 export const alibabaTestCredentials = {
@@ -80,13 +85,13 @@ export function popGatewayRefusal(
 	const headers = Object.fromEntries(
 		names.map(name => [name, String(request.headers[name] ?? '')]),
 	);
-	const query = request.query.toString();
-	const url = new URL(
-		`${request.path}${query ? `?${query}` : ''}`,
-		`http://${host}`,
-	);
 	const expected = signAcs3(
-		{method: request.method, url, headers, body: request.body},
+		{
+			method: request.method,
+			url: requestUrl(request),
+			headers,
+			body: request.body,
+		},
 		alibabaTestCredentials,
 	).authorization;
 	if (!expected.endsWith(`Signature=${signature}`)) {

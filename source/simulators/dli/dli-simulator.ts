@@ -1,8 +1,6 @@
-import {randomUUID} from 'node:crypto';
 import {formatJavaDate} from '../../model/loose-time.js';
-import {signAksk} from '../../providers/dli/aksk-signer.js';
 import {type SimClock, scenarioTime} from '../sim-clock.js';
-import {json, type SimRequest, type SimResponse} from '../sim-server.js';
+import type {SimRequest, SimResponse} from '../sim-server.js';
 import {
 	batchesAt,
 	batchLog,
@@ -13,14 +11,9 @@ import {
 	sqlJobState,
 	subJobCounts,
 } from './dli-scenario.js';
+import {dliAnswer, dliGatewayRefusal} from './dli-gateway.js';
 
-/** The test key pair: the public example pair of Huawei's signing guide. */
-export const dliTestCredentials = {
-	accessKey: 'QTWAOYTTINDUT2QVKYUC',
-	secretKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc',
-} as const;
 export const dliTestProjectId = '48cc2c48765f481480c7db940d6409d1';
-export const dliTestToken = 'MIIsim-iam-token-for-tests';
 
 export type DliSimulatorOptions = {
 	readonly clock: SimClock;
@@ -34,68 +27,8 @@ export function dliSimulator(
 	const {clock} = options;
 	const {t, at} = scenarioTime(clock, options.startedAt);
 	const cancelled = new Map<string, number>();
-	const answer = (status: number, body: unknown) =>
-		json(status, body, {'x-request-id': randomUUID().replaceAll('-', '')});
 	const dliError = (status: number, code: string, message: string) =>
-		answer(status, {error_code: code, error_msg: message});
-
-	function gatewayRefusal(request: SimRequest): SimResponse | undefined {
-		if (request.headers['x-auth-token'] !== undefined) {
-			return request.headers['x-auth-token'] === dliTestToken
-				? undefined
-				: answer(401, {
-						error_msg: 'The token must be updated.',
-						error_code: 'APIGW.0307',
-						request_id: randomUUID().replaceAll('-', ''),
-					});
-		}
-
-		const authorization = String(request.headers.authorization ?? '');
-		const parsed =
-			/^SDK-HMAC-SHA256 Access=([^,]+), SignedHeaders=([^,]+), Signature=([\da-f]+)$/v.exec(
-				authorization,
-			);
-		const refuse = (message: string) =>
-			answer(401, {
-				error_msg: `Incorrect IAM authentication information: ${message}`,
-				error_code: 'APIGW.0301',
-				request_id: randomUUID().replaceAll('-', ''),
-			});
-		if (!parsed) {
-			return refuse('Authorization header missing or malformed');
-		}
-
-		const [, access, signedHeaders, signature] = parsed;
-		if (access !== dliTestCredentials.accessKey) {
-			return refuse('ak not found');
-		}
-
-		const names = signedHeaders!.split(';');
-		if (!names.includes('host') || !names.includes('x-sdk-date')) {
-			return refuse('host and x-sdk-date must be signed');
-		}
-
-		const headers = Object.fromEntries(
-			names.map(name => [name, String(request.headers[name] ?? '')]),
-		);
-		const query = request.query.toString();
-		const url = new URL(
-			`${request.path}${query ? `?${query}` : ''}`,
-			`http://${headers['host']}`,
-		);
-		const expected = signAksk(
-			{
-				method: request.method,
-				url,
-				headers,
-				body: request.body === '' ? undefined : request.body,
-			},
-			dliTestCredentials,
-		).authorization;
-		return expected.endsWith(`Signature=${signature}`)
-			? undefined
-			: refuse('verify aksk signature fail');
-	}
+		dliAnswer(status, {error_code: code, error_msg: message});
 
 	function sqlJobJson(job: SimSqlJob) {
 		const state = sqlJobState(job, t(), cancelled);
@@ -146,7 +79,7 @@ export function dliSimulator(
 			.map(job => sqlJobJson(job))
 			.filter(job => !status || job.status === status)
 			.toReversed();
-		return answer(200, {
+		return dliAnswer(200, {
 			is_success: true,
 			message: '',
 			job_count: jobs.length,
@@ -261,7 +194,7 @@ export function dliSimulator(
 			.map(batch => batchJson(batch, true))
 			.filter(batch => !state || batch.state === state)
 			.toReversed();
-		return answer(200, {
+		return dliAnswer(200, {
 			from,
 			total: batches.length,
 			sessions: batches.slice(from, from + size),
@@ -290,11 +223,11 @@ export function dliSimulator(
 			}
 
 			cancelled.set(job.id, t());
-			return answer(200, {is_success: true, message: ''});
+			return dliAnswer(200, {is_success: true, message: ''});
 		}
 
 		if (sub === 'status') {
-			return answer(200, {
+			return dliAnswer(200, {
 				is_success: true,
 				...sqlJobJson(job),
 				job_mode: 'async',
@@ -305,7 +238,7 @@ export function dliSimulator(
 		}
 
 		if (sub === 'detail') {
-			return answer(200, {
+			return dliAnswer(200, {
 				is_success: true,
 				message: '',
 				job_id: job.id,
@@ -342,15 +275,15 @@ export function dliSimulator(
 				cancelled.set(batch.id, t());
 			}
 
-			return answer(200, {msg: 'deleted'});
+			return dliAnswer(200, {msg: 'deleted'});
 		}
 
 		if (sub === undefined) {
-			return answer(200, batchJson(batch, false));
+			return dliAnswer(200, batchJson(batch, false));
 		}
 
 		if (sub === 'state') {
-			return answer(200, {
+			return dliAnswer(200, {
 				id: batch.id,
 				state: batchState(batch, t(), cancelled).state,
 			});
@@ -360,7 +293,7 @@ export function dliSimulator(
 			const lines = batchLog(batch, t(), cancelled);
 			const from = Math.max(0, Number(request.query.get('from') ?? 0) || 0);
 			const size = Math.max(1, Number(request.query.get('size') ?? 100) || 100);
-			return answer(200, {
+			return dliAnswer(200, {
 				id: batch.id,
 				from,
 				total: lines.length,
@@ -372,7 +305,7 @@ export function dliSimulator(
 	}
 
 	return request => {
-		const refused = gatewayRefusal(request);
+		const refused = dliGatewayRefusal(request);
 		if (refused) {
 			return refused;
 		}
@@ -387,7 +320,7 @@ export function dliSimulator(
 		if (version === 'v1' && collection === 'jobs' && id && sub === 'progress') {
 			const job = sqlJobsAt(t()).find(item => item.id === id);
 			return job
-				? answer(200, progressJson(job))
+				? dliAnswer(200, progressJson(job))
 				: dliError(400, 'DLI.0002', `There is no job with id ${id}`);
 		}
 
