@@ -38,6 +38,7 @@ import {bottomLine} from './ui/bottom-line.js';
 import {cancelOffer} from './ui/cancel-offer.js';
 import {ClipboardContext} from './ui/clipboard-context.js';
 import {commandHelp, parseCommand} from './ui/command-line.js';
+import {commandKeyActions, filterKeyActions} from './ui/line-keys.js';
 import {useActionPrompt} from './ui/use-action-prompt.js';
 import {useNow} from './ui/use-now.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
@@ -48,10 +49,6 @@ import {TabStrip} from './ui/widgets/tab-strip.js';
 export type AppProps = {
 	readonly write?: boolean;
 };
-
-function printable(text: string): string {
-	return text.replaceAll(/\p{Cc}/gv, '');
-}
 
 export default function App({write = false}: AppProps) {
 	const {exit} = useApp();
@@ -137,22 +134,6 @@ export default function App({write = false}: AppProps) {
 			moveRuns(() => (end === 'first' ? 0 : runs.length - 1));
 		} else {
 			dispatch({type: 'moveTo', end});
-		}
-	};
-
-	/** Filter typing, a character at a time, so a pasted "etl\r" both types and finishes. */
-	const typeIntoFilter = (text: string) => {
-		for (const char of text) {
-			if (char === '\r' || char === '\n') {
-				dispatch({type: 'filterDone'});
-				return;
-			}
-
-			if (char === '\u007F' || char === '\b') {
-				dispatch({type: 'filterErase'});
-			} else if (printable(char)) {
-				dispatch({type: 'filterInput', text: char});
-			}
 		}
 	};
 
@@ -296,38 +277,6 @@ export default function App({write = false}: AppProps) {
 		}
 	};
 
-	/** The `:` line, a key at a time: Enter runs it, Esc drops it. */
-	const commandKey = (input: string, key: Key) => {
-		if (key.return) {
-			const text = current.current.command ?? '';
-			dispatch({type: 'commandEnd'});
-			runCommand(text);
-		} else if (key.escape) {
-			dispatch({type: 'commandEnd'});
-		} else if (key.backspace || key.delete) {
-			dispatch({type: 'commandErase'});
-		} else if (!key.ctrl && !key.meta && printable(input)) {
-			dispatch({type: 'commandInput', text: printable(input)});
-		}
-	};
-
-	const filterKey = (input: string, key: Key) => {
-		if (!current.current.filtering) {
-			// A paste, or keys typed faster than a frame, arrive as one chunk: "/etl" starts a filter at once.
-			dispatch({type: 'filterStart'});
-			typeIntoFilter(input.slice(1));
-		} else if (key.return) {
-			dispatch({type: 'filterDone'});
-		} else if (key.escape) {
-			dispatch({type: 'filterDone'});
-			dispatch({type: 'back'});
-		} else if (key.backspace || key.delete) {
-			dispatch({type: 'filterErase'});
-		} else if (!key.ctrl && !key.meta) {
-			typeIntoFilter(input);
-		}
-	};
-
 	const handleKey = (input: string, key: Key) => {
 		if (key.ctrl && input === 'c') {
 			exit();
@@ -335,7 +284,19 @@ export default function App({write = false}: AppProps) {
 		}
 
 		if (current.current.command !== undefined) {
-			commandKey(input, key);
+			const {actions, run} = commandKeyActions(
+				input,
+				key,
+				current.current.command,
+			);
+			for (const action of actions) {
+				dispatch(action);
+			}
+
+			if (run !== undefined) {
+				runCommand(run);
+			}
+
 			return;
 		}
 
@@ -350,7 +311,13 @@ export default function App({write = false}: AppProps) {
 		} else if (prompt.asking) {
 			prompt.answer(input);
 		} else if (toFilter) {
-			filterKey(input, key);
+			for (const action of filterKeyActions(
+				input,
+				key,
+				current.current.filtering,
+			)) {
+				dispatch(action);
+			}
 		} else {
 			const command = commandFor(input, key);
 			if (command) {

@@ -2,6 +2,11 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {layout} from '../source/ui/layout.js';
 import {
+	commandKeyActions,
+	filterKeyActions,
+	type LineKey,
+} from '../source/ui/line-keys.js';
+import {
 	followTail,
 	initialNavigation,
 	navigate,
@@ -261,4 +266,33 @@ test('the status line gives way with its targets, never with its freshness', () 
 	);
 	assert.equal(targetsLabel(targets, 30), 'livy · spark · synapse · +3');
 	assert.equal(targetsLabel(targets, 5), '6 targets');
+});
+
+test('typed lines: a pasted "/etl" and Enter filters and finishes; Enter on the : line gives its text to run', () => {
+	const none: LineKey = {
+		return: false,
+		escape: false,
+		backspace: false,
+		delete: false,
+		ctrl: false,
+		meta: false,
+	};
+	assert.deepEqual(filterKeyActions('/et\u0007l\r', none, false), [
+		{type: 'filterStart'},
+		{type: 'filterInput', text: 'e'},
+		{type: 'filterInput', text: 't'},
+		{type: 'filterInput', text: 'l'},
+		{type: 'filterDone'},
+	]);
+	assert.deepEqual(filterKeyActions('', {...none, escape: true}, true), [
+		{type: 'filterDone'},
+		{type: 'back'},
+	]);
+	assert.deepEqual(commandKeyActions('', {...none, return: true}, 'st 7'), {
+		actions: [{type: 'commandEnd'}],
+		run: 'st 7',
+	});
+	assert.deepEqual(commandKeyActions('\u001B[2J', none, '').actions, [
+		{type: 'commandInput', text: '[2J'},
+	]);
 });
