@@ -7,12 +7,7 @@ import {
 	useReducer,
 	useRef,
 } from 'react';
-import type {Statement} from './model/types.js';
-import {
-	runsResource,
-	statementsResource,
-	watchStatement,
-} from './store/resources.js';
+import {runsResource} from './store/resources.js';
 import {sanitizeLine} from './text/sanitize.js';
 import {layout} from './ui/layout.js';
 import {
@@ -28,18 +23,15 @@ import {RunsPane} from './ui/panes/runs-pane.js';
 import {StatementsPane} from './ui/panes/statements-pane.js';
 import {ProvidersContext} from './ui/providers-context.js';
 import {sortRuns} from './ui/render/run-order.js';
-import {selectedStatement} from './ui/render/statement-lines.js';
 import {filterRuns} from './ui/render/run-rows.js';
 import {useResources, useStore, useStoreStatus} from './ui/store-context.js';
 import {toneColor, useTheme} from './ui/theme.js';
 import {flashOf} from './ui/flash.js';
 import {commandFor, type KeyCommand} from './ui/keymap.js';
 import {bottomLine} from './ui/bottom-line.js';
-import {cancelOffer} from './ui/cancel-offer.js';
-import {ClipboardContext} from './ui/clipboard-context.js';
-import {commandHelp, parseCommand} from './ui/command-line.js';
 import {commandKeyActions, filterKeyActions} from './ui/line-keys.js';
 import {useActionPrompt} from './ui/use-action-prompt.js';
+import {useSelectionActions} from './ui/use-selection-actions.js';
 import {useNow} from './ui/use-now.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 import {HelpOverlay} from './ui/widgets/help-overlay.js';
@@ -67,7 +59,6 @@ export default function App({write = false}: AppProps) {
 	}, []);
 
 	const prompt = useActionPrompt(store);
-	const copy = useContext(ClipboardContext);
 
 	const runSources = useMemo(
 		() =>
@@ -105,6 +96,14 @@ export default function App({write = false}: AppProps) {
 		() => filterRuns(allRuns, nav.filter),
 		[allRuns, nav.filter],
 	);
+	const {offerCancel, copySelection, runCommand} = useSelectionActions({
+		runs,
+		current,
+		dispatch,
+		prompt,
+		write,
+		exit,
+	});
 	// Until someone picks a run, the selection follows the top row as targets load.
 	const selectedIndex = selectedRunIndex(runs, nav);
 	const run = runs[selectedIndex];
@@ -186,92 +185,6 @@ export default function App({write = false}: AppProps) {
 
 			case 'copyLink': {
 				copySelection('link');
-				break;
-			}
-		}
-	};
-
-	/** The selection as the keys so far left it, which may be ahead of the last frame. */
-	const selection = () => {
-		const run = runs[selectedRunIndex(runs, current.current)];
-		const provider = run && providers.get(run.target);
-		const statementsKey =
-			provider && run ? statementsResource(provider, run)?.key : undefined;
-		const statements = statementsKey
-			? store.getSnapshot<Statement[]>(statementsKey).data
-			: undefined;
-		return {
-			run,
-			provider,
-			statement: statements
-				? selectedStatement(statements, current.current.statement)
-				: undefined,
-		};
-	};
-
-	const offerCancel = () => {
-		prompt.offer(
-			cancelOffer({write, focus: current.current.focus, ...selection()}),
-		);
-	};
-
-	/** Copies (y) the run's id, or the selected statement's code; (Y) the run's Spark UI link. */
-	const copySelection = (what: 'id' | 'link') => {
-		const {run, statement} = selection();
-		const [label, text] =
-			what === 'link'
-				? ['Spark UI link', run?.sparkUiUrl]
-				: current.current.focus === 'statements' && statement
-					? [`code of statement #${statement.id}`, statement.code]
-					: [`id of ${run?.kind ?? 'run'} ${run?.id ?? ''}`, run?.id];
-		if (text) {
-			copy(text);
-			prompt.say(`copied the ${label} (OSC 52)`, 'ok');
-		} else {
-			prompt.say(run ? `no ${label} to copy` : 'select a run first', 'waiting');
-		}
-	};
-
-	const runCommand = (text: string) => {
-		const command = parseCommand(text);
-		switch (command.type) {
-			case 'statement': {
-				const run = runs[selectedRunIndex(runs, current.current)];
-				const provider = run && providers.get(run.target);
-				if (!run || !provider) {
-					prompt.say('select a session first', 'waiting');
-				} else if (watchStatement(store, provider, run, command.id)) {
-					prompt.say(
-						`watching statement ${command.id} on ${run.kind} ${run.id}`,
-						'ok',
-					);
-					dispatch({type: 'focus', pane: 'statements'});
-				} else {
-					prompt.say(
-						`${provider.id} lists statements itself; nothing to add on ${run.kind} ${run.id}`,
-						'waiting',
-					);
-				}
-
-				break;
-			}
-
-			case 'quit': {
-				exit();
-				break;
-			}
-
-			case 'help': {
-				prompt.say(commandHelp, 'muted');
-				break;
-			}
-
-			case 'unknown': {
-				prompt.say(`${command.text}; try ${commandHelp}`, 'waiting');
-				break;
-			}
-
-			case 'empty': {
 				break;
 			}
 		}
