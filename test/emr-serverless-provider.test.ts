@@ -226,7 +226,24 @@ describe('EMR Serverless provider against its simulator over HTTP (ACS3-signed)'
 			/^Running {2}10\.0\.0\.12:7337 {2}tasks 122\/127 \(4 active, 1 failed\)/v,
 		);
 		assert.equal(detail.config['common.conf: hive.metastore.type'], 'DLF');
+		const before = emr.requests.length;
 		const log = await provider().getLog!(live, signal());
+		assert.ok(
+			emr.requests
+				.slice(before)
+				.every(
+					request => request.headers['x-acs-action'] === 'ListLogContents',
+				),
+			'the listed run names its log files: no GetJobRun',
+		);
+		const unlisted = await provider().getLog!(
+			{...live, raw: undefined},
+			signal(),
+		);
+		assert.deepEqual(
+			unlisted.lines.filter(line => line.startsWith('──')),
+			log.lines.filter(line => line.startsWith('──')),
+		);
 		assert.ok(
 			log.lines.some(line => line.startsWith('── driver stdout (last ')),
 		);

@@ -1,5 +1,6 @@
 import type {Progress, Run, SparkJob} from '../../model/types.js';
 import {asObject, asText} from '../../model/wire.js';
+import {readLogTail} from '../log-tail.js';
 import {filterTime, type ListFilters} from '../list-filters.js';
 import type {Provider} from '../provider.js';
 import {type DliAuth, DliClient, type SqlJobQuery} from './dli-client.js';
@@ -143,20 +144,15 @@ export function createDliProvider(options: DliProviderOptions): Provider {
 				return {runKey: run.key, lines: [], total: 0};
 			}
 
-			const first = mapDliLog(
-				run.key,
-				await client.getBatchLog(run.id, 0, logLines, signal),
+			const tail = await readLogTail(
+				async (from, size) =>
+					mapDliLog(
+						run.key,
+						await client.getBatchLog(run.id, from, size, signal),
+					),
+				logLines,
 			);
-			const total = first.total ?? first.lines.length;
-			if (total <= logLines) {
-				return first;
-			}
-
-			// Long logs: the view wants the tail, and only the first answer says how long it is.
-			return mapDliLog(
-				run.key,
-				await client.getBatchLog(run.id, total - logLines, logLines, signal),
-			);
+			return {runKey: run.key, ...tail};
 		},
 		async cancelRun(run: Run, signal) {
 			await (run.kind === 'batch'

@@ -4,6 +4,7 @@ import {asObject, asText} from '../../model/wire.js';
 import type {AlibabaCredentials} from '../alibaba/acs3-signer.js';
 import type {CachedCredential} from '../auth/cached-credential.js';
 import {filterTime, type ListFilters} from '../list-filters.js';
+import {readLogTail} from '../log-tail.js';
 import type {Provider} from '../provider.js';
 import {EmrServerlessClient} from './emr-client.js';
 import {
@@ -128,31 +129,6 @@ export function createEmrServerlessProvider(
 	const wants = (kind: 'batch' | 'session') =>
 		filters['kind'] === undefined || filters['kind'] === kind;
 
-	/** A driver log's last lines: the first answer says how long it is. */
-	async function logTail(
-		fileName: string,
-		signal: AbortSignal,
-	): Promise<{lines: readonly string[]; total?: number}> {
-		const first = mapEmrLog(
-			'',
-			await client.listLogContents(fileName, 0, logLines, signal),
-		);
-		const total = first.total ?? first.lines.length;
-		if (total <= logLines) {
-			return first;
-		}
-
-		return mapEmrLog(
-			'',
-			await client.listLogContents(
-				fileName,
-				total - logLines,
-				logLines,
-				signal,
-			),
-		);
-	}
-
 	return {
 		id: 'emr-serverless',
 		target,
@@ -207,9 +183,12 @@ export function createEmrServerlessProvider(
 				return {runKey: run.key, lines: []};
 			}
 
-			const log = asObject(
-				asObject(await client.getJobRun(run.id, signal))['log'],
-			);
+			// The listed run already names its log files; ask for the run only when it does not.
+			const listed = asObject(asObject(run.raw)['log']);
+			const log =
+				Object.keys(listed).length > 0
+					? listed
+					: asObject(asObject(await client.getJobRun(run.id, signal))['log']);
 			const sections = await Promise.all(
 				logStreams.map(async ([label, key]) => {
 					const fileName = asText(log[key]);
@@ -217,7 +196,14 @@ export function createEmrServerlessProvider(
 						return [];
 					}
 
-					const tail = await logTail(fileName, signal);
+					const tail = await readLogTail(
+						async (from, size) =>
+							mapEmrLog(
+								run.key,
+								await client.listLogContents(fileName, from, size, signal),
+							),
+						logLines,
+					);
 					const of =
 						tail.total === undefined
 							? ''
