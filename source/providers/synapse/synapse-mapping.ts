@@ -18,11 +18,7 @@ import {
 	presentFields,
 	type WireObject,
 } from '../../model/wire.js';
-import {
-	mapLivyDetail,
-	mapLivyRun,
-	mapLivyStatement,
-} from '../livy/livy-mapping.js';
+import {mapLivyRun, mapLivyStatement} from '../livy/livy-mapping.js';
 
 type SynapseKind = Extract<RunKind, 'session' | 'batch'>;
 
@@ -176,7 +172,6 @@ export function mapSynapseDetail(
 	body: unknown,
 ): Session {
 	const run = mapSynapseRun(target, kind, body);
-	const base = mapLivyDetail(target, kind, body, 'synapse');
 	const object = asObject(body);
 	const livyInfo = asObject(object['livyInfo']);
 	const request = asObject(livyInfo['jobCreationRequest']);
@@ -191,7 +186,7 @@ export function mapSynapseDetail(
 			.join(', ');
 	return {
 		...run,
-		sessionKind: base.sessionKind,
+		sessionKind: asText(object['kind']),
 		fields: presentFields([
 			['Result', object['result']],
 			[
@@ -246,7 +241,7 @@ export function mapSynapseDetail(
 		config: asStringMap(request['conf']),
 		errors: runErrors(object),
 		// Synapse folds "\nstderr: " section headers into its lines.
-		logTail: base.logTail.flatMap(line => line.split('\n')),
+		logTail: asStrings(object['log']).flatMap(line => line.split('\n')),
 		links,
 	};
 }
