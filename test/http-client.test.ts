@@ -154,6 +154,24 @@ describe('http client', () => {
 		assert.equal(error.message, 'slow down');
 	});
 
+	test('every error answer passes onHttpError before it is thrown, so refused credentials can be forgotten', async () => {
+		const seen: number[] = [];
+		const watched = client({
+			onHttpError(error) {
+				seen.push(error.status ?? 0);
+			},
+		});
+		const refused = await expectProviderError(
+			watched.json({operation: 'get', path: '/echo-auth'}),
+		);
+		await expectProviderError(
+			watched.json({operation: 'list', path: '/throttled'}),
+		);
+		await watched.json({operation: 'ok', path: '/fine'});
+		assert.equal(refused.status, 401);
+		assert.deepEqual(seen, [401, 429]);
+	});
+
 	test('an unreachable endpoint is a network error naming the host only', async () => {
 		const error = await expectProviderError(
 			new HttpClient({provider: 'livy', endpoint: 'http://127.0.0.1:9/'}).json({

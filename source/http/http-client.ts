@@ -78,6 +78,11 @@ export type HttpClientOptions = {
 		request: OutgoingRequest,
 		signal: AbortSignal,
 	) => Promise<Readonly<Record<string, string>>>;
+	/**
+	 * Sees every error answer before it is thrown: where a server refused the credentials, a client
+	 * forgets them here so the next request fetches fresh ones (rotated keys, expired tokens).
+	 */
+	readonly onHttpError?: (error: ProviderError) => void;
 	/** Secrets that must never appear in an error message, even if a server echoes them. */
 	readonly secrets?: () => readonly string[];
 	/** Provider-specific reading of an error body; the generic reader is used where it says nothing. */
@@ -205,7 +210,9 @@ export class HttpClient {
 
 			const answer = {status, headers, text};
 			if (status < 200 || status >= 300) {
-				throw this.httpError(request, answer);
+				const error = this.httpError(request, answer);
+				this.options.onHttpError?.(error);
+				throw error;
 			}
 
 			return answer;

@@ -5,7 +5,6 @@ import {
 	type HttpRequest,
 	type OutgoingRequest,
 } from '../../http/http-client.js';
-import {isProviderError} from '../../http/provider-error.js';
 import {asObject, asText} from '../../model/wire.js';
 import type {CachedCredential} from '../auth/cached-credential.js';
 import {acs3Headers, type AlibabaCredentials, signAcs3} from './acs3-signer.js';
@@ -33,12 +32,10 @@ export type PopRequest = Omit<HttpRequest, 'operation'> & {
  */
 export class PopClient {
 	readonly http: HttpClient;
-	private readonly credentials: CachedCredential<AlibabaCredentials>;
 
 	constructor(options: PopClientOptions) {
 		const {credentials, version} = options;
 		const now = options.now ?? Date.now;
-		this.credentials = credentials;
 		this.http = new HttpClient({
 			provider: options.provider,
 			endpoint: options.endpoint,
@@ -49,28 +46,24 @@ export class PopClient {
 			},
 			secrets: () => credentials.secrets(),
 			readError: (_response, json) => readPopError(json),
+			// Rotated keys or an expired STS token: fetch fresh credentials next time.
+			onHttpError(error) {
+				if (
+					/^(?:InvalidAccessKeyId|InvalidSecurityToken)/v.test(error.code ?? '')
+				) {
+					credentials.invalidate();
+				}
+			},
 		});
 	}
 
 	async call(request: PopRequest): Promise<unknown> {
 		const {action, ...rest} = request;
-		try {
-			return await this.http.json({
-				...rest,
-				operation: action,
-				headers: {...rest.headers, 'x-acs-action': action},
-			});
-		} catch (error) {
-			// Rotated keys or an expired STS token: fetch fresh credentials next time.
-			if (
-				isProviderError(error) &&
-				/^(?:InvalidAccessKeyId|InvalidSecurityToken)/v.test(error.code ?? '')
-			) {
-				this.credentials.invalidate();
-			}
-
-			throw error;
-		}
+		return this.http.json({
+			...rest,
+			operation: action,
+			headers: {...rest.headers, 'x-acs-action': action},
+		});
 	}
 }
 

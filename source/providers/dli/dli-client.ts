@@ -7,7 +7,7 @@ import {
 	type Query,
 } from '../../http/http-client.js';
 import {collectPages} from '../../http/paging.js';
-import {isProviderError, ProviderError} from '../../http/provider-error.js';
+import {ProviderError} from '../../http/provider-error.js';
 import {asArray, asNumber, asObject, asText} from '../../model/wire.js';
 import type {CachedToken} from '../auth/bearer-token.js';
 import type {CachedCredential} from '../auth/cached-credential.js';
@@ -45,14 +45,12 @@ export type BatchQuery = SqlJobQuery;
 export class DliClient {
 	readonly http: HttpClient;
 	private readonly projectId: string;
-	private readonly auth: DliAuth;
 	private readonly pageSize: number;
 	private readonly maxPages: number;
 
 	constructor(options: DliClientOptions) {
 		const {auth, projectId} = options;
 		const now = options.now ?? Date.now;
-		this.auth = auth;
 		this.projectId = projectId;
 		this.pageSize = options.pageSize ?? 100;
 		this.maxPages = options.maxPages ?? 10;
@@ -72,6 +70,12 @@ export class DliClient {
 					? auth.token.secrets()
 					: auth.credentials.secrets(),
 			readError: (_response, json) => readDliError(json),
+			// Rotated keys, an expired security token or IAM token: fetch fresh ones next time.
+			onHttpError(error) {
+				if (error.status === 401) {
+					(auth.kind === 'token' ? auth.token : auth.credentials).invalidate();
+				}
+			},
 		});
 	}
 
@@ -203,22 +207,7 @@ export class DliClient {
 	}
 
 	private async call(request: HttpRequest & {query?: Query}): Promise<unknown> {
-		let body: unknown;
-		try {
-			body = await this.http.json(request);
-		} catch (error) {
-			// Rotated keys, an expired security token or IAM token: fetch fresh ones next time.
-			if (isProviderError(error) && error.status === 401) {
-				if (this.auth.kind === 'token') {
-					this.auth.token.invalidate();
-				} else {
-					this.auth.credentials.invalidate();
-				}
-			}
-
-			throw error;
-		}
-
+		const body = await this.http.json(request);
 		const envelope = asObject(body);
 		if (envelope['is_success'] === false) {
 			throw new ProviderError({

@@ -6,7 +6,6 @@ import {
 	type HttpResponse,
 } from '../../http/http-client.js';
 import {collectPages} from '../../http/paging.js';
-import {isProviderError} from '../../http/provider-error.js';
 import {asObject, asText} from '../../model/wire.js';
 import type {CachedToken} from '../auth/bearer-token.js';
 import {mapLivyPage} from '../livy/livy-mapping.js';
@@ -36,11 +35,9 @@ export class SynapseClient {
 	private readonly base: string;
 	private readonly pageSize: number;
 	private readonly maxPages: number;
-	private readonly token: CachedToken;
 
 	constructor(options: SynapseClientOptions) {
 		const {token} = options;
-		this.token = token;
 		this.pageSize = options.pageSize ?? 20;
 		this.maxPages = options.maxPages ?? 50;
 		this.base = `livyApi/versions/${encodeURIComponent(options.apiVersion ?? defaultSynapseApiVersion)}/sparkPools/${encodeURIComponent(options.pool)}`;
@@ -52,6 +49,12 @@ export class SynapseClient {
 				return {authorization: `Bearer ${await token.get()}`};
 			},
 			secrets: () => token.secrets(),
+			// A refused token may be a revoked or rotated one: fetch a fresh one next time.
+			onHttpError(error) {
+				if (error.status === 401) {
+					token.invalidate();
+				}
+			},
 			readError: (response, json) => readSynapseError(response, json, token),
 		});
 	}
@@ -154,19 +157,7 @@ export class SynapseClient {
 	}
 
 	private async call(request: HttpRequest): Promise<unknown> {
-		try {
-			return await this.http.json({
-				...request,
-				path: `${this.base}/${request.path}`,
-			});
-		} catch (error) {
-			// A refused token may be a revoked or rotated one: fetch a fresh one next time.
-			if (isProviderError(error) && error.status === 401) {
-				this.token.invalidate();
-			}
-
-			throw error;
-		}
+		return this.http.json({...request, path: `${this.base}/${request.path}`});
 	}
 }
 
