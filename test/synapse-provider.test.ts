@@ -10,7 +10,7 @@ import {
 	CachedToken,
 	commandTokenSource,
 } from '../source/providers/auth/bearer-token.js';
-import {SynapseClient} from '../source/providers/synapse/synapse-client.js';
+import {createSynapseClient} from '../source/providers/synapse/synapse-client.js';
 import {createSynapseProvider} from '../source/providers/synapse/synapse-provider.js';
 import {manualClock} from '../source/simulators/sim-clock.js';
 import {
@@ -95,7 +95,7 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 	});
 
 	test('lists page by 20 with detailed=true until a short page, whatever total says', async () => {
-		const client = new SynapseClient({
+		const client = createSynapseClient({
 			endpoint: synapse.url,
 			pool: synapseTestPool,
 			token: new CachedToken(commandTokenSource(tokenCommand), 'synapse'),
@@ -145,7 +145,7 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		assert.equal(available[2]?.output?.errorName, 'AnalysisException');
 		assert.ok((available[2]?.output?.traceback.length ?? 0) > 2);
 		assert.deepEqual(statements[0]?.fields, [['Source', 'default']]);
-		const client = new SynapseClient({
+		const client = createSynapseClient({
 			endpoint: synapse.url,
 			pool: synapseTestPool,
 			token: new CachedToken(commandTokenSource(tokenCommand), 'synapse'),

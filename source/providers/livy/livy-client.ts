@@ -1,5 +1,9 @@
 import type {Dispatcher} from 'undici';
-import {HttpClient} from '../../http/http-client.js';
+import {
+	HttpClient,
+	type HttpClientOptions,
+	type Query,
+} from '../../http/http-client.js';
 import {collectPages} from '../../http/paging.js';
 import {
 	basicAuthHeader,
@@ -15,19 +19,40 @@ export type LivyClientOptions = {
 	/** Page size for session and batch lists (Livy's own default is 100). */
 	readonly pageSize?: number;
 	readonly maxPages?: number;
+	/**
+	 * For services that speak Livy behind other auth and error bodies (Synapse): replaces Livy's
+	 * HTTP Basic and CSRF header, and says how errors read.
+	 */
+	readonly http?: Pick<
+		HttpClientOptions,
+		| 'provider'
+		| 'headers'
+		| 'authorize'
+		| 'secrets'
+		| 'readError'
+		| 'onHttpError'
+	>;
+	/** Added to every session and batch request (Synapse's `detailed=true`). */
+	readonly runQuery?: Query;
+	/** Whether a list's `total` can be believed; Synapse's has been the page length. */
+	readonly trustTotal?: boolean;
 };
 
 type Collection = 'sessions' | 'batches';
 
-/** Apache Livy's REST API: raw JSON per operation; mapping is the provider's job. */
+/** Apache Livy's REST API (and Livy-shaped ones): raw JSON per operation; mapping is the provider's job. */
 export class LivyClient {
 	readonly http: HttpClient;
 	private readonly pageSize: number;
 	private readonly maxPages: number;
+	private readonly runQuery: Query;
+	private readonly trustTotal: boolean;
 
 	constructor(options: LivyClientOptions) {
 		this.pageSize = options.pageSize ?? 100;
 		this.maxPages = options.maxPages ?? 50;
+		this.runQuery = options.runQuery ?? {};
+		this.trustTotal = options.trustTotal ?? true;
 		this.http = new HttpClient({
 			provider: 'livy',
 			endpoint: options.endpoint,
@@ -38,6 +63,7 @@ export class LivyClient {
 				...basicAuthHeader(options.credentials),
 			}),
 			secrets: () => basicAuthSecrets(options.credentials),
+			...options.http,
 		});
 	}
 
@@ -53,6 +79,7 @@ export class LivyClient {
 		return this.http.json({
 			operation: 'getSession',
 			path: `sessions/${encode(id)}`,
+			query: this.runQuery,
 			signal,
 		});
 	}
@@ -61,6 +88,7 @@ export class LivyClient {
 		return this.http.json({
 			operation: 'getBatch',
 			path: `batches/${encode(id)}`,
+			query: this.runQuery,
 			signal,
 		});
 	}
@@ -144,7 +172,7 @@ export class LivyClient {
 		});
 	}
 
-	/** Pages with from/size until the server's total is reached or a page comes back short. */
+	/** Pages with from/size until the server's total (where it can be believed) is reached or a page comes back short. */
 	private async listAll(
 		collection: Collection,
 		operation: string,
@@ -156,11 +184,15 @@ export class LivyClient {
 					await this.http.json({
 						operation,
 						path: collection,
-						query: {from, size: this.pageSize},
+						query: {from, size: this.pageSize, ...this.runQuery},
 						signal,
 					}),
 				),
-			{pageSize: this.pageSize, maxPages: this.maxPages},
+			{
+				pageSize: this.pageSize,
+				maxPages: this.maxPages,
+				trustTotal: this.trustTotal,
+			},
 		);
 	}
 }

@@ -1,14 +1,9 @@
 import type {Dispatcher} from 'undici';
 import type {ErrorBodyFacts} from '../../http/error-body.js';
-import {
-	HttpClient,
-	type HttpRequest,
-	type HttpResponse,
-} from '../../http/http-client.js';
-import {collectPages} from '../../http/paging.js';
+import type {HttpResponse} from '../../http/http-client.js';
 import {asObject, asText} from '../../model/wire.js';
 import type {CachedToken} from '../auth/bearer-token.js';
-import {mapLivyPage} from '../livy/livy-mapping.js';
+import {LivyClient} from '../livy/livy-client.js';
 
 export const synapseApiVersions = ['2019-11-01-preview', '2020-12-01'] as const;
 export const defaultSynapseApiVersion = synapseApiVersions[0];
@@ -24,27 +19,32 @@ export type SynapseClientOptions = {
 	readonly maxPages?: number;
 };
 
-type Collection = 'sessions' | 'batches';
-
 /**
- * Azure Synapse's data-plane livyApi for one Spark pool: raw JSON per operation.
- * Sessions and batches are always asked for `detailed`, as the Azure CLI does.
+ * Azure Synapse's data-plane livyApi for one Spark pool is Livy under a versioned pool path,
+ * behind Entra ID: Livy's client with a bearer token, Synapse's error bodies, `detailed` asked
+ * for sessions and batches (as the Azure CLI does), and pages of 20 read until a short one.
  */
-export class SynapseClient {
-	readonly http: HttpClient;
-	private readonly base: string;
-	private readonly pageSize: number;
-	private readonly maxPages: number;
-
-	constructor(options: SynapseClientOptions) {
-		const {token} = options;
-		this.pageSize = options.pageSize ?? 20;
-		this.maxPages = options.maxPages ?? 50;
-		this.base = `livyApi/versions/${encodeURIComponent(options.apiVersion ?? defaultSynapseApiVersion)}/sparkPools/${encodeURIComponent(options.pool)}`;
-		this.http = new HttpClient({
+export function createSynapseClient(options: SynapseClientOptions): LivyClient {
+	const {token} = options;
+	const root = options.endpoint.endsWith('/')
+		? options.endpoint
+		: `${options.endpoint}/`;
+	const version = encodeURIComponent(
+		options.apiVersion ?? defaultSynapseApiVersion,
+	);
+	return new LivyClient({
+		endpoint: new URL(
+			`livyApi/versions/${version}/sparkPools/${encodeURIComponent(options.pool)}`,
+			root,
+		).href,
+		dispatcher: options.dispatcher,
+		pageSize: options.pageSize ?? 20,
+		maxPages: options.maxPages,
+		runQuery: {detailed: true},
+		trustTotal: false,
+		http: {
 			provider: 'synapse',
-			endpoint: options.endpoint,
-			dispatcher: options.dispatcher,
+			headers: () => ({}),
 			async authorize() {
 				return {authorization: `Bearer ${await token.get()}`};
 			},
@@ -56,109 +56,8 @@ export class SynapseClient {
 				}
 			},
 			readError: (response, json) => readSynapseError(response, json, token),
-		});
-	}
-
-	async listSessions(signal?: AbortSignal): Promise<unknown[]> {
-		return this.listAll('sessions', 'listSessions', signal);
-	}
-
-	async listBatches(signal?: AbortSignal): Promise<unknown[]> {
-		return this.listAll('batches', 'listBatches', signal);
-	}
-
-	async getSession(id: string, signal?: AbortSignal): Promise<unknown> {
-		return this.call({
-			operation: 'getSession',
-			path: `sessions/${encode(id)}`,
-			query: {detailed: true},
-			signal,
-		});
-	}
-
-	async getBatch(id: string, signal?: AbortSignal): Promise<unknown> {
-		return this.call({
-			operation: 'getBatch',
-			path: `batches/${encode(id)}`,
-			query: {detailed: true},
-			signal,
-		});
-	}
-
-	async listStatements(
-		sessionId: string,
-		signal?: AbortSignal,
-	): Promise<unknown> {
-		return this.call({
-			operation: 'listStatements',
-			path: `sessions/${encode(sessionId)}/statements`,
-			signal,
-		});
-	}
-
-	async getStatement(
-		sessionId: string,
-		statementId: string,
-		signal?: AbortSignal,
-	): Promise<unknown> {
-		return this.call({
-			operation: 'getStatement',
-			path: `sessions/${encode(sessionId)}/statements/${encode(statementId)}`,
-			signal,
-		});
-	}
-
-	/** POST …/cancel; the service answers `{"msg":"canceled"}`. */
-	async cancelStatement(
-		sessionId: string,
-		statementId: string,
-		signal?: AbortSignal,
-	): Promise<unknown> {
-		return this.call({
-			operation: 'cancelStatement',
-			method: 'POST',
-			path: `sessions/${encode(sessionId)}/statements/${encode(statementId)}/cancel`,
-			signal,
-		});
-	}
-
-	/** DELETE a session or batch; the service answers 200 with an empty body. */
-	async cancel(
-		collection: Collection,
-		id: string,
-		signal?: AbortSignal,
-	): Promise<void> {
-		await this.call({
-			operation: collection === 'sessions' ? 'cancelSession' : 'cancelBatch',
-			method: 'DELETE',
-			path: `${collection}/${encode(id)}`,
-			signal,
-		});
-	}
-
-	/** Pages with from/size until a short page; `total` is not trusted (it has been the page length). */
-	private async listAll(
-		collection: Collection,
-		operation: string,
-		signal?: AbortSignal,
-	): Promise<unknown[]> {
-		return collectPages(
-			async from =>
-				mapLivyPage(
-					await this.call({
-						operation,
-						path: collection,
-						query: {from, size: this.pageSize, detailed: true},
-						signal,
-					}),
-				),
-			{pageSize: this.pageSize, maxPages: this.maxPages, trustTotal: false},
-		);
-	}
-
-	private async call(request: HttpRequest): Promise<unknown> {
-		return this.http.json({...request, path: `${this.base}/${request.path}`});
-	}
+		},
+	});
 }
 
 /**
@@ -189,8 +88,4 @@ export function readSynapseError(
 	}
 
 	return {requestId};
-}
-
-function encode(id: string): string {
-	return encodeURIComponent(id);
 }

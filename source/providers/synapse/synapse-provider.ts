@@ -2,7 +2,7 @@ import type {Run} from '../../model/types.js';
 import {CachedToken, commandTokenSource} from '../auth/bearer-token.js';
 import type {Provider} from '../provider.js';
 import {defaultAzureTokenSource} from './entra-token.js';
-import {SynapseClient} from './synapse-client.js';
+import {createSynapseClient} from './synapse-client.js';
 import {
 	mapSynapseDetail,
 	mapSynapseRun,
@@ -28,7 +28,7 @@ export function createSynapseProvider(
 			: defaultAzureTokenSource(),
 		'synapse',
 	);
-	const client = new SynapseClient({...options, token});
+	const client = createSynapseClient({...options, token});
 	const {target} = options;
 	const kindOf = (run: Run) => (run.kind === 'batch' ? 'batch' : 'session');
 	return {
@@ -63,7 +63,7 @@ export function createSynapseProvider(
 			);
 		},
 		async cancelRun(run, signal) {
-			await client.cancel(
+			await client.delete(
 				run.kind === 'batch' ? 'batches' : 'sessions',
 				run.id,
 				signal,
