@@ -2,103 +2,27 @@
 import process from 'node:process';
 import meow from 'meow';
 import {isProviderError} from './http/provider-error.js';
-import type {Provider} from './providers/provider.js';
-import {
-	ConfigError,
-	createProvider,
-	filtersOf,
-	providerIds,
-	type TargetConfig,
-} from './providers/registry.js';
+import {providerModules} from './providers/registry.js';
+import {ConfigError} from './cli/config-error.js';
 import {defaultConfigPath, readConfigFile} from './cli/config-file.js';
+import {createProvider} from './cli/create-provider.js';
+import {commonFlags, settingFlags, unknownFlags} from './cli/flags.js';
+import {helpText} from './cli/help-text.js';
+import {defaultIntervalSeconds, parseInterval} from './cli/interval.js';
 import {type OnceCommand, OnceError, runOnce} from './cli/run-once.js';
+import {simulate} from './cli/simulate.js';
+import type {TargetConfig} from './cli/target-config.js';
 import {resolveTargets} from './cli/targets.js';
 import {
-	demoTarget,
-	type SimulatorId,
-	simulatorIds,
 	startSimulators,
 	type Simulators,
 } from './simulators/start-simulators.js';
 
-const cli = meow(
-	`
-	Usage
-	  $ sparktop                          watch every profile in the config file
-	  $ sparktop --demo                   watch the built-in simulators (no account needed)
-	  $ sparktop --profile NAME           watch one profile (repeatable)
-	  $ sparktop --provider ID --endpoint URL
-	  $ sparktop runs --once [--json]     one snapshot of the runs, then exit
-	  $ sparktop sessions --once [--json]
-	  $ sparktop statements SESSION_ID --once [--json]
-	  $ sparktop progress RUN_ID --once [--json]
-	  $ sparktop simulate [--provider ID] [--port N]
-
-	Providers
-	  ${providerIds.join(', ')}
-
-	Options
-	  --demo              start the simulators in-process and watch them
-	  --profile NAME      a profile from the config file (repeatable)
-	  --provider ID       provider of a single target given on the command line
-	  --endpoint URL      its endpoint (Livy :8998, Spark UI :4040, History Server :18080,
-	                      Synapse https://WORKSPACE.dev.azuresynapse.net)
-	  --user NAME         HTTP Basic user; the password comes from SPARKTOP_PASSWORD
-	  --region R  --workspace W  --pool P  --project-id P   cloud provider scoping
-	                      (--region gives the endpoint of dli, emr-serverless and dla;
-	                      --workspace: Synapse workspace, EMR workspace id, DLA virtual cluster)
-	  --token-command CMD a command that prints a token: synapse's bearer token (default:
-	                      DefaultAzureCredential: environment, managed identity, az login),
-	                      or an IAM token for dli (instead of AK/SK signing)
-	  --api-version V     Synapse livyApi version (default 2019-11-01-preview, or 2020-12-01)
-	  --credential-command CMD   a command that prints cloud credentials as JSON
-	                      (dli, emr-serverless, dla)
-	  --filter NAME=VALUE a list filter of the provider (repeatable):
-${providerIds
-	.filter(id => Object.keys(filtersOf(id)).length > 0)
-	.map(
-		id =>
-			`	                      ${id}: ${Object.keys(filtersOf(id)).join(', ')}`,
-	)
-	.join('\n')}
-	  --interval SECONDS  polling interval (default 3)
-	  --once              print one snapshot and exit (with runs, sessions, statements, progress)
-	  --json              print the snapshot as JSON model objects
-	  --write             allow mutating actions (always confirmed); read-only by default
-	  --no-color          no colours (NO_COLOR is honoured too)
-	  --ascii             ASCII borders and bars for terminals without Unicode
-	  --config FILE       config file (default ${defaultConfigPath()})
-	  --port N            first port for "simulate" (default: free ports)
-
-	Exit status: 0 ok, 1 the target failed or was unreachable, 2 bad usage or config, 70 crash.
-`,
-	{
-		importMeta: import.meta,
-		flags: {
-			demo: {type: 'boolean', default: false},
-			profile: {type: 'string', isMultiple: true},
-			provider: {type: 'string'},
-			endpoint: {type: 'string'},
-			user: {type: 'string'},
-			region: {type: 'string'},
-			workspace: {type: 'string'},
-			pool: {type: 'string'},
-			projectId: {type: 'string'},
-			tokenCommand: {type: 'string'},
-			apiVersion: {type: 'string'},
-			credentialCommand: {type: 'string'},
-			filter: {type: 'string', isMultiple: true},
-			interval: {type: 'number'},
-			once: {type: 'boolean', default: false},
-			json: {type: 'boolean', default: false},
-			write: {type: 'boolean', default: false},
-			color: {type: 'boolean', default: true},
-			ascii: {type: 'boolean', default: false},
-			config: {type: 'string'},
-			port: {type: 'number'},
-		},
-	},
-);
+const flags = {...commonFlags, ...settingFlags(providerModules)};
+const cli = meow(helpText(providerModules, defaultConfigPath()), {
+	importMeta: import.meta,
+	flags,
+});
 
 const onceCommands = new Set<string>([
 	'runs',
@@ -112,33 +36,17 @@ async function demoTargets(): Promise<{
 	simulators: Simulators;
 }> {
 	const simulators = await startSimulators();
-	const targets = simulatorIds.flatMap(id => {
-		const server = simulators.servers[id];
-		return server ? [demoTarget(id, server.url)] : [];
+	const targets = simulators.started.map(({module, server}) => {
+		const {provider, settings} = module.demoTarget(server.url);
+		return {
+			name: module.id,
+			provider,
+			settings,
+			filters: {},
+			source: {kind: 'demo'},
+		} satisfies TargetConfig;
 	});
 	return {targets, simulators};
-}
-
-async function simulate(): Promise<number> {
-	const only = cli.flags.provider as SimulatorId | undefined;
-	if (only !== undefined && !simulatorIds.includes(only)) {
-		throw new ConfigError(
-			`no simulator for "${only}" (have: ${simulatorIds.join(', ')})`,
-		);
-	}
-
-	const simulators = await startSimulators({only, port: cli.flags.port});
-	for (const [id, server] of Object.entries(simulators.servers)) {
-		process.stdout.write(`${id.padEnd(8)} ${server.url}\n`);
-	}
-
-	process.stdout.write('simulators running; Ctrl-C stops them\n');
-	await new Promise<void>(resolve => {
-		process.once('SIGINT', resolve);
-		process.once('SIGTERM', resolve);
-	});
-	await simulators.close();
-	return 0;
 }
 
 /** The variables that make Ink (through is-in-ci) think it runs in CI. */
@@ -155,10 +63,28 @@ function forgetCi(env: NodeJS.ProcessEnv): void {
 	}
 }
 
+function intervalSeconds(fromConfig: number | undefined): number {
+	if (cli.flags.interval === undefined) {
+		return fromConfig ?? defaultIntervalSeconds;
+	}
+
+	const interval = parseInterval(cli.flags.interval);
+	if (!interval.ok) {
+		throw new ConfigError(`--interval: ${interval.problem}`);
+	}
+
+	return interval.seconds;
+}
+
 async function main(): Promise<number> {
+	const unknown = unknownFlags(cli.flags, flags);
+	if (unknown) {
+		throw new ConfigError(unknown);
+	}
+
 	const [command, argument] = cli.input;
 	if (command === 'simulate') {
-		return simulate();
+		return simulate(cli.flags.provider, cli.flags.port);
 	}
 
 	if (command !== undefined && !onceCommands.has(command)) {
@@ -171,13 +97,13 @@ async function main(): Promise<number> {
 
 	const configPath = cli.flags.config ?? defaultConfigPath();
 	const config = readConfigFile(configPath, cli.flags.config !== undefined);
+	const intervalMs = intervalSeconds(config.intervalSeconds) * 1000;
 	const demo = cli.flags.demo ? await demoTargets() : undefined;
 	const cleanup = async () => demo?.simulators.close();
 	try {
-		const targets = demo?.targets ?? resolveTargets(cli.flags, config);
-		const providers: Provider[] = targets.map(target => createProvider(target));
-		const intervalMs =
-			Math.max(0.5, cli.flags.interval ?? config.intervalSeconds ?? 3) * 1000;
+		const targets =
+			demo?.targets ?? resolveTargets(providerModules, cli.flags, config);
+		const providers = targets.map(target => createProvider(target));
 		if (command !== undefined) {
 			await runOnce({
 				command: command as OnceCommand,

@@ -15,7 +15,14 @@ after(() => {
 });
 
 async function found(env: NodeJS.ProcessEnv, credentialCommand?: string) {
-	const result = alibabaCredentialSource({env, home, credentialCommand});
+	const result = alibabaCredentialSource({
+		env,
+		home,
+		credentialCommand:
+			credentialCommand === undefined
+				? undefined
+				: {command: credentialCommand, origin: '--credential-command'},
+	});
 	assert.ok(result.ok, result.ok ? '' : result.reason);
 	return {
 		describe: result.source.describe,

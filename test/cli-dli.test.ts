@@ -22,7 +22,7 @@ const keys = {
 
 before(async () => {
 	simulators = await startSimulators({only: 'dli'});
-	url = simulators.servers.dli!.url;
+	url = simulators.servers['dli']!.url;
 	// The first live job is running its first Spark job 4 s in.
 	await new Promise(resolve => {
 		setTimeout(resolve, 4500);
@@ -89,7 +89,7 @@ describe('sparktop --once on DLI', () => {
 		assert.equal(result.code, 2);
 		assert.match(
 			result.stderr,
-			/has no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK/v,
+			/target "dli" \(dli\): no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK/v,
 		);
 	});
 
@@ -164,6 +164,9 @@ describe('sparktop --once on DLI', () => {
 			keys,
 		);
 		assert.equal(result.code, 2);
-		assert.match(result.stderr, /needs a project id/v);
+		assert.match(
+			result.stderr,
+			/needs --project-id \(project id\); it is also read from HUAWEICLOUD_SDK_PROJECT_ID/v,
+		);
 	});
 });

@@ -16,8 +16,8 @@ let sparkUrl = '';
 
 before(async () => {
 	simulators = await startSimulators();
-	livyUrl = simulators.servers.livy!.url;
-	sparkUrl = simulators.servers.spark!.url;
+	livyUrl = simulators.servers['livy']!.url;
+	sparkUrl = simulators.servers['spark']!.url;
 	// Let sessions start and their first statements finish.
 	await new Promise(resolve => {
 		setTimeout(resolve, 4500);
@@ -153,7 +153,7 @@ describe('sparktop --once', () => {
 	});
 
 	test('an error answer is a clear message and exit 1; no password in it', async () => {
-		simulators.servers.livy!.inject({
+		simulators.servers['livy']!.inject({
 			path: /\/statements$/v,
 			times: 1,
 			response: {

@@ -26,7 +26,7 @@ let fakeBin = '';
 
 before(async () => {
 	simulators = await startSimulators({only: 'synapse'});
-	url = simulators.servers.synapse!.url;
+	url = simulators.servers['synapse']!.url;
 	fakeBin = mkdtempSync(path.join(tmpdir(), 'sparktop-az-'));
 });
 

@@ -160,7 +160,8 @@ describe('Livy mapping', () => {
 	});
 
 	test('all eleven session states and unknown ones', async () => {
-		const {livyRunState} = await import('../source/model/states.js');
+		const {livyRunState} =
+			await import('../source/providers/livy/livy-states.js');
 		const expected = {
 			not_started: 'queued',
 			starting: 'starting',

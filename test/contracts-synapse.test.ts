@@ -261,7 +261,7 @@ describe('Synapse mapping values', () => {
 
 	test('401 and 403 say which identity was used and what to check', () => {
 		const token = {
-			describe: '--token-command (az …)',
+			describe: 'the command of --token-command',
 			identity: () => 'user ann@contoso.com (tenant t1)',
 		};
 		const refused = readSynapseError(
@@ -272,7 +272,7 @@ describe('Synapse mapping values', () => {
 		assert.equal(refused.requestId, 'r1');
 		assert.match(
 			refused.message ?? '',
-			/^the token was refused \(user ann@contoso\.com \(tenant t1\), token from --token-command \(az …\)\); check it is for https:\/\/dev\.azuresynapse\.net/v,
+			/^the token was refused \(user ann@contoso\.com \(tenant t1\), token from the command of --token-command\); check it is for https:\/\/dev\.azuresynapse\.net/v,
 		);
 		const denied = readSynapseError(
 			{status: 403, headers: {}, text: ''},

@@ -313,7 +313,10 @@ describe('DLI provider against the DLI simulator over HTTP (signed requests)', (
 	test('an IAM token in X-Auth-Token instead of signing', async () => {
 		const token = (command: string): DliAuth => ({
 			kind: 'token',
-			token: new CachedToken(commandTokenSource(command), 'dli'),
+			token: new CachedToken(
+				commandTokenSource({command, origin: '--token-command'}),
+				'dli',
+			),
 		});
 		const before = dli.requests.length;
 		const runs = await provider({kind: 'batch'}, token(`echo ${dliTestToken}`))
@@ -367,7 +370,10 @@ describe('Huawei credentials', () => {
 			HUAWEICLOUD_SDK_SECURITY_TOKEN: 'STS',
 		};
 		const command = huaweiCredentialSource({
-			credentialCommand: `echo '{"ak":"CMDAK","sk":"CMDSK"}'`,
+			credentialCommand: {
+				command: `echo '{"ak":"CMDAK","sk":"CMDSK"}'`,
+				origin: '--credential-command',
+			},
 			env,
 			file: profile,
 		});

@@ -20,7 +20,7 @@ let livy: RunningSimulator;
 
 before(async () => {
 	simulators = await startSimulators({clock});
-	livy = simulators.servers.livy!;
+	livy = simulators.servers['livy']!;
 });
 
 after(async () => {

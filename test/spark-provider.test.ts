@@ -15,7 +15,7 @@ let url = '';
 
 before(async () => {
 	simulators = await startSimulators({clock, only: 'spark'});
-	url = simulators.servers.spark!.url;
+	url = simulators.servers['spark']!.url;
 });
 
 after(async () => {
@@ -83,7 +83,7 @@ describe('Spark REST provider against the Spark simulator over HTTP', () => {
 			attemptId: '2',
 		});
 		assert.ok(Array.isArray(jobs));
-		const request = simulators.servers.spark!.requests.at(-1);
+		const request = simulators.servers['spark']!.requests.at(-1);
 		assert.equal(
 			request?.path,
 			'/api/v1/applications/application_1700000000000_0042/2/jobs',

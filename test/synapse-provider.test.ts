@@ -43,8 +43,11 @@ function provider(options: {tokenCommand?: string; apiVersion?: string} = {}) {
 		target: 'syn',
 		endpoint: synapse.url,
 		pool: synapseTestPool,
-		tokenCommand,
-		...options,
+		apiVersion: options.apiVersion,
+		tokenSource: commandTokenSource({
+			command: options.tokenCommand ?? tokenCommand,
+			origin: '--token-command',
+		}),
 	});
 }
 
@@ -98,7 +101,10 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		const client = createSynapseClient({
 			endpoint: synapse.url,
 			pool: synapseTestPool,
-			token: new CachedToken(commandTokenSource(tokenCommand), 'synapse'),
+			token: new CachedToken(
+				commandTokenSource({command: tokenCommand, origin: '--token-command'}),
+				'synapse',
+			),
 		});
 		const before = synapse.requests.length;
 		const batches = await client.listBatches(signal());
@@ -148,7 +154,10 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		const client = createSynapseClient({
 			endpoint: synapse.url,
 			pool: synapseTestPool,
-			token: new CachedToken(commandTokenSource(tokenCommand), 'synapse'),
+			token: new CachedToken(
+				commandTokenSource({command: tokenCommand, origin: '--token-command'}),
+				'synapse',
+			),
 		});
 		const one = await client.getStatement('0', '0', signal());
 		assert.equal((one as {state: string}).state, 'available');
@@ -202,7 +211,7 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		assert.equal(error.status, 401);
 		assert.match(
 			error.message,
-			/token was refused \(user mallory@contoso\.com, token from --token-command/v,
+			/token was refused \(user mallory@contoso\.com, token from the command of --token-command\)/v,
 		);
 		assert.ok(!error.summary().includes(wrong));
 		// A refused token is not reused: the command runs again for the next request.
@@ -218,11 +227,12 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 			provider({tokenCommand: 'echo secret-ish; exit 3'}).listRuns!(signal()),
 		);
 		assert.equal(error.kind, 'auth');
-		assert.match(
+		assert.equal(
 			error.message,
-			/no credentials from --token-command \(echo …\): exited with status 3/v,
+			'no credentials from the command of --token-command: exited with status 3',
 		);
 		assert.ok(!error.message.includes('secret-ish'));
+		assert.ok(!error.message.includes('echo'), 'the command is not echoed');
 	});
 
 	test("a 429 with Retry-After is throttling with the server's wait", async () => {
@@ -252,7 +262,10 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 				target: 'syn',
 				endpoint: synapse.url,
 				pool: 'nopool',
-				tokenCommand,
+				tokenSource: commandTokenSource({
+					command: tokenCommand,
+					origin: '--token-command',
+				}),
 			}).listRuns!(signal()),
 		);
 		assert.equal(error.status, 400);

@@ -1,26 +1,22 @@
 import process from 'node:process';
-import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
-import {asNumber, asObject, asStringMap, asText} from '../model/wire.js';
-import {
-	commandGivesPassword,
-	ConfigError,
-	type TargetConfig,
-} from '../providers/registry.js';
+import {providerModules} from '../providers/registry.js';
+import {didYouMean} from '../text/closest.js';
+import {ConfigError} from './config-error.js';
+import {moduleOf} from './create-provider.js';
+import {parseInterval} from './interval.js';
+import type {TargetConfig} from './target-config.js';
 
 export type ConfigFile = {
 	readonly path: string;
 	readonly intervalSeconds?: number;
-	readonly profiles: Readonly<Record<string, Profile>>;
+	/** Targets by profile name, in the order the file lists them. */
+	readonly profiles: ReadonlyMap<string, TargetConfig>;
 };
 
-/**
- * A profile as written in the config file. Its `credentialCommand` prints the password (Livy,
- * Spark) or the cloud credentials (the provider runs it when it needs them).
- */
-export type Profile = Omit<TargetConfig, 'name' | 'password'>;
+const topKeys = ['interval', 'profiles'];
 
 export function defaultConfigPath(
 	env: NodeJS.ProcessEnv = process.env,
@@ -34,14 +30,115 @@ export function defaultConfigPath(
 	return path.join(base, 'sparktop', 'config.json');
 }
 
-/** Reads the config file; a missing default file is an empty config, a missing named one is an error. */
+/** Line and column of a JSON.parse error, from the position its message gives. */
+function jsonErrorPlace(text: string, message: string): string {
+	const lineColumn = /line (\d+) column (\d+)/v.exec(message);
+	if (lineColumn) {
+		return `line ${lineColumn[1]}, column ${lineColumn[2]}`;
+	}
+
+	const position = /position (\d+)/v.exec(message);
+	if (!position) {
+		return 'at the end';
+	}
+
+	const before = text.slice(0, Number(position[1])).split('\n');
+	return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function typeName(value: unknown): string {
+	return value === null
+		? 'null'
+		: Array.isArray(value)
+			? 'a list'
+			: typeof value;
+}
+
+/** A profile's keys, each checked against its provider's settings; the target it describes. */
+function readProfile(file: string, name: string, value: unknown): TargetConfig {
+	const where = `profile "${name}" in ${file}`;
+	if (!isObject(value)) {
+		throw new ConfigError(`${where} must be an object`);
+	}
+
+	const {provider} = value;
+	if (typeof provider !== 'string') {
+		throw new ConfigError(
+			`${where} needs "provider" (${providerModules.map(module => module.id).join(', ')})`,
+		);
+	}
+
+	const module = moduleOf(provider);
+	const keys = Object.values(module.settings).map(setting => setting.configKey);
+	const settings: Record<string, string> = {};
+	let filters: Record<string, string> = {};
+	for (const [key, item] of Object.entries(value)) {
+		if (key === 'provider') {
+			continue;
+		}
+
+		if (key === 'filters') {
+			filters = readFilters(where, item);
+			continue;
+		}
+
+		if (!keys.includes(key)) {
+			throw new ConfigError(
+				`${where}: ${provider} has no setting "${key}"${didYouMean(key, [...keys, 'filters'])}; its settings: ${keys.join(', ')}, filters`,
+			);
+		}
+
+		if (typeof item !== 'string') {
+			throw new ConfigError(
+				`${where}: "${key}" must be a string, not ${typeName(item)}`,
+			);
+		}
+
+		settings[key] = item;
+	}
+
+	return {
+		name,
+		provider,
+		settings,
+		filters,
+		source: {kind: 'profile', name},
+	};
+}
+
+function readFilters(where: string, value: unknown): Record<string, string> {
+	if (!isObject(value)) {
+		throw new ConfigError(
+			`${where}: "filters" must be an object of NAME: "VALUE"`,
+		);
+	}
+
+	const filters: Record<string, string> = {};
+	for (const [name, item] of Object.entries(value)) {
+		if (typeof item !== 'string') {
+			throw new ConfigError(
+				`${where}: filter "${name}" must be a string, not ${typeName(item)}`,
+			);
+		}
+
+		filters[name] = item;
+	}
+
+	return filters;
+}
+
+/** Reads and checks the config file; a missing default file is an empty config, a missing named one is an error. */
 export function readConfigFile(file: string, required: boolean): ConfigFile {
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-			return {path: file, profiles: {}};
+			return {path: file, profiles: new Map()};
 		}
 
 		throw new ConfigError(
@@ -54,60 +151,49 @@ export function readConfigFile(file: string, required: boolean): ConfigFile {
 		json = JSON.parse(text);
 	} catch (error) {
 		throw new ConfigError(
-			`config file ${file} is not valid JSON: ${(error as Error).message}`,
+			`config file ${file} is not valid JSON (${jsonErrorPlace(text, (error as Error).message)}): ${(error as Error).message}`,
 		);
 	}
 
-	const object = asObject(json);
-	const profiles: Record<string, Profile> = {};
-	for (const [name, value] of Object.entries(asObject(object['profiles']))) {
-		const profile = asObject(value);
-		const provider = asText(profile['provider']);
-		if (!provider) {
-			throw new ConfigError(`profile "${name}" in ${file} has no "provider"`);
-		}
-
-		profiles[name] = {
-			provider,
-			endpoint: asText(profile['endpoint']),
-			username: asText(profile['username']),
-			region: asText(profile['region']),
-			workspace: asText(profile['workspace']),
-			pool: asText(profile['pool']),
-			projectId: asText(profile['projectId']),
-			credentialCommand: asText(profile['credentialCommand']),
-			tokenCommand: asText(profile['tokenCommand']),
-			apiVersion: asText(profile['apiVersion']),
-			filters: asStringMap(profile['filters']),
-		};
+	if (!isObject(json)) {
+		throw new ConfigError(`config file ${file} must hold a JSON object`);
 	}
 
-	return {path: file, intervalSeconds: asNumber(object['interval']), profiles};
-}
-
-/** Turns a profile into a target, running its credential command (never echoing what it prints). */
-export function profileTarget(
-	name: string,
-	profile: Profile,
-	env: NodeJS.ProcessEnv = process.env,
-): TargetConfig {
-	if (!commandGivesPassword(profile.provider)) {
-		return {...profile, name};
-	}
-
-	const {credentialCommand, ...rest} = profile;
-	let password = env['SPARKTOP_PASSWORD'];
-	if (credentialCommand) {
-		try {
-			password = execFileSync('/bin/sh', ['-c', credentialCommand], {
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'ignore'],
-				timeout: 30_000,
-			}).trim();
-		} catch {
-			throw new ConfigError(`profile "${name}": its credentialCommand failed`);
+	for (const key of Object.keys(json)) {
+		if (!topKeys.includes(key)) {
+			throw new ConfigError(
+				`config file ${file}: unknown key "${key}"${didYouMean(key, topKeys)} (known: ${topKeys.join(', ')})`,
+			);
 		}
 	}
 
-	return {...rest, name, password};
+	let intervalSeconds: number | undefined;
+	if (json['interval'] !== undefined) {
+		const interval = parseInterval(json['interval']);
+		if (!interval.ok) {
+			throw new ConfigError(
+				`config file ${file}: "interval": ${interval.problem}`,
+			);
+		}
+
+		intervalSeconds = interval.seconds;
+	}
+
+	const profiles = json['profiles'] ?? {};
+	if (!isObject(profiles)) {
+		throw new ConfigError(
+			`config file ${file}: "profiles" must be an object of NAME: {provider, …}`,
+		);
+	}
+
+	return {
+		path: file,
+		intervalSeconds,
+		profiles: new Map(
+			Object.entries(profiles).map(([name, value]) => [
+				name,
+				readProfile(file, name, value),
+			]),
+		),
+	};
 }

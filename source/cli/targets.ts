@@ -1,63 +1,50 @@
-import process from 'node:process';
-import {
-	ConfigError,
-	providerIds,
-	type TargetConfig,
-} from '../providers/registry.js';
+import type {ProviderModule} from '../providers/provider-module.js';
 import {type ListFilters, parseFilterFlags} from '../providers/list-filters.js';
-import {type ConfigFile, profileTarget} from './config-file.js';
+import {ConfigError} from './config-error.js';
+import type {ConfigFile} from './config-file.js';
+import {camelCase, settingsByFlag, settingsFromFlags} from './flags.js';
+import type {TargetConfig} from './target-config.js';
 
-export type TargetFlags = {
+export type TargetFlags = Readonly<Record<string, unknown>> & {
 	readonly provider?: string;
-	readonly endpoint?: string;
-	readonly user?: string;
-	readonly region?: string;
-	readonly workspace?: string;
-	readonly pool?: string;
-	readonly projectId?: string;
-	readonly tokenCommand?: string;
-	readonly apiVersion?: string;
-	readonly credentialCommand?: string;
 	readonly filter?: readonly string[];
 	readonly profile?: readonly string[];
 };
 
 /** Which targets to watch: an explicit --provider, else the named profiles, else every profile. */
 export function resolveTargets(
+	modules: readonly ProviderModule[],
 	flags: TargetFlags,
 	config: ConfigFile,
-	env: NodeJS.ProcessEnv = process.env,
 ): TargetConfig[] {
+	const settings = settingsFromFlags(modules, flags);
 	if (flags.provider) {
 		return [
 			{
 				name: flags.provider,
 				provider: flags.provider,
-				endpoint: flags.endpoint,
-				username: flags.user,
-				password:
-					flags.user === undefined ? undefined : env['SPARKTOP_PASSWORD'],
-				region: flags.region,
-				workspace: flags.workspace,
-				pool: flags.pool,
-				projectId: flags.projectId,
-				tokenCommand: flags.tokenCommand,
-				apiVersion: flags.apiVersion,
-				credentialCommand: flags.credentialCommand,
+				settings,
 				filters: filtersFrom(flags.filter ?? []),
+				source: {kind: 'flags'},
 			},
 		];
 	}
 
-	if (flags.endpoint) {
+	const given = [
+		...[...settingsByFlag(modules).keys()]
+			.filter(flag => typeof flags[camelCase(flag)] === 'string')
+			.map(flag => `--${flag}`),
+		...((flags.filter?.length ?? 0) > 0 ? ['--filter'] : []),
+	];
+	if (given.length > 0) {
 		throw new ConfigError(
-			`--endpoint needs --provider (${providerIds.join(', ')})`,
+			`${given.join(', ')} ${given.length === 1 ? 'needs' : 'need'} --provider (${modules.map(module => module.id).join(', ')}); profiles take their settings from the config file`,
 		);
 	}
 
 	const names = flags.profile?.length
 		? flags.profile
-		: Object.keys(config.profiles);
+		: [...config.profiles.keys()];
 	if (names.length === 0) {
 		throw new ConfigError(
 			`nothing to watch: no profiles in ${config.path}. Try "sparktop --demo", or "sparktop --provider livy --endpoint http://livy:8998".`,
@@ -65,22 +52,18 @@ export function resolveTargets(
 	}
 
 	return names.map(name => {
-		const profile = config.profiles[name];
+		const profile = config.profiles.get(name);
 		if (!profile) {
 			throw new ConfigError(
-				`no profile "${name}" in ${config.path} (have: ${Object.keys(config.profiles).join(', ') || 'none'})`,
+				`no profile "${name}" in ${config.path} (have: ${[...config.profiles.keys()].join(', ') || 'none'})`,
 			);
 		}
 
-		return profileTarget(name, profile, env);
+		return profile;
 	});
 }
 
-function filtersFrom(flags: readonly string[]): ListFilters | undefined {
-	if (flags.length === 0) {
-		return undefined;
-	}
-
+function filtersFrom(flags: readonly string[]): ListFilters {
 	try {
 		return parseFilterFlags(flags);
 	} catch (error) {

@@ -1,4 +1,7 @@
 import {Buffer} from 'node:buffer';
+import {execFileSync} from 'node:child_process';
+import type {UserCommand} from './auth/cached-credential.js';
+import {SetupError, type Setting, type TargetSetup} from './provider-module.js';
 
 export type BasicCredentials = {
 	readonly username: string;
@@ -33,3 +36,59 @@ export function basicAuthSecrets(
 		),
 	];
 }
+
+/**
+ * HTTP Basic credentials of a Livy or Spark target: the user it names, with the password its
+ * credential command prints or, without one, SPARKTOP_PASSWORD. None without a user.
+ */
+export function basicCredentialsOf(
+	setup: TargetSetup<'user' | 'credentialCommand'>,
+): BasicCredentials | undefined {
+	const {user, credentialCommand} = setup.settings;
+	if (user === undefined) {
+		return undefined;
+	}
+
+	return {
+		username: user,
+		password:
+			credentialCommand === undefined
+				? (setup.env['SPARKTOP_PASSWORD'] ?? '')
+				: passwordFrom({
+						command: credentialCommand,
+						origin: setup.origin('credentialCommand'),
+					}),
+	};
+}
+
+/** What a password command prints, trimmed; it runs once, when the target is set up. */
+function passwordFrom(command: UserCommand): string {
+	try {
+		return execFileSync('/bin/sh', ['-c', command.command], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+			timeout: 30_000,
+		}).trim();
+	} catch (error) {
+		const {status} = error as {status?: number | undefined};
+		throw new SetupError(
+			`the command of ${command.origin} failed${typeof status === 'number' ? ` (exit status ${status})` : ''}`,
+		);
+	}
+}
+
+/** The settings of a provider that speaks HTTP Basic (Livy, Spark). */
+export const basicAuthSettings = {
+	user: {
+		flag: 'user',
+		configKey: 'username',
+		placeholder: 'NAME',
+		help: 'HTTP Basic user (Livy behind LDAP or Knox); the password comes from the credential command or SPARKTOP_PASSWORD',
+	},
+	credentialCommand: {
+		flag: 'credential-command',
+		configKey: 'credentialCommand',
+		placeholder: 'CMD',
+		help: 'a command that prints the HTTP Basic password',
+	},
+} as const satisfies Readonly<Record<string, Setting>>;

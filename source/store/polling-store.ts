@@ -1,3 +1,4 @@
+import {isDeepStrictEqual} from 'node:util';
 import {type ProviderError, toProviderError} from '../http/provider-error.js';
 import type {Action} from './actions.js';
 import {backoffDelay, type BackoffPolicy} from './backoff.js';
@@ -9,7 +10,6 @@ import {
 	type StoreStatus,
 } from './resource-snapshot.js';
 import {sameStatus, summarize, type WatchedKey} from './store-status.js';
-import {structuralEqual} from './structural-equal.js';
 
 const actionTimeoutMs = 60_000;
 
@@ -275,7 +275,7 @@ export class PollingStore {
 		const now = this.options.clock.now();
 		const previous = entry.snapshot;
 		const same =
-			previous.data !== undefined && structuralEqual(previous.data, data);
+			previous.data !== undefined && isDeepStrictEqual(previous.data, data);
 		const settled = entry.spec.isSettled?.(data) ?? false;
 		// When nothing a view can see changed, the snapshot object itself is kept.
 		const unchanged =

@@ -1,9 +1,9 @@
+import {isDeepStrictEqual} from 'node:util';
 import type {
 	KeyedError,
 	ResourceSnapshot,
 	StoreStatus,
 } from './resource-snapshot.js';
-import {structuralEqual} from './structural-equal.js';
 
 export type WatchedKey = {
 	readonly key: string;
@@ -39,7 +39,7 @@ export function sameStatus(a: StoreStatus, b: StoreStatus): boolean {
 		a.paused === b.paused &&
 		a.loading === b.loading &&
 		a.lastSuccessAt === b.lastSuccessAt &&
-		structuralEqual(
+		isDeepStrictEqual(
 			a.errors.map(error => [error.key, error.at]),
 			b.errors.map(error => [error.key, error.at]),
 		)

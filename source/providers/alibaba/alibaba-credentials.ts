@@ -8,6 +8,7 @@ import {
 	commandJson,
 	commandSource,
 	type CredentialSource,
+	type UserCommand,
 } from '../auth/cached-credential.js';
 import type {AlibabaCredentials} from './acs3-signer.js';
 
@@ -20,7 +21,7 @@ import type {AlibabaCredentials} from './acs3-signer.js';
  */
 
 export type AlibabaCredentialOptions = {
-	readonly credentialCommand?: string;
+	readonly credentialCommand?: UserCommand;
 	readonly env: NodeJS.ProcessEnv;
 	readonly home?: string;
 };
@@ -190,11 +191,7 @@ export function alibabaCredentialSource(
 	if (credentialCommand) {
 		return {
 			ok: true,
-			source: commandSource(
-				'the credential command',
-				credentialCommand,
-				parseAlibabaCredentialOutput,
-			),
+			source: commandSource(credentialCommand, parseAlibabaCredentialOutput),
 		};
 	}
 

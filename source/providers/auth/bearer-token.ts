@@ -1,7 +1,11 @@
 import {Buffer} from 'node:buffer';
 import {parseLooseTime} from '../../model/loose-time.js';
 import {asNumber, asObject, asText} from '../../model/wire.js';
-import {CachedCredential, commandSource} from './cached-credential.js';
+import {
+	CachedCredential,
+	commandSource,
+	type UserCommand,
+} from './cached-credential.js';
 
 export type AccessToken = {
 	readonly token: string;
@@ -46,8 +50,8 @@ export class CachedToken extends CachedCredential<string> {
 }
 
 /** A command that prints a token: a bare token, `Bearer <token>`, or the JSON of `az account get-access-token`. */
-export function commandTokenSource(command: string): TokenSource {
-	const source = commandSource('--token-command', command, output => {
+export function commandTokenSource(command: UserCommand): TokenSource {
+	const source = commandSource(command, output => {
 		const {token, expiresAt} = parseTokenOutput(output);
 		return {value: token, expiresAt};
 	});

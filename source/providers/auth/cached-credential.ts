@@ -14,19 +14,24 @@ export type CredentialSource<T> = {
 	fetch(signal?: AbortSignal): Promise<Fetched<T>>;
 };
 
+/** A command the user configured, with where it was given (`--token-command`, a profile). */
+export type UserCommand = {
+	readonly command: string;
+	readonly origin: string;
+};
+
 /**
- * A user's command that prints a credential, read by `parse`; named by its program only, since
- * its arguments may hold secrets (`vault read -field=token …`).
+ * A user's command that prints a credential, read by `parse`. It is named by where it was given,
+ * never by its text, which may itself hold a secret (`VAULT_TOKEN=… vault read …`).
  */
 export function commandSource<T>(
-	label: string,
-	command: string,
+	command: UserCommand,
 	parse: (output: string) => Fetched<T>,
 ): CredentialSource<T> {
 	return {
-		describe: `${label} (${command.trim().split(/\s/v)[0] ?? ''} …)`,
+		describe: `the command of ${command.origin}`,
 		async fetch(signal) {
-			return parse(await runCommand(command, {signal}));
+			return parse(await runCommand(command.command, {signal}));
 		},
 	};
 }

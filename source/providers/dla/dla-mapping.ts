@@ -1,5 +1,5 @@
 import {parseLooseTime} from '../../model/loose-time.js';
-import {dlaJobState, isTerminalRunState} from '../../model/states.js';
+import {isTerminalRunState} from '../../model/states.js';
 import type {LogTail, Run, Session, Statement} from '../../model/types.js';
 import {
 	asObject,
@@ -13,6 +13,7 @@ import {
 } from '../../model/wire.js';
 import {mapLivyStatement} from '../livy/livy-mapping.js';
 import {runKey} from '../provider.js';
+import {dlaJobState} from './dla-states.js';
 
 /** The `…Value` twin (epoch ms as a string) is exact; the `yyyy-MM-dd HH:mm:ss` text has no zone. */
 function time(job: WireObject, name: string): number | undefined {

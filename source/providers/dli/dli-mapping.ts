@@ -1,10 +1,7 @@
 import {formatBytes, formatDuration, formatIso} from '../../model/format.js';
 import {parseLooseTime} from '../../model/loose-time.js';
-import {
-	dliBatchState,
-	dliSqlState,
-	isTerminalRunState,
-} from '../../model/states.js';
+import {isTerminalRunState} from '../../model/states.js';
+import {livyRunState} from '../livy/livy-states.js';
 import type {
 	LogTail,
 	Progress,
@@ -26,6 +23,7 @@ import {
 } from '../../model/wire.js';
 import {runKey} from '../provider.js';
 import {mapSparkJob} from '../spark/spark-mapping.js';
+import {dliSqlState} from './dli-states.js';
 
 function firstLine(text: string | undefined): string | undefined {
 	return text
@@ -155,7 +153,8 @@ export function mapDliBatch(targetName: string, body: unknown): Run {
 	const batch = asObject(body);
 	const id = asString(batch['id']) ?? '?';
 	const rawState = asString(batch['state']) ?? '';
-	const state = dliBatchState(rawState);
+	// Spark batches speak Livy's states (lower case in the enum, `Success` in the documented example).
+	const state = livyRunState(rawState);
 	const request = asObject(asParsedJson(batch['req_body']));
 	const createdAt = parseLooseTime(batch['create_time']);
 	const duration = asNumber(batch['duration']);

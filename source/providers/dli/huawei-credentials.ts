@@ -8,6 +8,7 @@ import {
 	commandJson,
 	commandSource,
 	type CredentialSource,
+	type UserCommand,
 } from '../auth/cached-credential.js';
 import type {AkskCredentials} from './aksk-signer.js';
 
@@ -79,7 +80,7 @@ export function parseCredentialOutput(output: string): {
 }
 
 export type HuaweiCredentialOptions = {
-	readonly credentialCommand?: string;
+	readonly credentialCommand?: UserCommand;
 	readonly env: NodeJS.ProcessEnv;
 	readonly file: HuaweiFileProfile;
 };
@@ -90,11 +91,7 @@ export function huaweiCredentialSource(
 ): CredentialSource<AkskCredentials> | undefined {
 	const {credentialCommand, env, file} = options;
 	if (credentialCommand) {
-		return commandSource(
-			'the credential command',
-			credentialCommand,
-			parseCredentialOutput,
-		);
+		return commandSource(credentialCommand, parseCredentialOutput);
 	}
 
 	const accessKey = asText(env['HUAWEICLOUD_SDK_AK']);

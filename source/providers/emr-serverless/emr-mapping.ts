@@ -1,10 +1,5 @@
 import {formatBytes} from '../../model/format.js';
 import {parseLooseTime} from '../../model/loose-time.js';
-import {
-	emrJobRunState,
-	emrSessionState,
-	sqlStatementState,
-} from '../../model/states.js';
 import type {
 	LogTail,
 	Run,
@@ -26,6 +21,11 @@ import {
 	asParsedJson,
 } from '../../model/wire.js';
 import {runKey} from '../provider.js';
+import {
+	emrJobRunState,
+	emrSessionState,
+	emrSqlStatementState,
+} from './emr-states.js';
 
 function reason(object: WireObject): string | undefined {
 	const change = asObject(object['stateChangeReason']);
@@ -253,7 +253,7 @@ export function mapEmrSqlStatement(
 ): Statement {
 	const data = asObject(body);
 	const rawState = asString(data['state']) ?? '';
-	const state = sqlStatementState(rawState);
+	const state = emrSqlStatementState(rawState);
 	const times = asArray(data['executionTime']).map(value =>
 		parseLooseTime(value),
 	);

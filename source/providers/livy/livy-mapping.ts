@@ -1,4 +1,3 @@
-import {livyRunState, livyStatementState} from '../../model/states.js';
 import type {
 	LogTail,
 	Run,
@@ -18,6 +17,7 @@ import {
 	asText,
 	presentFields,
 } from '../../model/wire.js';
+import {livyRunState, livyStatementState} from './livy-states.js';
 
 export type LivyPage = {
 	readonly from: number;

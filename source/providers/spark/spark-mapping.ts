@@ -1,12 +1,5 @@
 import {parseLooseTime} from '../../model/loose-time.js';
-import {sparkJobStatus} from '../../model/states.js';
-import type {
-	Run,
-	Session,
-	SparkJob,
-	SparkStage,
-	SparkStageStatus,
-} from '../../model/types.js';
+import type {Run, Session, SparkJob, SparkStage} from '../../model/types.js';
 import {runKey} from '../provider.js';
 import {
 	asArray,
@@ -19,6 +12,7 @@ import {
 	presentFields,
 	type WireObject,
 } from '../../model/wire.js';
+import {sparkJobStatus, sparkStageStatus} from './spark-states.js';
 
 /** Epoch fields win; Spark's `...GMT` strings are the fallback; -1 means "not yet". */
 function sparkTime(epoch: unknown, text: unknown): number | undefined {
@@ -183,23 +177,14 @@ export function mapSparkJob(body: unknown): SparkJob {
 	};
 }
 
-const stageStatuses = new Set<SparkStageStatus>([
-	'active',
-	'complete',
-	'pending',
-	'failed',
-	'skipped',
-]);
-
 export function mapSparkStage(body: unknown): SparkStage {
 	const stage = asObject(body);
 	const rawStatus = asString(stage['status']) ?? '';
-	const lower = rawStatus.toLowerCase() as SparkStageStatus;
 	return {
 		id: asNumber(stage['stageId']) ?? -1,
 		attemptId: asNumber(stage['attemptId']) ?? 0,
 		name: asString(stage['name']) ?? '',
-		status: stageStatuses.has(lower) ? lower : 'unknown',
+		status: sparkStageStatus(rawStatus),
 		rawStatus,
 		tasks: {
 			total: asCount(stage['numTasks']),

@@ -4,7 +4,6 @@ import type {
 	Run,
 	RunError,
 	RunKind,
-	RunState,
 	Session,
 	Statement,
 	TimelinePhase,
@@ -19,15 +18,9 @@ import {
 	type WireObject,
 } from '../../model/wire.js';
 import {mapLivyRun, mapLivyStatement} from '../livy/livy-mapping.js';
+import {synapseResultStates} from './synapse-states.js';
 
 type SynapseKind = Extract<RunKind, 'session' | 'batch'>;
-
-/** A finished run's `result` says more than Livy's state: a killed session was cancelled by someone. */
-const resultStates: Readonly<Record<string, RunState>> = {
-	succeeded: 'succeeded',
-	failed: 'failed',
-	cancelled: 'cancelled',
-};
 
 function isUrl(value: string): boolean {
 	return /^https?:\/\/\S+$/iv.test(value);
@@ -72,7 +65,7 @@ export function mapSynapseRun(
 	const scheduler = asObject(object['schedulerInfo']);
 	const result = asText(object['result'])?.toLowerCase() ?? '';
 	const state = isTerminalRunState(base.state)
-		? (resultStates[result] ?? base.state)
+		? (synapseResultStates[result] ?? base.state)
 		: base.state;
 	const sparkUiUrl =
 		base.sparkUiUrl && isUrl(base.sparkUiUrl) ? base.sparkUiUrl : undefined;

@@ -1,5 +1,5 @@
 import type {Run} from '../../model/types.js';
-import {CachedToken, commandTokenSource} from '../auth/bearer-token.js';
+import {CachedToken, type TokenSource} from '../auth/bearer-token.js';
 import type {Provider} from '../provider.js';
 import {defaultAzureTokenSource} from './entra-token.js';
 import {createSynapseClient} from './synapse-client.js';
@@ -15,17 +15,15 @@ export type SynapseProviderOptions = {
 	readonly endpoint: string;
 	readonly pool: string;
 	readonly apiVersion?: string;
-	/** A command that prints a bearer token; without it, DefaultAzureCredential. */
-	readonly tokenCommand?: string;
+	/** Where bearer tokens come from (a user's command); without it, DefaultAzureCredential. */
+	readonly tokenSource?: TokenSource;
 };
 
 export function createSynapseProvider(
 	options: SynapseProviderOptions,
 ): Provider {
 	const token = new CachedToken(
-		options.tokenCommand
-			? commandTokenSource(options.tokenCommand)
-			: defaultAzureTokenSource(),
+		options.tokenSource ?? defaultAzureTokenSource(),
 		'synapse',
 	);
 	const client = createSynapseClient({...options, token});

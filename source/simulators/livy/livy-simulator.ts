@@ -24,7 +24,7 @@ export type LivySimulatorOptions = {
 	readonly clock: SimClock;
 	readonly startedAt?: number;
 	/** Where the Spark simulator answers for these runs' applications (YARN proxy style). */
-	readonly sparkUrl?: string;
+	readonly sparkUrl?: () => string | undefined;
 	/** When set, requests need this HTTP Basic user and password (Livy's LDAP auth). */
 	readonly credentials?: {readonly username: string; readonly password: string};
 };
@@ -42,11 +42,12 @@ export function livySimulator(
 	// Livy sends null for what it does not know yet.
 	// eslint-disable-next-line @typescript-eslint/no-restricted-types
 	function appInfo(appId: string | null) {
+		const sparkUrl = options.sparkUrl?.();
 		const sparkUiUrl =
 			appId === null
 				? null
-				: options.sparkUrl
-					? `${options.sparkUrl}/proxy/${appId}/`
+				: sparkUrl
+					? `${sparkUrl}/proxy/${appId}/`
 					: `http://rm-host:8088/proxy/${appId}/`;
 		return {
 			driverLogUrl:

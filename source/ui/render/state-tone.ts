@@ -1,4 +1,3 @@
-import {runStateTone, statementStateTone} from '../../model/states.js';
 import type {
 	RunState,
 	SparkJobStatus,
@@ -7,13 +6,31 @@ import type {
 } from '../../model/types.js';
 import type {Tone} from './line.js';
 
-export function runTone(state: RunState): Tone {
-	return runStateTone(state);
-}
+/** How every kind of state reads at a glance, in one place; the theme maps tones to colours. */
 
-export function statementTone(state: StatementState): Tone {
-	return statementStateTone(state);
-}
+const runTones: Readonly<Record<RunState, Tone>> = {
+	queued: 'waiting',
+	starting: 'waiting',
+	running: 'active',
+	idle: 'ok',
+	busy: 'active',
+	succeeded: 'ok',
+	failed: 'bad',
+	cancelling: 'waiting',
+	cancelled: 'muted',
+	killed: 'bad',
+	unknown: 'muted',
+};
+
+const statementTones: Readonly<Record<StatementState, Tone>> = {
+	waiting: 'waiting',
+	running: 'active',
+	available: 'ok',
+	error: 'bad',
+	cancelling: 'waiting',
+	cancelled: 'muted',
+	unknown: 'muted',
+};
 
 const jobTones: Readonly<Record<SparkJobStatus | SparkStageStatus, Tone>> = {
 	running: 'active',
@@ -25,6 +42,14 @@ const jobTones: Readonly<Record<SparkJobStatus | SparkStageStatus, Tone>> = {
 	skipped: 'muted',
 	unknown: 'muted',
 };
+
+export function runTone(state: RunState): Tone {
+	return runTones[state];
+}
+
+export function statementTone(state: StatementState): Tone {
+	return statementTones[state];
+}
 
 export function jobTone(status: SparkJobStatus | SparkStageStatus): Tone {
 	return jobTones[status];
