@@ -7,6 +7,7 @@ import {
 	signAcs3,
 } from '../source/providers/alibaba/acs3-signer.js';
 import {contractsRoot} from './helpers/contracts.js';
+import {officialAcs3Authorization} from './helpers/official-signers.js';
 
 type Vector = {
 	name: string;
@@ -50,6 +51,22 @@ describe('ACS3-HMAC-SHA256 reproduces every vector byte for byte', () => {
 			assert.equal(signature.canonicalRequest, vector.canonicalRequest);
 			assert.equal(signature.stringToSign, vector.stringToSign);
 			assert.equal(signature.authorization, vector.expectedAuthorization);
+		});
+
+		test(`${vector.name}: the official library agrees, as the provider tests call it`, () => {
+			assert.equal(
+				officialAcs3Authorization(
+					{
+						method: vector.method,
+						path: vector.path,
+						query: new URLSearchParams(vector.query),
+						headers: vector.headers,
+						body: vector.body,
+					},
+					vector,
+				),
+				vector.expectedAuthorization,
+			);
 		});
 	}
 

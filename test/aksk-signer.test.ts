@@ -4,6 +4,7 @@ import path from 'node:path';
 import {describe, test} from 'node:test';
 import {sdkDate, signAksk} from '../source/providers/dli/aksk-signer.js';
 import {contractsRoot} from './helpers/contracts.js';
+import {officialAkskAuthorization} from './helpers/official-signers.js';
 
 type Vector = {
 	label: string;
@@ -40,6 +41,29 @@ describe('Huawei AK/SK signing reproduces every vector byte for byte', () => {
 			assert.equal(signature.canonicalRequest, vector.canonicalRequest);
 			assert.equal(signature.stringToSign, vector.stringToSign);
 			assert.equal(signature.authorization, vector.expectedAuthorization);
+		});
+
+		test(`${vector.label}: the official SDK agrees, as the provider tests call it`, () => {
+			const url = new URL(vector.url);
+			const headers = Object.fromEntries(
+				Object.entries(vector.headers).map(([name, value]) => [
+					name.toLowerCase(),
+					value,
+				]),
+			);
+			assert.equal(
+				officialAkskAuthorization(
+					{
+						method: vector.method,
+						path: url.pathname,
+						query: url.searchParams,
+						headers: {...headers, authorization: vector.expectedAuthorization},
+						body: vector.body ?? '',
+					},
+					{accessKey: vector.ak, secretKey: vector.sk},
+				),
+				vector.expectedAuthorization,
+			);
 		});
 	}
 

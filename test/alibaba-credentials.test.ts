@@ -1,20 +1,33 @@
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {after, describe, test} from 'node:test';
+import {describe, type TestContext, test} from 'node:test';
 import {
 	alibabaCredentialSource,
 	aliyunCliRegion,
 	parseAlibabaCredentialOutput,
 } from '../source/providers/alibaba/alibaba-credentials.js';
+import {tempFolder} from './helpers/temp-files.js';
 
-const home = mkdtempSync(path.join(tmpdir(), 'sparktop-ali-'));
-after(() => {
-	rmSync(home, {recursive: true, force: true});
-});
+const iniFile =
+	'[default]\ntype = access_key\naccess_key_id = INIAK\naccess_key_secret = INISK\n\n[ops]\ntype = access_key\naccess_key_id = OPSAK\naccess_key_secret = OPSSK\n\n[role]\ntype = ecs_ram_role\nrole_name = r\n';
 
-async function found(env: NodeJS.ProcessEnv, credentialCommand?: string) {
+/** A home folder of the test's own, with the SDK's INI file in it when asked. */
+function homeFolder(t: TestContext, withIni = false): string {
+	const home = tempFolder(t);
+	if (withIni) {
+		mkdirSync(path.join(home, '.alibabacloud'), {recursive: true});
+		writeFileSync(path.join(home, '.alibabacloud', 'credentials'), iniFile);
+	}
+
+	return home;
+}
+
+async function found(
+	home: string,
+	env: NodeJS.ProcessEnv,
+	credentialCommand?: string,
+) {
 	const result = alibabaCredentialSource({
 		env,
 		home,
@@ -31,7 +44,8 @@ async function found(env: NodeJS.ProcessEnv, credentialCommand?: string) {
 }
 
 describe('Alibaba credential chain (no network, never the ECS metadata service)', () => {
-	test('nothing anywhere says where credentials could come from', () => {
+	test('nothing anywhere says where credentials could come from', t => {
+		const home = homeFolder(t);
 		const result = alibabaCredentialSource({env: {}, home});
 		assert.equal(result.ok, false);
 		assert.match(
@@ -40,15 +54,11 @@ describe('Alibaba credential chain (no network, never the ECS metadata service)'
 		);
 	});
 
-	test('the INI file: [default] or the ALIBABA_CLOUD_PROFILE section, access_key type', async () => {
-		mkdirSync(path.join(home, '.alibabacloud'), {recursive: true});
-		writeFileSync(
-			path.join(home, '.alibabacloud', 'credentials'),
-			'[default]\ntype = access_key\naccess_key_id = INIAK\naccess_key_secret = INISK\n\n[ops]\ntype = access_key\naccess_key_id = OPSAK\naccess_key_secret = OPSSK\n\n[role]\ntype = ecs_ram_role\nrole_name = r\n',
-		);
-		assert.equal((await found({})).accessKeyId, 'INIAK');
+	test('the INI file: [default] or the ALIBABA_CLOUD_PROFILE section, access_key type', async t => {
+		const home = homeFolder(t, true);
+		assert.equal((await found(home, {})).accessKeyId, 'INIAK');
 		assert.equal(
-			(await found({ALIBABA_CLOUD_PROFILE: 'ops'})).accessKeyId,
+			(await found(home, {ALIBABA_CLOUD_PROFILE: 'ops'})).accessKeyId,
 			'OPSAK',
 		);
 		const role = alibabaCredentialSource({
@@ -61,7 +71,8 @@ describe('Alibaba credential chain (no network, never the ECS metadata service)'
 		);
 	});
 
-	test('the aliyun CLI config comes before the INI file: current profile, named profile, StsToken mode', async () => {
+	test('the aliyun CLI config comes before the INI file: current profile, named profile, StsToken mode', async t => {
+		const home = homeFolder(t, true);
 		mkdirSync(path.join(home, '.aliyun'), {recursive: true});
 		writeFileSync(
 			path.join(home, '.aliyun', 'config.json'),
@@ -86,13 +97,13 @@ describe('Alibaba credential chain (no network, never the ECS metadata service)'
 				],
 			}),
 		);
-		assert.deepEqual(await found({}), {
+		assert.deepEqual(await found(home, {}), {
 			describe: `${path.join(home, '.aliyun', 'config.json')} profile "main"`,
 			accessKeyId: 'CLIAK',
 			accessKeySecret: 'CLISK',
 			securityToken: undefined,
 		});
-		const sts = await found({ALIBABA_CLOUD_PROFILE: 'temp'});
+		const sts = await found(home, {ALIBABA_CLOUD_PROFILE: 'temp'});
 		assert.deepEqual([sts.accessKeyId, sts.securityToken], ['STS.AK', 'TOKEN']);
 		const sso = alibabaCredentialSource({
 			env: {ALIBABA_CLOUD_PROFILE: 'sso'},
@@ -103,7 +114,8 @@ describe('Alibaba credential chain (no network, never the ECS metadata service)'
 			/uses mode CloudSSO; sparktop reads AK and StsToken profiles/v,
 		);
 		assert.equal(
-			(await found({ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true'})).accessKeyId,
+			(await found(home, {ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true'}))
+				.accessKeyId,
 			'INIAK',
 		);
 		assert.equal(aliyunCliRegion({}, home), 'cn-shanghai');
@@ -114,18 +126,20 @@ describe('Alibaba credential chain (no network, never the ECS metadata service)'
 		assert.equal(aliyunCliRegion({}, path.join(home, 'nowhere')), undefined);
 	});
 
-	test('the environment comes before the files, and a command before everything', async () => {
+	test('the environment comes before the files, and a command before everything', async t => {
+		const home = homeFolder(t, true);
 		const env = {
 			ALIBABA_CLOUD_ACCESS_KEY_ID: 'ENVAK',
 			ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'ENVSK',
 			ALIBABA_CLOUD_SECURITY_TOKEN: 'ENVTOKEN',
 		};
-		const fromEnvironment = await found(env);
+		const fromEnvironment = await found(home, env);
 		assert.deepEqual(
 			[fromEnvironment.accessKeyId, fromEnvironment.securityToken],
 			['ENVAK', 'ENVTOKEN'],
 		);
 		const fromCommand = await found(
+			home,
 			env,
 			`echo '{"mode":"AK","access_key_id":"CMDAK","access_key_secret":"CMDSK"}'`,
 		);

@@ -1,44 +1,34 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, type TestContext, test} from 'node:test';
 import {alibabaTestCredentials} from '../source/simulators/alibaba/pop-gateway.js';
 import {emrTestWorkspace} from '../source/simulators/emr-serverless/emr-simulator.js';
-import {
-	startSimulators,
-	type Simulators,
-} from '../source/simulators/start-simulators.js';
+import {scenario} from './helpers/simulators.js';
 import {runCli} from './helpers/spawn-cli.js';
 
-let simulators: Simulators;
 const keys = {
 	ALIBABA_CLOUD_ACCESS_KEY_ID: alibabaTestCredentials.accessKeyId,
 	ALIBABA_CLOUD_ACCESS_KEY_SECRET: alibabaTestCredentials.accessKeySecret,
 };
 
-before(async () => {
-	simulators = await startSimulators({only: 'emr-serverless'});
-});
-
-after(async () => {
-	await simulators.close();
-});
-
-const emrArgs = () => [
-	'--provider',
-	'emr-serverless',
-	'--endpoint',
-	simulators.servers['emr-serverless']!.url,
-	'--workspace',
-	emrTestWorkspace,
-	'--region',
-	'cn-hangzhou',
-];
+/** An EMR Serverless simulator of the test's own, and the flags that watch it. */
+async function emr(t: TestContext) {
+	const {url} = await scenario(t, {only: 'emr-serverless', now: true});
+	return [
+		'--provider',
+		'emr-serverless',
+		'--endpoint',
+		url,
+		'--workspace',
+		emrTestWorkspace,
+		'--region',
+		'cn-hangzhou',
+	];
+}
 
 describe('sparktop --once on EMR Serverless Spark', () => {
-	test('runs --once --json with credentials from the environment only: every run, however long the output', async () => {
-		const result = await runCli(
-			['runs', '--once', '--json', ...emrArgs()],
-			keys,
-		);
+	test('runs --once --json with credentials from the environment only: every run, however long the output', async t => {
+		const emrArgs = await emr(t);
+		const result = await runCli(['runs', '--once', '--json', ...emrArgs], keys);
 		assert.equal(result.code, 0, result.stderr);
 		assert.ok(result.stdout.length > 65_536, 'more than one pipe buffer');
 		const runs = JSON.parse(result.stdout) as Array<{
@@ -58,14 +48,15 @@ describe('sparktop --once on EMR Serverless Spark', () => {
 		assert.ok(!result.stdout.includes(alibabaTestCredentials.accessKeySecret));
 	});
 
-	test('statements SESSION --once --json with the statements filter shows SQL results', async () => {
+	test('statements SESSION --once --json with the statements filter shows SQL results', async t => {
+		const emrArgs = await emr(t);
 		const result = await runCli(
 			[
 				'statements',
 				'sc-sql-adhoc',
 				'--once',
 				'--json',
-				...emrArgs(),
+				...emrArgs,
 				'--filter',
 				'statements=st-show-tables,st-bad-column',
 			],
@@ -85,7 +76,8 @@ describe('sparktop --once on EMR Serverless Spark', () => {
 		);
 	});
 
-	test('a workspace is required; no credentials is a configuration error', async () => {
+	test('a workspace is required; no credentials is a configuration error', async t => {
+		const emrArgs = await emr(t);
 		const noWorkspace = await runCli(
 			[
 				'runs',
@@ -99,15 +91,16 @@ describe('sparktop --once on EMR Serverless Spark', () => {
 		);
 		assert.equal(noWorkspace.code, 2);
 		assert.match(noWorkspace.stderr, /needs --workspace/v);
-		const noKeys = await runCli(['runs', '--once', ...emrArgs()], {
+		const noKeys = await runCli(['runs', '--once', ...emrArgs], {
 			HOME: '/nonexistent',
 		});
 		assert.equal(noKeys.code, 2);
 		assert.match(noKeys.stderr, /no Alibaba Cloud credentials/v);
 	});
 
-	test('a wrong secret: exit 1, SignatureDoesNotMatch said plainly, the secret never printed', async () => {
-		const result = await runCli(['runs', '--once', ...emrArgs()], {
+	test('a wrong secret: exit 1, SignatureDoesNotMatch said plainly, the secret never printed', async t => {
+		const emrArgs = await emr(t);
+		const result = await runCli(['runs', '--once', ...emrArgs], {
 			...keys,
 			ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'a-wrong-secret',
 		});

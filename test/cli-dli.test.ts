@@ -1,60 +1,40 @@
 import assert from 'node:assert/strict';
-import {rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import process from 'node:process';
-import {after, before, describe, test} from 'node:test';
+import {describe, type TestContext, test} from 'node:test';
 import {dliTestCredentials} from '../source/simulators/dli/dli-gateway.js';
 import {dliTestProjectId} from '../source/simulators/dli/dli-simulator.js';
-import {
-	startSimulators,
-	type Simulators,
-} from '../source/simulators/start-simulators.js';
+import {scenario} from './helpers/simulators.js';
 import {runCli} from './helpers/spawn-cli.js';
+import {configFile} from './helpers/temp-files.js';
 
-let simulators: Simulators;
-let url = '';
 const keys = {
 	HUAWEICLOUD_SDK_AK: dliTestCredentials.accessKey,
 	HUAWEICLOUD_SDK_SK: dliTestCredentials.secretKey,
 	HUAWEICLOUD_SDK_CREDENTIALS_FILE: '/nonexistent',
 };
 
-before(async () => {
-	simulators = await startSimulators({only: 'dli'});
-	url = simulators.servers['dli']!.url;
-	// The first live job is running its first Spark job 4 s in.
-	await new Promise(resolve => {
-		setTimeout(resolve, 4500);
-	});
-});
-
-after(async () => {
-	await simulators.close();
-});
-
-const dliArgs = () => [
-	'--provider',
-	'dli',
-	'--endpoint',
-	url,
-	'--project-id',
-	dliTestProjectId,
-	'--region',
-	'cn-north-4',
-];
+/** A DLI simulator of the test's own, 4.5 s in: the first live job is running its first Spark job. */
+async function dli(t: TestContext) {
+	const {url} = await scenario(t, {only: 'dli', atSeconds: 4.5, now: true});
+	return {
+		url,
+		args: [
+			'--provider',
+			'dli',
+			'--endpoint',
+			url,
+			'--project-id',
+			dliTestProjectId,
+			'--region',
+			'cn-north-4',
+		],
+	};
+}
 
 describe('sparktop --once on DLI', () => {
-	test('progress JOB_ID --once --json prints the running sub-jobs as model objects (credentials from the environment only)', async () => {
+	test('progress JOB_ID --once --json prints the running sub-jobs as model objects (credentials from the environment only)', async t => {
+		const {args} = await dli(t);
 		const runs = await runCli(
-			[
-				'runs',
-				'--once',
-				'--json',
-				...dliArgs(),
-				'--filter',
-				'job-status=RUNNING',
-			],
+			['runs', '--once', '--json', ...args, '--filter', 'job-status=RUNNING'],
 			keys,
 		);
 		assert.equal(runs.code, 0, runs.stderr);
@@ -64,7 +44,7 @@ describe('sparktop --once on DLI', () => {
 		}>;
 		assert.equal(running?.rawState, 'RUNNING');
 		const result = await runCli(
-			['progress', running.id, '--once', '--json', ...dliArgs()],
+			['progress', running.id, '--once', '--json', ...args],
 			keys,
 		);
 		assert.equal(result.code, 0, result.stderr);
@@ -82,8 +62,9 @@ describe('sparktop --once on DLI', () => {
 		assert.ok(!result.stdout.includes(dliTestCredentials.secretKey));
 	});
 
-	test('no credentials anywhere: exit 2 saying where they could come from', async () => {
-		const result = await runCli(['runs', '--once', ...dliArgs()], {
+	test('no credentials anywhere: exit 2 saying where they could come from', async t => {
+		const {args} = await dli(t);
+		const result = await runCli(['runs', '--once', ...args], {
 			HUAWEICLOUD_SDK_CREDENTIALS_FILE: '/nonexistent',
 		});
 		assert.equal(result.code, 2);
@@ -93,8 +74,9 @@ describe('sparktop --once on DLI', () => {
 		);
 	});
 
-	test("a wrong secret key: exit 1 with the gateway's answer, no secret printed", async () => {
-		const result = await runCli(['runs', '--once', ...dliArgs()], {
+	test("a wrong secret key: exit 1 with the gateway's answer, no secret printed", async t => {
+		const {args} = await dli(t);
+		const result = await runCli(['runs', '--once', ...args], {
 			...keys,
 			HUAWEICLOUD_SDK_SK: 'wrong-secret-value',
 		});
@@ -103,9 +85,10 @@ describe('sparktop --once on DLI', () => {
 		assert.ok(!result.stderr.includes('wrong-secret-value'));
 	});
 
-	test('unknown filters are refused with the known ones', async () => {
+	test('unknown filters are refused with the known ones', async t => {
+		const {args} = await dli(t);
 		const result = await runCli(
-			['runs', '--once', ...dliArgs(), '--filter', 'color=blue'],
+			['runs', '--once', ...args, '--filter', 'color=blue'],
 			keys,
 		);
 		assert.equal(result.code, 2);
@@ -115,47 +98,40 @@ describe('sparktop --once on DLI', () => {
 		);
 	});
 
-	test('a profile carries the credential command, project, filters; its command is not taken for a password', async () => {
-		const file = path.join(tmpdir(), `sparktop-dli-${process.pid}.json`);
-		writeFileSync(
-			file,
-			JSON.stringify({
-				profiles: {
-					huawei: {
-						provider: 'dli',
-						endpoint: url,
-						projectId: dliTestProjectId,
-						credentialCommand: `echo '${JSON.stringify({ak: dliTestCredentials.accessKey, sk: dliTestCredentials.secretKey})}'`,
-						filters: {kind: 'batch', queue: 'etl'},
-					},
+	test('a profile carries the credential command, project, filters; its command is not taken for a password', async t => {
+		const {url} = await dli(t);
+		const file = configFile(t, {
+			profiles: {
+				huawei: {
+					provider: 'dli',
+					endpoint: url,
+					projectId: dliTestProjectId,
+					credentialCommand: `echo '${JSON.stringify({ak: dliTestCredentials.accessKey, sk: dliTestCredentials.secretKey})}'`,
+					filters: {kind: 'batch', queue: 'etl'},
 				},
-			}),
+			},
+		});
+		const result = await runCli(
+			['runs', '--once', '--json', '--config', file],
+			{
+				HUAWEICLOUD_SDK_CREDENTIALS_FILE: '/nonexistent',
+			},
 		);
-		try {
-			const result = await runCli(
-				['runs', '--once', '--json', '--config', file],
-				{
-					HUAWEICLOUD_SDK_CREDENTIALS_FILE: '/nonexistent',
-				},
-			);
-			assert.equal(result.code, 0, result.stderr);
-			const runs = JSON.parse(result.stdout) as Array<{
-				target: string;
-				kind: string;
-				queue: string;
-			}>;
-			assert.ok(runs.length > 0);
-			assert.ok(
-				runs.every(
-					run =>
-						run.target === 'huawei' &&
-						run.kind === 'batch' &&
-						run.queue === 'etl',
-				),
-			);
-		} finally {
-			rmSync(file, {force: true});
-		}
+		assert.equal(result.code, 0, result.stderr);
+		const runs = JSON.parse(result.stdout) as Array<{
+			target: string;
+			kind: string;
+			queue: string;
+		}>;
+		assert.ok(runs.length > 0);
+		assert.ok(
+			runs.every(
+				run =>
+					run.target === 'huawei' &&
+					run.kind === 'batch' &&
+					run.queue === 'etl',
+			),
+		);
 	});
 
 	test('--region alone gives the regional endpoint; the project id is required', async () => {

@@ -1,46 +1,29 @@
-import process from 'node:process';
 import assert from 'node:assert/strict';
-import {writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {after, before, describe, test} from 'node:test';
-import {
-	startSimulators,
-	type Simulators,
-} from '../source/simulators/start-simulators.js';
+import {describe, type TestContext, test} from 'node:test';
+import {scenario} from './helpers/simulators.js';
 import {runCli} from './helpers/spawn-cli.js';
+import {configFile} from './helpers/temp-files.js';
 
-let simulators: Simulators;
-let livyUrl = '';
-let sparkUrl = '';
-
-before(async () => {
-	simulators = await startSimulators();
-	livyUrl = simulators.servers['livy']!.url;
-	sparkUrl = simulators.servers['spark']!.url;
-	// Let sessions start and their first statements finish.
-	await new Promise(resolve => {
-		setTimeout(resolve, 4500);
-	});
-});
-
-after(async () => {
-	await simulators.close();
-});
-
-/** Runs the cli against the Livy simulator. */
-async function onLivy(
-	args: readonly string[],
-	environment: Record<string, string> = {},
-) {
-	return runCli(
-		[...args, '--provider', 'livy', '--endpoint', livyUrl],
-		environment,
-	);
+/** Livy and Spark simulators of the test's own, 4.5 s in: sessions have started and run their first statements. */
+async function simulators(t: TestContext) {
+	const {servers} = await scenario(t, {atSeconds: 4.5, now: true});
+	const livy = servers['livy']!;
+	const sparkUrl = servers['spark']!.url;
+	/** Runs the cli against the Livy simulator. */
+	const onLivy = async (
+		args: readonly string[],
+		environment: Record<string, string> = {},
+	) =>
+		runCli(
+			[...args, '--provider', 'livy', '--endpoint', livy.url],
+			environment,
+		);
+	return {livy, livyUrl: livy.url, sparkUrl, onLivy};
 }
 
 describe('sparktop --once', () => {
-	test('runs --once --json prints model objects of every run', async () => {
+	test('runs --once --json prints model objects of every run', async t => {
+		const {onLivy} = await simulators(t);
 		const result = await onLivy(['runs', '--once', '--json']);
 		assert.equal(result.code, 0, result.stderr);
 		const runs = JSON.parse(result.stdout) as Array<{
@@ -56,7 +39,8 @@ describe('sparktop --once', () => {
 		assert.ok(runs.every(run => run.raw === undefined));
 	});
 
-	test('sessions --once prints a table of sessions only', async () => {
+	test('sessions --once prints a table of sessions only', async t => {
+		const {onLivy} = await simulators(t);
 		const result = await onLivy(['sessions', '--once']);
 		assert.equal(result.code, 0, result.stderr);
 		const [header, ...rows] = result.stdout.trim().split('\n');
@@ -65,7 +49,8 @@ describe('sparktop --once', () => {
 		assert.ok(rows.every(row => /\bsession\b/v.test(row)));
 	});
 
-	test('statements SESSION --once --json and the table form, with escape sequences neutralised', async () => {
+	test('statements SESSION --once --json and the table form, with escape sequences neutralised', async t => {
+		const {onLivy} = await simulators(t);
 		const json = await onLivy(['statements', '0', '--once', '--json']);
 		assert.equal(json.code, 0, json.stderr);
 		const statements = JSON.parse(json.stdout) as Array<{
@@ -79,7 +64,8 @@ describe('sparktop --once', () => {
 		assert.doesNotMatch(table.stdout, /\u001B/v);
 	});
 
-	test('progress RUN --once --json prints the Spark jobs of an application', async () => {
+	test('progress RUN --once --json prints the Spark jobs of an application', async t => {
+		const {sparkUrl} = await simulators(t);
 		const result = await runCli([
 			'progress',
 			'app-20261121090000-0001',
@@ -100,17 +86,14 @@ describe('sparktop --once', () => {
 		assert.ok(jobs.every(job => job.tasks.total > 0 && job.stages.total === 3));
 	});
 
-	test('profiles from a config file', async () => {
-		const file = path.join(tmpdir(), `sparktop-config-${process.pid}.json`);
-		writeFileSync(
-			file,
-			JSON.stringify({
-				profiles: {
-					lab: {provider: 'livy', endpoint: livyUrl},
-					history: {provider: 'spark', endpoint: sparkUrl},
-				},
-			}),
-		);
+	test('profiles from a config file', async t => {
+		const {livyUrl, sparkUrl} = await simulators(t);
+		const file = configFile(t, {
+			profiles: {
+				lab: {provider: 'livy', endpoint: livyUrl},
+				history: {provider: 'spark', endpoint: sparkUrl},
+			},
+		});
 		const result = await runCli([
 			'runs',
 			'--once',
@@ -152,8 +135,9 @@ describe('sparktop --once', () => {
 		assert.equal(result.stdout, '');
 	});
 
-	test('an error answer is a clear message and exit 1; no password in it', async () => {
-		simulators.servers['livy']!.inject({
+	test('an error answer is a clear message and exit 1; no password in it', async t => {
+		const {livy, onLivy} = await simulators(t);
+		livy.inject({
 			path: /\/statements$/v,
 			times: 1,
 			response: {
@@ -176,7 +160,8 @@ describe('sparktop --once', () => {
 		assert.doesNotMatch(result.stderr + result.stdout, /pa55-word-secret/v);
 	});
 
-	test('bad usage exits 2 with a hint', async () => {
+	test('bad usage exits 2 with a hint', async t => {
+		const {livyUrl, onLivy} = await simulators(t);
 		const noTargets = await runCli(['runs', '--once']);
 		assert.equal(noTargets.code, 2);
 		assert.match(noTargets.stderr, /sparktop --demo/v);
@@ -194,7 +179,8 @@ describe('sparktop --once', () => {
 		assert.match(badProvider.stderr, /unknown provider "nope"/v);
 	});
 
-	test('the monitor refuses to start without a terminal instead of crashing', async () => {
+	test('the monitor refuses to start without a terminal instead of crashing', async t => {
+		const {livyUrl} = await simulators(t);
 		const result = await runCli(['--provider', 'livy', '--endpoint', livyUrl]);
 		assert.equal(result.code, 2);
 		assert.match(result.stderr, /needs a terminal/v);

@@ -1,67 +1,55 @@
 import assert from 'node:assert/strict';
-import {
-	chmodSync,
-	mkdtempSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
-import {after, before, describe, test} from 'node:test';
-import {
-	startSimulators,
-	type Simulators,
-} from '../source/simulators/start-simulators.js';
+import {describe, type TestContext, test} from 'node:test';
 import {
 	synapseTestPool,
 	synapseTestToken,
 } from '../source/simulators/synapse/synapse-simulator.js';
+import {scenario} from './helpers/simulators.js';
 import {runCli} from './helpers/spawn-cli.js';
+import {tempFolder} from './helpers/temp-files.js';
 
-let simulators: Simulators;
-let url = '';
-let fakeBin = '';
-
-before(async () => {
-	simulators = await startSimulators({only: 'synapse'});
-	url = simulators.servers['synapse']!.url;
-	fakeBin = mkdtempSync(path.join(tmpdir(), 'sparktop-az-'));
-});
-
-after(async () => {
-	await simulators.close();
-	rmSync(fakeBin, {recursive: true, force: true});
-});
-
-/** A stand-in `az` on PATH: records its arguments and answers as the Azure CLI does. */
-function fakeAz(script: string): Record<string, string> {
-	const file = path.join(fakeBin, 'az');
-	writeFileSync(
-		file,
-		`#!/bin/sh\necho "$@" >> "${fakeBin}/az.log"\n${script}\n`,
-	);
-	chmodSync(file, 0o755);
-	return {PATH: `${fakeBin}:${process.env['PATH'] ?? ''}`};
+/** A Synapse simulator of the test's own, and the flags that watch it. */
+async function synapse(t: TestContext) {
+	const {url} = await scenario(t, {only: 'synapse', now: true});
+	return {
+		url,
+		args: [
+			'--provider',
+			'synapse',
+			'--endpoint',
+			url,
+			'--pool',
+			synapseTestPool,
+		],
+	};
 }
 
-const synapseArgs = () => [
-	'--provider',
-	'synapse',
-	'--endpoint',
-	url,
-	'--pool',
-	synapseTestPool,
-];
+/** A stand-in `az` on PATH: records its arguments in az.log and answers as the Azure CLI does. */
+function fakeAz(t: TestContext, script: string) {
+	const folder = tempFolder(t);
+	const file = path.join(folder, 'az');
+	writeFileSync(
+		file,
+		`#!/bin/sh\necho "$@" >> "${folder}/az.log"\n${script}\n`,
+	);
+	chmodSync(file, 0o755);
+	return {
+		env: {PATH: `${folder}:${process.env['PATH'] ?? ''}`},
+		log: path.join(folder, 'az.log'),
+	};
+}
 
 describe('sparktop --once on Synapse', () => {
-	test('sessions --once --json with --token-command prints the sessions as model objects', async () => {
+	test('sessions --once --json with --token-command prints the sessions as model objects', async t => {
+		const {args} = await synapse(t);
 		const result = await runCli([
 			'sessions',
 			'--once',
 			'--json',
-			...synapseArgs(),
+			...args,
 			'--token-command',
 			`echo ${synapseTestToken}`,
 		]);
@@ -83,29 +71,29 @@ describe('sparktop --once on Synapse', () => {
 		assert.ok(!result.stdout.includes(synapseTestToken));
 	});
 
-	test('without --token-command, DefaultAzureCredential gets the token from the Azure CLI login', async () => {
-		rmSync(path.join(fakeBin, 'az.log'), {force: true});
-		const env = fakeAz(
+	test('without --token-command, DefaultAzureCredential gets the token from the Azure CLI login', async t => {
+		const {args} = await synapse(t);
+		const {env, log} = fakeAz(
+			t,
 			`printf '{"accessToken": "%s", "expiresOn": "2099-01-01 00:00:00.000000", "expires_on": 4070908800, "tokenType": "Bearer"}' '${synapseTestToken}'`,
 		);
-		const result = await runCli(
-			['runs', '--once', '--json', ...synapseArgs()],
-			env,
-		);
+		const result = await runCli(['runs', '--once', '--json', ...args], env);
 		assert.equal(result.code, 0, result.stderr);
 		assert.ok((JSON.parse(result.stdout) as unknown[]).length > 20);
-		const calls = readFileSync(path.join(fakeBin, 'az.log'), 'utf8');
+		const calls = readFileSync(log, 'utf8');
 		assert.match(
 			calls,
 			/account get-access-token --output json --resource https:\/\/dev\.azuresynapse\.net/v,
 		);
 	});
 
-	test('no Azure login: exit 1 with what DefaultAzureCredential said', async () => {
-		const env = fakeAz(
+	test('no Azure login: exit 1 with what DefaultAzureCredential said', async t => {
+		const {args} = await synapse(t);
+		const {env} = fakeAz(
+			t,
 			`echo "ERROR: Please run 'az login' to setup account." >&2\nexit 1`,
 		);
-		const result = await runCli(['runs', '--once', ...synapseArgs()], env);
+		const result = await runCli(['runs', '--once', ...args], env);
 		assert.equal(result.code, 1);
 		assert.match(
 			result.stderr,
@@ -113,7 +101,8 @@ describe('sparktop --once on Synapse', () => {
 		);
 	});
 
-	test('--pool is required, the api version must be known', async () => {
+	test('--pool is required, the api version must be known', async t => {
+		const {url, args} = await synapse(t);
 		const noPool = await runCli([
 			'runs',
 			'--once',
@@ -127,7 +116,7 @@ describe('sparktop --once on Synapse', () => {
 		const badVersion = await runCli([
 			'runs',
 			'--once',
-			...synapseArgs(),
+			...args,
 			'--api-version',
 			'2099-01-01',
 		]);

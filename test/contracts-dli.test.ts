@@ -13,6 +13,7 @@ import {
 import {asArray, asObject} from '../source/model/wire.js';
 import {progressLines, unicodeBar} from '../source/ui/render/progress-lines.js';
 import {contractFiles} from './helpers/contracts.js';
+import {assertModelInvariants} from './helpers/model-invariants.js';
 
 const files = contractFiles('dli').filter(
 	file => !file.name.endsWith('.vector.json'),
@@ -74,7 +75,21 @@ function mapFile(name: string, body: unknown): unknown {
 describe('DLI contracts: every file maps', () => {
 	for (const file of files) {
 		test(file.name, () => {
-			assert.ok(mapFile(file.name, file.json) !== undefined);
+			const mapped = mapFile(file.name, file.json);
+			if (file.name.startsWith('error.')) {
+				const facts = mapped as {code?: string; message?: string};
+				assert.match(facts.code ?? '', /^(?:DLI|APIGW)\.\d{4}$/v);
+				assert.ok(facts.message, 'an error says what went wrong');
+			} else if (file.name.startsWith('cancel-')) {
+				// A cancel answers success: no error code, nor is_success: false.
+				assert.equal(readDliError(file.json).code, undefined);
+				assert.notEqual(asObject(file.json)['is_success'], false);
+			} else {
+				assert.ok(
+					assertModelInvariants(mapped) > 0,
+					'no model object came out',
+				);
+			}
 		});
 	}
 });

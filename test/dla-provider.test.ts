@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, type TestContext, test} from 'node:test';
 import type {AlibabaCredentials} from '../source/providers/alibaba/acs3-signer.js';
 import {CachedCredential} from '../source/providers/auth/cached-credential.js';
 import {DlaClient} from '../source/providers/dla/dla-client.js';
@@ -7,53 +7,52 @@ import {createDlaProvider} from '../source/providers/dla/dla-provider.js';
 import {mapDlaStatement} from '../source/providers/dla/dla-mapping.js';
 import type {ListFilters} from '../source/providers/list-filters.js';
 import {alibabaTestCredentials} from '../source/simulators/alibaba/pop-gateway.js';
-import {
-	dlaSimulator,
-	dlaTestVirtualCluster,
-} from '../source/simulators/dla/dla-simulator.js';
-import {manualClock} from '../source/simulators/sim-clock.js';
-import {
-	type RunningSimulator,
-	startSimServer,
-} from '../source/simulators/sim-server.js';
+import {dlaTestVirtualCluster} from '../source/simulators/dla/dla-simulator.js';
 import {expectProviderError} from './helpers/fixtures.js';
+import {
+	assertSignedAsVendorsDo,
+	officialAcs3Authorization,
+} from './helpers/official-signers.js';
+import {scenario, signal} from './helpers/simulators.js';
 
-const clock = manualClock(Date.now());
-let dla: RunningSimulator;
-const signal = () => AbortSignal.timeout(5000);
-const credentials = () =>
-	new CachedCredential<AlibabaCredentials>({
-		source: {
-			describe: 'test keys',
-			fetch: async () => ({
-				value: {...alibabaTestCredentials, securityToken: 'sts-token'},
-			}),
-		},
-		provider: 'dla',
-		secretsOf: item => [item.accessKeySecret],
+/** A DLA simulator of the test's own; every request it got is checked with Alibaba's signer. */
+async function dlaScenario(t: TestContext, atSeconds = 0) {
+	const {clock, server: dla} = await scenario(t, {
+		only: 'dla',
+		atSeconds,
+		start: Date.now(),
 	});
-
-before(async () => {
-	dla = await startSimServer('dla', dlaSimulator({clock}));
-});
-
-after(async () => {
-	await dla.close();
-});
-
-function provider(filters?: ListFilters) {
-	return createDlaProvider({
-		target: 'dla',
-		endpoint: dla.url,
-		virtualCluster: dlaTestVirtualCluster,
-		credentials: credentials(),
-		filters,
-		now: () => clock.now(),
+	t.after(() => {
+		assertSignedAsVendorsDo(dla.requests, officialAcs3Authorization, [
+			alibabaTestCredentials,
+		]);
 	});
+	const credentials = () =>
+		new CachedCredential<AlibabaCredentials>({
+			source: {
+				describe: 'test keys',
+				fetch: async () => ({
+					value: {...alibabaTestCredentials, securityToken: 'sts-token'},
+				}),
+			},
+			provider: 'dla',
+			secretsOf: item => [item.accessKeySecret],
+		});
+	const provider = (filters?: ListFilters) =>
+		createDlaProvider({
+			target: 'dla',
+			endpoint: dla.url,
+			virtualCluster: dlaTestVirtualCluster,
+			credentials: credentials(),
+			filters,
+			now: () => clock.now(),
+		});
+	return {clock, dla, credentials, provider};
 }
 
 describe('DLA provider against its simulator over HTTP (RPC, ACS3-signed, STS)', () => {
-	test('ListSparkJob pages with PageNumber/PageSize in the query; jobs and interactive sessions', async () => {
+	test('ListSparkJob pages with PageNumber/PageSize in the query; jobs and interactive sessions', async t => {
+		const {dla, credentials, provider} = await dlaScenario(t);
 		const client = new DlaClient({
 			endpoint: dla.url,
 			virtualCluster: dlaTestVirtualCluster,
@@ -88,7 +87,8 @@ describe('DLA provider against its simulator over HTTP (RPC, ACS3-signed, STS)',
 		);
 	});
 
-	test('filters go into Condition', async () => {
+	test('filters go into Condition', async t => {
+		const {dla, provider} = await dlaScenario(t);
 		const before = dla.requests.length;
 		const runs = await provider({name: 'SparkPi', status: 'success'}).listRuns!(
 			signal(),
@@ -103,7 +103,8 @@ describe('DLA provider against its simulator over HTTP (RPC, ACS3-signed, STS)',
 		);
 	});
 
-	test('detail and log of a failed job, in form bodies', async () => {
+	test('detail and log of a failed job, in form bodies', async t => {
+		const {dla, credentials, provider} = await dlaScenario(t);
 		const failed = (await provider({status: 'error'}).listRuns!(signal()))[0]!;
 		const detail = await provider().getRun!(failed, signal());
 		assert.equal(
@@ -130,8 +131,8 @@ describe('DLA provider against its simulator over HTTP (RPC, ACS3-signed, STS)',
 		assert.match(log.lines.at(-1) ?? '', /IllegalArgumentException/v);
 	});
 
-	test('statements: progress while running, Livy output from a JSON string, errors; one by id; cancel', async () => {
-		clock.advance(20_000);
+	test('statements: progress while running, Livy output from a JSON string, errors; one by id; cancel', async t => {
+		const {clock, dla, credentials, provider} = await dlaScenario(t, 20);
 		const dlaProvider = provider();
 		const session = (await dlaProvider.listRuns!(signal())).find(
 			run => run.name === 'notebook-alice',
@@ -176,7 +177,8 @@ describe('DLA provider against its simulator over HTTP (RPC, ACS3-signed, STS)',
 		assert.equal(bobs[0]?.output?.errorName, 'AnalysisException');
 	});
 
-	test('a batch job has no statements: the service says so', async () => {
+	test('a batch job has no statements: the service says so', async t => {
+		const {dla, credentials, provider} = await dlaScenario(t, 40);
 		const batch = (await provider({name: 'nightly-1'}).listRuns!(signal()))[0]!;
 		const error = await expectProviderError(
 			new DlaClient({

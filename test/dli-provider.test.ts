@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {after, before, describe, test} from 'node:test';
+import {describe, type TestContext, test} from 'node:test';
 import type {Run} from '../source/model/types.js';
 import {
 	CachedToken,
@@ -22,63 +22,62 @@ import {
 	dliTestCredentials,
 	dliTestToken,
 } from '../source/simulators/dli/dli-gateway.js';
-import {
-	dliSimulator,
-	dliTestProjectId,
-} from '../source/simulators/dli/dli-simulator.js';
-import {manualClock} from '../source/simulators/sim-clock.js';
-import {
-	json,
-	type RunningSimulator,
-	startSimServer,
-} from '../source/simulators/sim-server.js';
+import {dliTestProjectId} from '../source/simulators/dli/dli-simulator.js';
+import {json} from '../source/simulators/sim-server.js';
 import {expectProviderError} from './helpers/fixtures.js';
+import {
+	assertSignedAsVendorsDo,
+	officialAkskAuthorization,
+} from './helpers/official-signers.js';
+import {scenario, signal} from './helpers/simulators.js';
 
-const clock = manualClock(Date.now());
-let dli: RunningSimulator;
-const signal = () => AbortSignal.timeout(5000);
-
-before(async () => {
-	dli = await startSimServer('dli', dliSimulator({clock}));
-});
-
-after(async () => {
-	await dli.close();
-});
-
-function aksk(credentials: AkskCredentials = dliTestCredentials): DliAuth {
-	return {
-		kind: 'aksk',
-		credentials: new CachedCredential({
-			source: {
-				describe: 'test keys',
-				fetch: async () => ({value: credentials}),
-			},
-			provider: 'dli',
-			secretsOf: value => [value.secretKey],
-		}),
-	};
-}
-
-function provider(filters?: ListFilters, auth: DliAuth = aksk()) {
-	return createDliProvider({
-		target: 'dli',
-		endpoint: dli.url,
-		projectId: dliTestProjectId,
-		auth,
-		filters,
-		now: () => clock.now(),
+/** A DLI simulator of the test's own, and providers of it; every request it got is checked with Huawei's signer. */
+async function dliScenario(t: TestContext, atSeconds = 0) {
+	const {clock, server: dli} = await scenario(t, {
+		only: 'dli',
+		atSeconds,
+		start: Date.now(),
 	});
-}
+	const keys: AkskCredentials[] = [dliTestCredentials];
+	t.after(() => {
+		assertSignedAsVendorsDo(dli.requests, officialAkskAuthorization, keys);
+	});
+	const aksk = (credentials: AkskCredentials = dliTestCredentials): DliAuth => {
+		keys.push(credentials);
+		return {
+			kind: 'aksk',
+			credentials: new CachedCredential({
+				source: {
+					describe: 'test keys',
+					fetch: async () => ({value: credentials}),
+				},
+				provider: 'dli',
+				secretsOf: value => [value.secretKey],
+			}),
+		};
+	};
 
-async function listed(filters?: ListFilters) {
-	const before = dli.requests.length;
-	const runs = await provider(filters).listRuns!(signal());
-	return {runs, requests: dli.requests.slice(before)};
+	const provider = (filters?: ListFilters, auth: DliAuth = aksk()) =>
+		createDliProvider({
+			target: 'dli',
+			endpoint: dli.url,
+			projectId: dliTestProjectId,
+			auth,
+			filters,
+			now: () => clock.now(),
+		});
+	const listed = async (filters?: ListFilters) => {
+		const before = dli.requests.length;
+		const runs = await provider(filters).listRuns!(signal());
+		return {runs, requests: dli.requests.slice(before)};
+	};
+
+	return {clock, dli, aksk, provider, listed};
 }
 
 describe('DLI provider against the DLI simulator over HTTP (signed requests)', () => {
-	test('SQL jobs and batches in one list, SQL jobs paged by 100 until job_count', async () => {
+	test('SQL jobs and batches in one list, SQL jobs paged by 100 until job_count', async t => {
+		const {listed} = await dliScenario(t);
 		const {runs, requests} = await listed();
 		const sql = runs.filter(run => run.kind === 'sql');
 		const batches = runs.filter(run => run.kind === 'batch');
@@ -103,7 +102,8 @@ describe('DLI provider against the DLI simulator over HTTP (signed requests)', (
 		assert.equal(new Set(sql.map(run => run.id)).size, sql.length);
 	});
 
-	test('every filter goes on the wire by its API name and narrows the list', async () => {
+	test('every filter goes on the wire by its API name and narrows the list', async t => {
+		const {clock, listed} = await dliScenario(t);
 		const ddl = await listed({'job-type': 'DDL', kind: 'sql'});
 		assert.ok(ddl.runs.length > 10);
 		assert.ok(ddl.runs.every(run => run.name?.startsWith('CREATE TABLE')));
@@ -154,7 +154,8 @@ describe('DLI provider against the DLI simulator over HTTP (signed requests)', (
 		assert.equal(deadBatches.requests[0]?.query.get('state'), 'dead');
 	});
 
-	test('batches page with from/size until total', async () => {
+	test('batches page with from/size until total', async t => {
+		const {dli, aksk} = await dliScenario(t);
 		const client = new DliClient({
 			endpoint: dli.url,
 			projectId: dliTestProjectId,
@@ -171,7 +172,8 @@ describe('DLI provider against the DLI simulator over HTTP (signed requests)', (
 		);
 	});
 
-	test('progress: sub-jobs advance task by task, and settle as last seen when the job finishes', async () => {
+	test('progress: sub-jobs advance task by task, and settle as last seen when the job finishes', async t => {
+		const {clock, provider} = await dliScenario(t);
 		const runs = await provider({kind: 'sql'}).listRuns!(signal());
 		const live = runs.find(
 			run => run.owner === 'oncall' && run.name?.startsWith('SELECT region'),
@@ -216,8 +218,8 @@ describe('DLI provider against the DLI simulator over HTTP (signed requests)', (
 		assert.match(detail.code ?? '', /^SELECT region/v);
 	});
 
-	test('cancel a running SQL job and a running batch', async () => {
-		clock.advance(20_000);
+	test('cancel a running SQL job and a running batch', async t => {
+		const {dli, provider} = await dliScenario(t, 46);
 		const dliProvider = provider();
 		const runs = await dliProvider.listRuns!(signal());
 		const running = runs.find(
@@ -244,7 +246,8 @@ describe('DLI provider against the DLI simulator over HTTP (signed requests)', (
 		assert.equal(again.code, 'DLI.0999');
 	});
 
-	test("a batch's log: the tail of a long driver log", async () => {
+	test("a batch's log: the tail of a long driver log", async t => {
+		const {dli, aksk, provider} = await dliScenario(t);
 		const dliProvider = provider({kind: 'batch'});
 		const runs = await dliProvider.listRuns!(signal());
 		const finished = runs.find(run => run.state === 'succeeded')!;
@@ -266,7 +269,8 @@ describe('DLI provider against the DLI simulator over HTTP (signed requests)', (
 		assert.equal(detail.config['spark.sql.shuffle.partitions'], '200');
 	});
 
-	test("a bad signature is the gateway's APIGW.0301, explained, without the secret", async () => {
+	test("a bad signature is the gateway's APIGW.0301, explained, without the secret", async t => {
+		const {aksk, provider} = await dliScenario(t);
 		const wrong = {
 			...dliTestCredentials,
 			secretKey: 'not-the-secret-key-at-all',
@@ -281,7 +285,8 @@ describe('DLI provider against the DLI simulator over HTTP (signed requests)', (
 		assert.ok(!error.summary().includes('not-the-secret-key-at-all'));
 	});
 
-	test('an unknown job is DLI.0002; an is_success:false envelope is an error too', async () => {
+	test('an unknown job is DLI.0002; an is_success:false envelope is an error too', async t => {
+		const {dli, provider} = await dliScenario(t);
 		const ghost: Run = {
 			target: 'dli',
 			kind: 'sql',
@@ -310,7 +315,8 @@ describe('DLI provider against the DLI simulator over HTTP (signed requests)', (
 		assert.equal(envelope.message, 'The queue is busy (DLI.0999)');
 	});
 
-	test('an IAM token in X-Auth-Token instead of signing', async () => {
+	test('an IAM token in X-Auth-Token instead of signing', async t => {
+		const {dli, provider} = await dliScenario(t);
 		const token = (command: string): DliAuth => ({
 			kind: 'token',
 			token: new CachedToken(
@@ -333,18 +339,23 @@ describe('DLI provider against the DLI simulator over HTTP (signed requests)', (
 	});
 });
 
-describe('Huawei credentials', () => {
+/** An SDK credentials file of the test's own, removed when it ends. */
+function credentialsFile(t: TestContext): {file: string; folder: string} {
 	const folder = mkdtempSync(path.join(tmpdir(), 'sparktop-hw-'));
-	const file = path.join(folder, 'credentials');
-	after(() => {
+	t.after(() => {
 		rmSync(folder, {recursive: true, force: true});
 	});
+	const file = path.join(folder, 'credentials');
+	writeFileSync(
+		file,
+		'[basic]\nak = FILEAK\nsk = FILESK\nproject_id = p1\n\n[other]\nak = X\n',
+	);
+	return {file, folder};
+}
 
-	test("the SDK file's [basic] section", () => {
-		writeFileSync(
-			file,
-			'[basic]\nak = FILEAK\nsk = FILESK\nproject_id = p1\n\n[other]\nak = X\n',
-		);
+describe('Huawei credentials', () => {
+	test("the SDK file's [basic] section", t => {
+		const {file, folder} = credentialsFile(t);
 		const profile = readCredentialsFile({
 			HUAWEICLOUD_SDK_CREDENTIALS_FILE: file,
 		});
@@ -360,7 +371,8 @@ describe('Huawei credentials', () => {
 		);
 	});
 
-	test('command first, then environment, then file', async () => {
+	test('command first, then environment, then file', async t => {
+		const {file} = credentialsFile(t);
 		const profile = readCredentialsFile({
 			HUAWEICLOUD_SDK_CREDENTIALS_FILE: file,
 		});
@@ -412,7 +424,8 @@ describe('Huawei credentials', () => {
 		assert.throws(() => parseCredentialOutput('ak=1'), /did not print JSON/v);
 	});
 
-	test('a security token is sent and signed', async () => {
+	test('a security token is sent and signed', async t => {
+		const {dli, aksk, provider} = await dliScenario(t);
 		const before = dli.requests.length;
 		await provider(
 			{kind: 'batch'},

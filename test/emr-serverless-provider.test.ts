@@ -1,64 +1,65 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, type TestContext, test} from 'node:test';
 import type {AlibabaCredentials} from '../source/providers/alibaba/acs3-signer.js';
 import {CachedCredential} from '../source/providers/auth/cached-credential.js';
 import {EmrServerlessClient} from '../source/providers/emr-serverless/emr-client.js';
 import {createEmrServerlessProvider} from '../source/providers/emr-serverless/emr-provider.js';
 import type {ListFilters} from '../source/providers/list-filters.js';
 import {alibabaTestCredentials} from '../source/simulators/alibaba/pop-gateway.js';
-import {
-	emrServerlessSimulator,
-	emrTestWorkspace,
-} from '../source/simulators/emr-serverless/emr-simulator.js';
-import {manualClock} from '../source/simulators/sim-clock.js';
-import {
-	json,
-	type RunningSimulator,
-	startSimServer,
-} from '../source/simulators/sim-server.js';
+import {emrTestWorkspace} from '../source/simulators/emr-serverless/emr-simulator.js';
+import {json} from '../source/simulators/sim-server.js';
 import {contractFiles} from './helpers/contracts.js';
 import {expectProviderError} from './helpers/fixtures.js';
+import {
+	assertSignedAsVendorsDo,
+	officialAcs3Authorization,
+} from './helpers/official-signers.js';
+import {scenario, serve, signal} from './helpers/simulators.js';
 
-const clock = manualClock(Date.now());
-let emr: RunningSimulator;
-const signal = () => AbortSignal.timeout(5000);
-
-before(async () => {
-	emr = await startSimServer('emr-serverless', emrServerlessSimulator({clock}));
-});
-
-after(async () => {
-	await emr.close();
-});
-
-function credentials(value: AlibabaCredentials = alibabaTestCredentials) {
-	return new CachedCredential({
-		source: {describe: 'test keys', fetch: async () => ({value})},
-		provider: 'emr-serverless',
-		secretsOf: item => [item.accessKeySecret],
+/** An EMR simulator of the test's own; every request it got is checked with Alibaba's signer. */
+async function emrScenario(t: TestContext, atSeconds = 0) {
+	const {clock, server: emr} = await scenario(t, {
+		only: 'emr-serverless',
+		atSeconds,
+		start: Date.now(),
 	});
-}
-
-function provider(filters?: ListFilters, keys?: AlibabaCredentials) {
-	return createEmrServerlessProvider({
-		target: 'emr',
-		endpoint: emr.url,
-		workspaceId: emrTestWorkspace,
-		regionId: 'cn-hangzhou',
-		credentials: credentials(keys),
-		filters,
-		now: () => clock.now(),
+	const keys: AlibabaCredentials[] = [alibabaTestCredentials];
+	t.after(() => {
+		assertSignedAsVendorsDo(emr.requests, officialAcs3Authorization, keys);
 	});
-}
+	const credentials = (value: AlibabaCredentials = alibabaTestCredentials) => {
+		keys.push(value);
+		return new CachedCredential({
+			source: {describe: 'test keys', fetch: async () => ({value})},
+			provider: 'emr-serverless',
+			secretsOf: item => [item.accessKeySecret],
+		});
+	};
 
-async function listed(filters: ListFilters) {
-	const before = emr.requests.length;
-	const runs = await provider({kind: 'batch', ...filters}).listRuns!(signal());
-	return {runs, query: emr.requests[before]!.query};
+	const provider = (filters?: ListFilters, value?: AlibabaCredentials) =>
+		createEmrServerlessProvider({
+			target: 'emr',
+			endpoint: emr.url,
+			workspaceId: emrTestWorkspace,
+			regionId: 'cn-hangzhou',
+			credentials: credentials(value),
+			filters,
+			now: () => clock.now(),
+		});
+	const listed = async (filters: ListFilters) => {
+		const before = emr.requests.length;
+		const runs = await provider({kind: 'batch', ...filters}).listRuns!(
+			signal(),
+		);
+		return {runs, query: emr.requests[before]!.query};
+	};
+
+	return {clock, emr, credentials, provider, listed};
 }
 
 describe('EMR Serverless provider against its simulator over HTTP (ACS3-signed)', () => {
-	test('job runs page by 100 with nextToken across more than 250 runs, then session clusters', async () => {
+	test('job runs page by 100 with nextToken across more than 250 runs, then session clusters', async t => {
+		const {emr, provider} = await emrScenario(t);
 		const before = emr.requests.length;
 		const runs = await provider().listRuns!(signal());
 		const requests = emr.requests.slice(before);
@@ -92,7 +93,8 @@ describe('EMR Serverless provider against its simulator over HTTP (ACS3-signed)'
 		);
 	});
 
-	test('every ListJobRuns filter is sent as the SDKs send it, and narrows the list', async () => {
+	test('every ListJobRuns filter is sent as the SDKs send it, and narrows the list', async t => {
+		const {clock, listed} = await emrScenario(t);
 		const failed = await listed({state: 'Failed,Cancelled'});
 		assert.equal(failed.query.get('states'), '["Failed","Cancelled"]');
 		assert.ok(
@@ -173,42 +175,39 @@ describe('EMR Serverless provider against its simulator over HTTP (ACS3-signed)'
 		);
 	});
 
-	test('the request the SDK documents for ListJobRuns is the one the client sends', async () => {
+	test('the request the SDK documents for ListJobRuns is the one the client sends', async t => {
+		const {credentials} = await emrScenario(t);
 		const file = contractFiles('alibaba').find(
 			item => item.name === 'emr-serverless.ListJobRuns.request.json',
 		)!;
 		const documented = (file.json as {query: Record<string, string | number>})
 			.query;
-		const recorder = await startSimServer('recorder', () =>
+		const recorder = await serve(t, 'recorder', () =>
 			json(200, {requestId: 'r', nextToken: '', totalCount: 0, jobRuns: []}),
 		);
-		try {
-			const client = new EmrServerlessClient({
-				endpoint: recorder.url,
-				workspaceId: 'w-d2d82aa09155****',
-				regionId: 'cn-hangzhou',
-				credentials: credentials(),
-				pageSize: 20,
-			});
-			// The documented request asks for a later page; the client's first page has no nextToken.
-			const {maxResults, regionId, nextToken, ...filters} = documented;
-			await client.listJobRuns(filters, signal());
-			const sent = recorder.requests[0]!;
-			assert.equal(
-				sent.path,
-				'/api/v1/workspaces/w-d2d82aa09155%2A%2A%2A%2A/jobRuns',
-			);
-			const {nextToken: _, ...expected} = Object.fromEntries(
-				Object.entries(documented).map(([key, value]) => [key, String(value)]),
-			);
-			assert.deepEqual(Object.fromEntries(sent.query), expected);
-		} finally {
-			await recorder.close();
-		}
+		const client = new EmrServerlessClient({
+			endpoint: recorder.url,
+			workspaceId: 'w-d2d82aa09155****',
+			regionId: 'cn-hangzhou',
+			credentials: credentials(),
+			pageSize: 20,
+		});
+		// The documented request asks for a later page; the client's first page has no nextToken.
+		const {maxResults, regionId, nextToken, ...filters} = documented;
+		await client.listJobRuns(filters, signal());
+		const sent = recorder.requests[0]!;
+		assert.equal(
+			sent.path,
+			'/api/v1/workspaces/w-d2d82aa09155%2A%2A%2A%2A/jobRuns',
+		);
+		const {nextToken: _, ...expected} = Object.fromEntries(
+			Object.entries(documented).map(([key, value]) => [key, String(value)]),
+		);
+		assert.deepEqual(Object.fromEntries(sent.query), expected);
 	});
 
-	test('detail, executors (exexutors), and the driver logs (LineContent) of a run', async () => {
-		clock.advance(20_000);
+	test('detail, executors (exexutors), and the driver logs (LineContent) of a run', async t => {
+		const {emr, provider} = await emrScenario(t, 20);
 		const live = (
 			await provider({kind: 'batch', name: 'sessionize-clicks'}).listRuns!(
 				signal(),
@@ -257,7 +256,8 @@ describe('EMR Serverless provider against its simulator over HTTP (ACS3-signed)'
 		);
 	});
 
-	test('a long driver log shows its last 300 lines', async () => {
+	test('a long driver log shows its last 300 lines', async t => {
+		const {provider} = await emrScenario(t, 20);
 		const runs = await provider({kind: 'batch', 'min-duration': '4m'})
 			.listRuns!(signal());
 		const log = await provider().getLog!(runs[0]!, signal());
@@ -267,7 +267,8 @@ describe('EMR Serverless provider against its simulator over HTTP (ACS3-signed)'
 		);
 	});
 
-	test('session clusters and SQL statements watched by id: rows as a table, an error output', async () => {
+	test('session clusters and SQL statements watched by id: rows as a table, an error output', async t => {
+		const {provider} = await emrScenario(t, 20);
 		const runs = await provider({kind: 'session'}).listRuns!(signal());
 		const sql = runs.find(run => run.id === 'sc-sql-adhoc')!;
 		assert.equal(sql.state, 'running');
@@ -297,7 +298,8 @@ describe('EMR Serverless provider against its simulator over HTTP (ACS3-signed)'
 		assert.equal(error.code, 'InvalidParameter');
 	});
 
-	test('cancel a running job run: Cancelling, then Cancelled', async () => {
+	test('cancel a running job run: Cancelling, then Cancelled', async t => {
+		const {clock, emr, provider} = await emrScenario(t, 20);
 		const live = (
 			await provider({kind: 'batch', state: 'Running'}).listRuns!(signal())
 		)[0]!;
@@ -315,7 +317,8 @@ describe('EMR Serverless provider against its simulator over HTTP (ACS3-signed)'
 		assert.equal(cancelled.state, 'cancelled');
 	});
 
-	test('a wrong secret is SignatureDoesNotMatch, said plainly, with the request id, never the secret', async () => {
+	test('a wrong secret is SignatureDoesNotMatch, said plainly, with the request id, never the secret', async t => {
+		const {provider} = await emrScenario(t, 20);
 		const error = await expectProviderError(
 			provider(
 				{kind: 'session'},
@@ -332,7 +335,8 @@ describe('EMR Serverless provider against its simulator over HTTP (ACS3-signed)'
 		assert.ok(!error.summary().includes('wrong-secret-value'));
 	});
 
-	test('Throttling.User is throttling whatever the status, and the next poll recovers', async () => {
+	test('Throttling.User is throttling whatever the status, and the next poll recovers', async t => {
+		const {emr, provider} = await emrScenario(t, 20);
 		emr.inject({
 			path: /\/sessionClusters$/v,
 			times: 1,

@@ -1,34 +1,15 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {LivyClient} from '../source/providers/livy/livy-client.js';
 import {createLivyProvider} from '../source/providers/livy/livy-provider.js';
 import {livySimulator} from '../source/simulators/livy/livy-simulator.js';
 import {manualClock} from '../source/simulators/sim-clock.js';
-import {
-	type RunningSimulator,
-	startSimServer,
-} from '../source/simulators/sim-server.js';
-import {
-	startSimulators,
-	type Simulators,
-} from '../source/simulators/start-simulators.js';
 import {expectProviderError} from './helpers/fixtures.js';
-
-const clock = manualClock();
-let simulators: Simulators;
-let livy: RunningSimulator;
-
-before(async () => {
-	simulators = await startSimulators({clock});
-	livy = simulators.servers['livy']!;
-});
-
-after(async () => {
-	await simulators.close();
-});
+import {scenario, serve} from './helpers/simulators.js';
 
 describe('Livy provider against the Livy simulator over HTTP', () => {
-	test('sessions move starting -> idle <-> busy -> dead, batches running -> success | dead', async () => {
+	test('sessions move starting -> idle <-> busy -> dead, batches running -> success | dead', async t => {
+		const {clock, server: livy} = await scenario(t, {only: 'livy'});
 		const provider = createLivyProvider({target: 'livy', endpoint: livy.url});
 		const atStart = await provider.listRuns!(AbortSignal.timeout(5000));
 		assert.equal(
@@ -63,8 +44,8 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		);
 	});
 
-	test('pages through sessions and batches with from/size until the total', async () => {
-		clock.advance(200_000);
+	test('pages through sessions and batches with from/size until the total', async t => {
+		const {server: livy} = await scenario(t, {only: 'livy', atSeconds: 250});
 		const client = new LivyClient({endpoint: livy.url, pageSize: 2});
 		const before = livy.requests.length;
 		const batches = await client.listBatches();
@@ -83,7 +64,8 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		);
 	});
 
-	test('statements: ok text, a JSON table, an error with traceback, and escape sequences kept as data', async () => {
+	test('statements: ok text, a JSON table, an error with traceback, and escape sequences kept as data', async t => {
+		const {server: livy} = await scenario(t, {only: 'livy', atSeconds: 250});
 		const provider = createLivyProvider({target: 'livy', endpoint: livy.url});
 		const run = (await provider.listRuns!(AbortSignal.timeout(5000))).find(
 			item => item.key === 'livy:session:0',
@@ -107,7 +89,12 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		assert.ok(statements.every(statement => statement.sessionKey === run.key));
 	});
 
-	test('a running statement reports rising progress', async () => {
+	test('a running statement reports rising progress', async t => {
+		// Session 0 runs a statement every 10 s from 4 s; each waits 1 s and runs 7 s.
+		const {clock, server: livy} = await scenario(t, {
+			only: 'livy',
+			atSeconds: 266,
+		});
 		const client = new LivyClient({endpoint: livy.url});
 		const progressOf = async () => {
 			const body = (await client.listStatements('0')) as {
@@ -117,7 +104,6 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 				?.progress;
 		};
 
-		clock.advance(10_000 - ((clock.now() - 1_700_000_000_000) % 10_000) + 6000);
 		const first = await progressOf();
 		clock.advance(2000);
 		const second = await progressOf();
@@ -127,7 +113,8 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		);
 	});
 
-	test('session detail, state and log tail', async () => {
+	test('session detail, state and log tail', async t => {
+		const {server: livy} = await scenario(t, {only: 'livy', atSeconds: 268});
 		const provider = createLivyProvider({
 			target: 'livy',
 			endpoint: livy.url,
@@ -151,7 +138,9 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		assert.equal(state.state, 'dead');
 	});
 
-	test('a Livy run links to its Spark UI, whose jobs are its live progress', async () => {
+	test('a Livy run links to its Spark UI, whose jobs are its live progress', async t => {
+		const {servers} = await scenario(t, {atSeconds: 268});
+		const livy = servers['livy']!;
 		const provider = createLivyProvider({target: 'livy', endpoint: livy.url});
 		const run = (await provider.listRuns!(AbortSignal.timeout(5000))).find(
 			item => item.key === 'livy:session:0',
@@ -165,7 +154,8 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		assert.match(progress.source, /spark-rest/v);
 	});
 
-	test('Livy error bodies: unknown session, unknown statement, statements of a dead session', async () => {
+	test('Livy error bodies: unknown session, unknown statement, statements of a dead session', async t => {
+		const {server: livy} = await scenario(t, {only: 'livy', atSeconds: 268});
 		const client = new LivyClient({endpoint: livy.url});
 		const missing = await expectProviderError(client.getSession('77'));
 		assert.equal(missing.status, 404);
@@ -184,7 +174,8 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		assert.match(wrongPath.message, /HTML error page/v);
 	});
 
-	test('429 with Retry-After, then recovery', async () => {
+	test('429 with Retry-After, then recovery', async t => {
+		const {server: livy} = await scenario(t, {only: 'livy'});
 		livy.inject({
 			path: /^\/sessions$/v,
 			times: 1,
@@ -203,7 +194,8 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		assert.ok((await provider.listRuns!(AbortSignal.timeout(5000))).length > 0);
 	});
 
-	test('an HTML page with status 200 (a proxy login) is a clear error', async () => {
+	test('an HTML page with status 200 (a proxy login) is a clear error', async t => {
+		const {server: livy} = await scenario(t, {only: 'livy'});
 		livy.inject({
 			path: /^\/batches$/v,
 			times: 1,
@@ -219,96 +211,86 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		assert.equal(error.kind, 'malformed');
 	});
 
-	test('HTTP Basic auth: refused without credentials, accepted with them, password never in errors', async () => {
-		const secured = await startSimServer(
+	test('HTTP Basic auth: refused without credentials, accepted with them, password never in errors', async t => {
+		const secured = await serve(
+			t,
 			'livy',
 			livySimulator({
-				clock,
+				clock: manualClock(),
 				credentials: {username: 'ops', password: 's3cret-pass'},
 			}),
 		);
-		try {
-			const anonymous = await expectProviderError(
-				createLivyProvider({target: 'l', endpoint: secured.url}).listRuns!(
-					AbortSignal.timeout(5000),
-				),
-			);
-			assert.equal(anonymous.status, 401);
-			const wrong = await expectProviderError(
-				createLivyProvider({
-					target: 'l',
-					endpoint: secured.url,
-					credentials: {username: 'ops', password: 'wrong-pass'},
-				}).listRuns!(AbortSignal.timeout(5000)),
-			);
-			assert.doesNotMatch(wrong.summary(), /wrong-pass/v);
-			const runs = await createLivyProvider({
+		const anonymous = await expectProviderError(
+			createLivyProvider({target: 'l', endpoint: secured.url}).listRuns!(
+				AbortSignal.timeout(5000),
+			),
+		);
+		assert.equal(anonymous.status, 401);
+		const wrong = await expectProviderError(
+			createLivyProvider({
 				target: 'l',
 				endpoint: secured.url,
-				credentials: {username: 'ops', password: 's3cret-pass'},
-			}).listRuns!(AbortSignal.timeout(5000));
-			assert.ok(runs.length > 0);
-		} finally {
-			await secured.close();
-		}
+				credentials: {username: 'ops', password: 'wrong-pass'},
+			}).listRuns!(AbortSignal.timeout(5000)),
+		);
+		assert.doesNotMatch(wrong.summary(), /wrong-pass/v);
+		const runs = await createLivyProvider({
+			target: 'l',
+			endpoint: secured.url,
+			credentials: {username: 'ops', password: 's3cret-pass'},
+		}).listRuns!(AbortSignal.timeout(5000));
+		assert.ok(runs.length > 0);
 	});
 
-	test('cancel a running statement, then delete the session and a batch (with X-Requested-By)', async () => {
-		const own = await startSimServer('livy-actions', livySimulator({clock}));
-		try {
-			const livyProvider = createLivyProvider({target: 'l', endpoint: own.url});
-			// Session 0 runs a statement every 10 s from 4 s; each waits 1 s and runs 7 s.
-			clock.advance(6000);
-			const session = (
-				await livyProvider.listRuns!(AbortSignal.timeout(5000))
-			).find(run => run.key === 'l:session:0')!;
-			const statements = await livyProvider.listStatements!(
-				session,
-				AbortSignal.timeout(5000),
-			);
-			const running = statements.find(
-				statement => statement.state === 'running',
-			);
-			assert.ok(
-				running,
-				statements.map(statement => statement.state).join(','),
-			);
-			await livyProvider.cancelStatement!(
-				session,
-				running,
-				AbortSignal.timeout(5000),
-			);
-			const cancel = own.requests.at(-1)!;
-			assert.equal(cancel.method, 'POST');
-			assert.equal(cancel.headers['x-requested-by'], 'sparktop');
-			clock.advance(10_000);
-			const after = await livyProvider.listStatements!(
-				session,
-				AbortSignal.timeout(5000),
-			);
-			assert.equal(
-				after.find(statement => statement.id === running.id)?.state,
-				'cancelled',
-			);
+	test('cancel a running statement, then delete the session and a batch (with X-Requested-By)', async t => {
+		// Session 0 runs a statement every 10 s from 4 s; each waits 1 s and runs 7 s.
+		const {clock, server: own} = await scenario(t, {
+			only: 'livy',
+			atSeconds: 6,
+		});
+		const livyProvider = createLivyProvider({target: 'l', endpoint: own.url});
+		const session = (
+			await livyProvider.listRuns!(AbortSignal.timeout(5000))
+		).find(run => run.key === 'l:session:0')!;
+		const statements = await livyProvider.listStatements!(
+			session,
+			AbortSignal.timeout(5000),
+		);
+		const running = statements.find(statement => statement.state === 'running');
+		assert.ok(running, statements.map(statement => statement.state).join(','));
+		await livyProvider.cancelStatement!(
+			session,
+			running,
+			AbortSignal.timeout(5000),
+		);
+		const cancel = own.requests.at(-1)!;
+		assert.equal(cancel.method, 'POST');
+		assert.equal(cancel.headers['x-requested-by'], 'sparktop');
+		clock.advance(10_000);
+		const after = await livyProvider.listStatements!(
+			session,
+			AbortSignal.timeout(5000),
+		);
+		assert.equal(
+			after.find(statement => statement.id === running.id)?.state,
+			'cancelled',
+		);
 
-			const batch = (
-				await livyProvider.listRuns!(AbortSignal.timeout(5000))
-			).find(run => run.kind === 'batch')!;
-			await livyProvider.cancelRun!(session, AbortSignal.timeout(5000));
-			await livyProvider.cancelRun!(batch, AbortSignal.timeout(5000));
-			assert.equal(own.requests.at(-1)?.method, 'DELETE');
-			const keys = new Set(
-				(await livyProvider.listRuns!(AbortSignal.timeout(5000))).map(
-					run => run.key,
-				),
-			);
-			assert.ok(!keys.has(session.key) && !keys.has(batch.key));
-			const gone = await expectProviderError(
-				livyProvider.cancelRun!(session, AbortSignal.timeout(5000)),
-			);
-			assert.equal(gone.status, 404);
-		} finally {
-			await own.close();
-		}
+		const batch = (
+			await livyProvider.listRuns!(AbortSignal.timeout(5000))
+		).find(run => run.kind === 'batch')!;
+		await livyProvider.cancelRun!(session, AbortSignal.timeout(5000));
+		await livyProvider.cancelRun!(batch, AbortSignal.timeout(5000));
+		assert.equal(own.requests.at(-1)?.method, 'DELETE');
+		const keys = new Set(
+			(await livyProvider.listRuns!(AbortSignal.timeout(5000))).map(
+				run => run.key,
+			),
+		);
+		assert.ok(!keys.has(session.key) && !keys.has(batch.key));
+		const gone = await expectProviderError(
+			livyProvider.cancelRun!(session, AbortSignal.timeout(5000)),
+		);
+		assert.equal(gone.status, 404);
 	});
 });

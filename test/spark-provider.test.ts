@@ -1,29 +1,13 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {SparkRestClient} from '../source/providers/spark/spark-client.js';
 import {createSparkProvider} from '../source/providers/spark/spark-provider.js';
-import {manualClock} from '../source/simulators/sim-clock.js';
-import {
-	startSimulators,
-	type Simulators,
-} from '../source/simulators/start-simulators.js';
 import {expectProviderError} from './helpers/fixtures.js';
-
-const clock = manualClock();
-let simulators: Simulators;
-let url = '';
-
-before(async () => {
-	simulators = await startSimulators({clock, only: 'spark'});
-	url = simulators.servers['spark']!.url;
-});
-
-after(async () => {
-	await simulators.close();
-});
+import {scenario} from './helpers/simulators.js';
 
 describe('Spark REST provider against the Spark simulator over HTTP', () => {
-	test('applications with attempts; running and completed ones', async () => {
+	test('applications with attempts; running and completed ones', async t => {
+		const {clock, url} = await scenario(t, {only: 'spark'});
 		clock.advance(10_000);
 		const provider = createSparkProvider({target: 'spark', endpoint: url});
 		const runs = await provider.listRuns!(AbortSignal.timeout(5000));
@@ -44,7 +28,8 @@ describe('Spark REST provider against the Spark simulator over HTTP', () => {
 		);
 	});
 
-	test('jobs advance task by task, with failed, killed and skipped work along the way', async () => {
+	test('jobs advance task by task, with failed, killed and skipped work along the way', async t => {
+		const {clock, url} = await scenario(t, {only: 'spark', atSeconds: 130});
 		const provider = createSparkProvider({target: 'spark', endpoint: url});
 		const run = (await provider.listRuns!(AbortSignal.timeout(5000))).find(
 			item => item.id === 'app-20261121090000-0001',
@@ -76,21 +61,29 @@ describe('Spark REST provider against the Spark simulator over HTTP', () => {
 		);
 	});
 
-	test('attempt ids go into the per-application paths', async () => {
+	test('attempt ids go into the per-application paths', async t => {
+		const {url, server: spark} = await scenario(t, {
+			only: 'spark',
+			atSeconds: 131,
+		});
 		const client = new SparkRestClient({endpoint: url});
 		const jobs = await client.listJobs({
 			appId: 'application_1700000000000_0042',
 			attemptId: '2',
 		});
 		assert.ok(Array.isArray(jobs));
-		const request = simulators.servers['spark']!.requests.at(-1);
+		const request = spark.requests.at(-1);
 		assert.equal(
 			request?.path,
 			'/api/v1/applications/application_1700000000000_0042/2/jobs',
 		);
 	});
 
-	test('detail: executors totalled and Spark properties as config', async () => {
+	test('detail: executors totalled and Spark properties as config', async t => {
+		const {url} = await scenario(t, {
+			only: 'spark',
+			atSeconds: 131,
+		});
 		const provider = createSparkProvider({
 			target: 'spark',
 			endpoint: `${url}/api/v1/`,
@@ -107,7 +100,8 @@ describe('Spark REST provider against the Spark simulator over HTTP', () => {
 		assert.equal(detail.config['spark.executor.memory'], '2g');
 	});
 
-	test("Spark's plain-text errors come through as the message", async () => {
+	test("Spark's plain-text errors come through as the message", async t => {
+		const {url} = await scenario(t, {only: 'spark', atSeconds: 131});
 		const error = await expectProviderError(
 			new SparkRestClient({endpoint: url}).getApplication('no-such-app'),
 		);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {after, before, describe, test} from 'node:test';
+import {describe, type TestContext, test} from 'node:test';
 import type {Run} from '../source/model/types.js';
 import {
 	CachedToken,
@@ -12,52 +12,46 @@ import {
 } from '../source/providers/auth/bearer-token.js';
 import {createSynapseClient} from '../source/providers/synapse/synapse-client.js';
 import {createSynapseProvider} from '../source/providers/synapse/synapse-provider.js';
-import {manualClock} from '../source/simulators/sim-clock.js';
+import {json} from '../source/simulators/sim-server.js';
 import {
-	json,
-	type RunningSimulator,
-	startSimServer,
-} from '../source/simulators/sim-server.js';
-import {
-	synapseSimulator,
 	synapseTestPool,
 	synapseTestToken,
 } from '../source/simulators/synapse/synapse-simulator.js';
 import {expectProviderError} from './helpers/fixtures.js';
+import {scenario, signal} from './helpers/simulators.js';
 
-const clock = manualClock();
-let synapse: RunningSimulator;
-const signal = () => AbortSignal.timeout(5000);
 const tokenCommand = String.raw`printf '%s\n' '${synapseTestToken}'`;
 
-before(async () => {
-	synapse = await startSimServer('synapse', synapseSimulator({clock}));
-});
-
-after(async () => {
-	await synapse.close();
-});
-
-function provider(options: {tokenCommand?: string; apiVersion?: string} = {}) {
-	return createSynapseProvider({
-		target: 'syn',
-		endpoint: synapse.url,
-		pool: synapseTestPool,
-		apiVersion: options.apiVersion,
-		tokenSource: commandTokenSource({
-			command: options.tokenCommand ?? tokenCommand,
-			origin: '--token-command',
-		}),
+/** A Synapse simulator of the test's own, and providers of it. */
+async function synapseScenario(t: TestContext, atSeconds = 0) {
+	const {clock, server: synapse} = await scenario(t, {
+		only: 'synapse',
+		atSeconds,
 	});
-}
+	const provider = (
+		options: {tokenCommand?: string; apiVersion?: string} = {},
+	) =>
+		createSynapseProvider({
+			target: 'syn',
+			endpoint: synapse.url,
+			pool: synapseTestPool,
+			apiVersion: options.apiVersion,
+			tokenSource: commandTokenSource({
+				command: options.tokenCommand ?? tokenCommand,
+				origin: '--token-command',
+			}),
+		});
+	const runsByKey = async (): Promise<Map<string, Run>> => {
+		const runs = await provider().listRuns!(signal());
+		return new Map(runs.map(run => [run.key, run]));
+	};
 
-async function runsByKey(): Promise<Map<string, Run>> {
-	const runs = await provider().listRuns!(signal());
-	return new Map(runs.map(run => [run.key, run]));
+	return {clock, synapse, provider, runsByKey};
 }
 
 describe('Synapse provider against the Synapse simulator over HTTP', () => {
-	test('sessions queue, get scheduled, start and time out; the detail has all three clocks', async () => {
+	test('sessions queue, get scheduled, start and time out; the detail has all three clocks', async t => {
+		const {clock, provider, runsByKey} = await synapseScenario(t);
 		const start = await runsByKey();
 		assert.equal(start.get('syn:session:2')?.state, 'queued');
 		const queued = await provider().getRun!(
@@ -97,7 +91,8 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		);
 	});
 
-	test('lists page by 20 with detailed=true until a short page, whatever total says', async () => {
+	test('lists page by 20 with detailed=true until a short page, whatever total says', async t => {
+		const {synapse} = await synapseScenario(t, 57);
 		const client = createSynapseClient({
 			endpoint: synapse.url,
 			pool: synapseTestPool,
@@ -126,7 +121,8 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		assert.equal(new Set(ids).size, ids.length, 'no batch twice');
 	});
 
-	test('--api-version 2020-12-01 goes into the path', async () => {
+	test('--api-version 2020-12-01 goes into the path', async t => {
+		const {synapse, provider} = await synapseScenario(t, 57);
 		const before = synapse.requests.length;
 		await provider({apiVersion: '2020-12-01'}).listRuns!(signal());
 		assert.ok(
@@ -138,7 +134,8 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		);
 	});
 
-	test('statements: ok text, a JSON table, an error with traceback, sourceId kept', async () => {
+	test('statements: ok text, a JSON table, an error with traceback, sourceId kept', async t => {
+		const {synapse, provider, runsByKey} = await synapseScenario(t, 57);
 		const session = (await runsByKey()).get('syn:session:0')!;
 		const statements = await provider().listStatements!(session, signal());
 		const available = statements.filter(
@@ -163,12 +160,11 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		assert.equal((one as {state: string}).state, 'available');
 	});
 
-	test('cancelling a running statement, then the session', async () => {
+	test('cancelling a running statement, then the session', async t => {
+		const {clock, synapse, provider, runsByKey} = await synapseScenario(t, 37);
 		const synapseProvider = provider();
-		let session = (await runsByKey()).get('syn:session:3')!;
 		// Statements of session 3 start at 30 and 31 s and run for 8 s.
-		clock.advance(-20_000);
-		session = (await runsByKey()).get('syn:session:3')!;
+		const session = (await runsByKey()).get('syn:session:3')!;
 		const statements = await synapseProvider.listStatements!(session, signal());
 		const running = statements.find(statement => statement.state === 'running');
 		assert.ok(running, JSON.stringify(statements.map(item => item.state)));
@@ -200,7 +196,8 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		clock.advance(18_000);
 	});
 
-	test('a wrong token is refused with a message naming the identity, never the token', async () => {
+	test('a wrong token is refused with a message naming the identity, never the token', async t => {
+		const {provider} = await synapseScenario(t, 57);
 		const counter = path.join(tmpdir(), `sparktop-token-${process.pid}`);
 		rmSync(counter, {force: true});
 		const wrong = `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({upn: 'mallory@contoso.com'})).toString('base64url')}.sig`;
@@ -222,7 +219,8 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		rmSync(counter, {force: true});
 	});
 
-	test('a failing token command is an auth error that says how it failed, not what it printed', async () => {
+	test('a failing token command is an auth error that says how it failed, not what it printed', async t => {
+		const {provider} = await synapseScenario(t, 57);
 		const error = await expectProviderError(
 			provider({tokenCommand: 'echo secret-ish; exit 3'}).listRuns!(signal()),
 		);
@@ -235,7 +233,8 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		assert.ok(!error.message.includes('echo'), 'the command is not echoed');
 	});
 
-	test("a 429 with Retry-After is throttling with the server's wait", async () => {
+	test("a 429 with Retry-After is throttling with the server's wait", async t => {
+		const {synapse, provider} = await synapseScenario(t, 57);
 		synapse.inject({
 			path: /\/sessions$/v,
 			times: 1,
@@ -256,7 +255,8 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		assert.ok((await provider().listRuns!(signal())).length > 0, 'recovers');
 	});
 
-	test("an unknown pool is the service's own 400", async () => {
+	test("an unknown pool is the service's own 400", async t => {
+		const {synapse} = await synapseScenario(t, 57);
 		const error = await expectProviderError(
 			createSynapseProvider({
 				target: 'syn',

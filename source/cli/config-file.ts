@@ -4,6 +4,7 @@ import {homedir} from 'node:os';
 import path from 'node:path';
 import {providerModules} from '../providers/registry.js';
 import {didYouMean} from '../text/closest.js';
+import {jsonErrorPlace} from '../text/json-error-place.js';
 import {ConfigError} from './config-error.js';
 import {moduleOf} from './create-provider.js';
 import {parseInterval} from './interval.js';
@@ -28,22 +29,6 @@ export function defaultConfigPath(
 			? path.join(homedir(), '.config')
 			: configured;
 	return path.join(base, 'sparktop', 'config.json');
-}
-
-/** Line and column of a JSON.parse error, from the position its message gives. */
-function jsonErrorPlace(text: string, message: string): string {
-	const lineColumn = /line (\d+) column (\d+)/v.exec(message);
-	if (lineColumn) {
-		return `line ${lineColumn[1]}, column ${lineColumn[2]}`;
-	}
-
-	const position = /position (\d+)/v.exec(message);
-	if (!position) {
-		return 'at the end';
-	}
-
-	const before = text.slice(0, Number(position[1])).split('\n');
-	return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -151,7 +136,7 @@ export function readConfigFile(file: string, required: boolean): ConfigFile {
 		json = JSON.parse(text);
 	} catch (error) {
 		throw new ConfigError(
-			`config file ${file} is not valid JSON (${jsonErrorPlace(text, (error as Error).message)}): ${(error as Error).message}`,
+			`config file ${file} is not valid JSON (${jsonErrorPlace(text) ?? 'at the end'}): ${(error as Error).message}`,
 		);
 	}
 

@@ -1,9 +1,23 @@
-import process from 'node:process';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 
-/** `shared/` sits beside the checkout (CI clones main with shared/ next to it). */
-export const contractsRoot = path.resolve(process.cwd(), '../shared/contracts');
+/** The repository's root, from this module's place in dist/test/helpers/. */
+export const repositoryRoot = fileURLToPath(
+	new URL('../../../', import.meta.url),
+);
+
+/** The copy of the team's contract files that the tests read (see test/fixtures/refresh-contracts.mjs). */
+export const contractsRoot = path.join(
+	repositoryRoot,
+	'test/fixtures/contracts',
+);
+
+/** The team's shared originals, when they sit beside the checkout. */
+export const sharedContractsRoot = path.join(
+	repositoryRoot,
+	'../shared/contracts',
+);
 
 export type ContractFile = {
 	readonly name: string;

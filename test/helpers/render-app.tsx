@@ -7,6 +7,7 @@ import {ClipboardContext} from '../../source/ui/clipboard-context.js';
 import {ProvidersContext} from '../../source/ui/providers-context.js';
 import {StoreContext} from '../../source/ui/store-context.js';
 import {makeTheme, ThemeContext} from '../../source/ui/theme.js';
+import {settle} from './fake-clock.js';
 
 export function renderApp(
 	providers: Provider[],
@@ -65,14 +66,13 @@ export async function waitForFrame(
 	}
 }
 
+/** Types keys one at a time, letting each key's render and effects run before the next. */
 export async function press(
 	stdin: {write(data: string): void},
 	...keys: string[]
 ): Promise<void> {
 	for (const key of keys) {
 		stdin.write(key);
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
+		await settle();
 	}
 }
