@@ -1,64 +1,95 @@
-import {Box, type Key, Text, useApp, useInput} from 'ink';
+import {useApp, useInput} from 'ink';
 import {
-	type ReactElement,
 	useCallback,
 	useContext,
+	useEffect,
 	useMemo,
-	useReducer,
 	useRef,
+	useState,
 } from 'react';
-import {runsResource} from './store/resources.js';
-import {sanitizeLine} from './text/sanitize.js';
+import type {Run} from './model/types.js';
+import {runsResource, statementsResource} from './store/resources.js';
+import {bottomLine} from './ui/bottom-line.js';
+import {flashOf} from './ui/flash.js';
+import type {Intent} from './ui/keys/intents.js';
+import {keyIntents, scopesOf} from './ui/keys/handle-key.js';
 import {layout} from './ui/layout.js';
 import {
+	followLists,
 	initialNavigation,
+	type Navigation,
 	navigate,
 	type NavigationAction,
-	type PaneId,
-	selectedRunIndex,
+	type NavigationView,
 } from './ui/navigation.js';
-import {DetailPane} from './ui/panes/detail-pane.js';
-import {ProgressPane} from './ui/panes/progress-pane.js';
-import {RunsPane} from './ui/panes/runs-pane.js';
-import {StatementsPane} from './ui/panes/statements-pane.js';
 import {ProvidersContext} from './ui/providers-context.js';
-import {sortRuns} from './ui/render/run-order.js';
-import {filterRuns} from './ui/render/run-rows.js';
+import {runListsMemo} from './ui/run-lists.js';
+import {hintLine} from './ui/render/key-help.js';
+import {newestFirst} from './ui/render/statement-lines.js';
+import {Screen} from './ui/screen.js';
+import {selectedRun, selectedStatement} from './ui/selection.js';
 import {useResources, useStore, useStoreStatus} from './ui/store-context.js';
-import {toneColor, useTheme} from './ui/theme.js';
-import {flashOf} from './ui/flash.js';
-import {commandFor, type KeyCommand} from './ui/keymap.js';
-import {bottomLine} from './ui/bottom-line.js';
-import {commandKeyActions, filterKeyActions} from './ui/line-keys.js';
 import {useActionPrompt} from './ui/use-action-prompt.js';
-import {useSelectionActions} from './ui/use-selection-actions.js';
 import {useNow} from './ui/use-now.js';
+import {useRunResource} from './ui/use-run-resource.js';
+import {useSelectionActions} from './ui/use-selection-actions.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
-import {HelpOverlay} from './ui/widgets/help-overlay.js';
-import {StatusBar} from './ui/widgets/status-bar.js';
-import {TabStrip} from './ui/widgets/tab-strip.js';
 
 export type AppProps = {
 	readonly write?: boolean;
+	/** How long a y/N question is on screen before a key may answer it. */
+	readonly questionReadyMs?: number;
 };
 
-export default function App({write = false}: AppProps) {
+/**
+ * The container: owns what is selected and shown, subscribes to the store, turns keys into
+ * intents and carries them out. The Screen lays it all out.
+ */
+export default function App({write = false, questionReadyMs}: AppProps) {
 	const {exit} = useApp();
 	const store = useStore();
-	const theme = useTheme();
 	const providers = useContext(ProvidersContext);
 	const {columns, rows} = useTerminalSize();
 	const status = useStoreStatus();
 	const now = useNow(store.intervalMs, store.now);
-	const [nav, dispatchToReact] = useReducer(navigate, initialNavigation);
-	// Keys can arrive faster than frames; the handler must see every earlier key's effect, not the last render's.
+	const [nav, setNav] = useState(initialNavigation);
+	// Keys can arrive faster than frames: each key must see every earlier key's effect, so the
+	// state lives in a ref as well, with what is on screen for the reducer to move through.
 	const current = useRef(nav);
-	const dispatch = useCallback((action: NavigationAction) => {
-		current.current = navigate(current.current, action);
-		dispatchToReact(action);
-	}, []);
+	const runLists = useMemo(() => runListsMemo(), []);
+	// What the last frame showed, for the keys typed before the next one.
+	const shown = useRef({
+		listed: [] as readonly Run[],
+		statementIds: [] as readonly string[],
+		pageSize: 1,
+	});
+	/** The lists as the reducer must see them: the rows of the filter and order the keys so far left. */
+	const viewOf = useCallback(
+		(state: Navigation): NavigationView => ({
+			runKeys: runLists(
+				shown.current.listed,
+				state.order,
+				state.filter,
+				store.now(),
+			).shown.map(run => run.key),
+			statementIds: shown.current.statementIds,
+			pageSize: shown.current.pageSize,
+		}),
+		[runLists, store],
+	);
+	const dispatch = useCallback(
+		(action: NavigationAction) => {
+			current.current = navigate(
+				current.current,
+				action,
+				viewOf(current.current),
+			);
+			setNav(current.current);
+		},
+		[viewOf],
+	);
 
-	const prompt = useActionPrompt(store);
+	const prompt = useActionPrompt(store, questionReadyMs);
 
 	const runSources = useMemo(
 		() =>
@@ -81,80 +112,96 @@ export default function App({write = false}: AppProps) {
 			})),
 		[runSources, runSnapshots],
 	);
-	// Only the longest-first order moves with the clock; the others need not re-sort each tick.
-	const sortTime = nav.order === 'longest' ? now : 0;
-	const allRuns = useMemo(
-		() =>
-			sortRuns(
-				runSnapshots.flatMap(snapshot => snapshot.data ?? []),
-				nav.order,
-				sortTime,
-			),
-		[runSnapshots, nav.order, sortTime],
+	const listedRuns = useMemo(
+		() => runSnapshots.flatMap(snapshot => snapshot.data ?? []),
+		[runSnapshots],
 	);
-	const runs = useMemo(
-		() => filterRuns(allRuns, nav.filter),
-		[allRuns, nav.filter],
+	const {all: allRuns, shown: runs} = runLists(
+		listedRuns,
+		nav.order,
+		nav.filter,
+		now,
 	);
-	const {offerCancel, copySelection, runCommand} = useSelectionActions({
+
+	// The selected run as last seen, for when it leaves the list: kept as state from the last render.
+	const [lastSeen, setLastSeen] = useState<Run>();
+	const selection = selectedRun(nav.runKey, {
+		shown: runs,
+		all: allRuns,
+		lastSeen,
+	});
+	if (selection.run !== lastSeen && selection.run !== undefined) {
+		setLastSeen(selection.run);
+	}
+
+	const {run} = selection;
+	const provider = run && providers.get(run.target);
+	const statementsOfRun = useRunResource(run, statementsResource);
+	const statements = useMemo(
+		() => newestFirst(statementsOfRun.snapshot.data ?? []),
+		[statementsOfRun.snapshot.data],
+	);
+
+	const screen = layout(columns, rows, nav.focus, nav.zoom);
+	const pageSize = Math.max(1, screen.paneHeight - 3);
+	// Keys act on what is on screen and on the selection as the keys so far left it, which may be
+	// ahead of the last frame: both are handed to them through refs, once the frame is committed.
+	const lists = useRef({runs, allRuns, statements, lastSeen});
+	useEffect(() => {
+		lists.current = {runs, allRuns, statements, lastSeen};
+		shown.current = {
+			listed: listedRuns,
+			statementIds: statements.map(statement => statement.id),
+			pageSize,
+		};
+		// The first rows to arrive pick the selection while nothing is selected; after that only keys move it.
+		for (const action of followLists(
+			current.current,
+			viewOf(current.current),
+		)) {
+			dispatch(action);
+		}
+	}, [
 		runs,
-		current,
+		allRuns,
+		listedRuns,
+		statements,
+		lastSeen,
+		pageSize,
+		dispatch,
+		viewOf,
+		nav.runKey,
+		nav.statementId,
+	]);
+
+	const {offerCancel, copySelection, runCommand} = useSelectionActions({
+		selection() {
+			const {runKey, statementId, focus} = current.current;
+			const chosen = selectedRun(runKey, {
+				shown: lists.current.runs,
+				all: lists.current.allRuns,
+				lastSeen: lists.current.lastSeen,
+			}).run;
+			return {
+				focus,
+				run: chosen,
+				provider: chosen && providers.get(chosen.target),
+				statement:
+					chosen?.key === run?.key
+						? selectedStatement(lists.current.statements, statementId)
+						: undefined,
+			};
+		},
 		dispatch,
 		prompt,
 		write,
 		exit,
 	});
-	// Until someone picks a run, the selection follows the top row as targets load.
-	const selectedIndex = selectedRunIndex(runs, nav);
-	const run = runs[selectedIndex];
 
-	const view = layout(columns, rows, nav.focus, nav.zoom);
-	const page = Math.max(1, view.paneHeight - 3);
-	const moveRuns = (to: (index: number) => number) => {
-		const from = selectedRunIndex(runs, current.current);
-		const next = runs[Math.max(0, Math.min(to(from), runs.length - 1))];
-		if (next) {
-			dispatch({type: 'selectRun', runKey: next.key, chosen: true});
-		}
-	};
-
-	const move = (delta: number) => {
-		const {focus} = current.current;
-		if (focus === 'runs') {
-			moveRuns(index => index + delta);
-		} else {
-			dispatch({type: 'move', delta});
-		}
-	};
-
-	const moveTo = (end: 'first' | 'last') => {
-		const {focus} = current.current;
-		if (focus === 'runs') {
-			moveRuns(() => (end === 'first' ? 0 : runs.length - 1));
-		} else {
-			dispatch({type: 'moveTo', end});
-		}
-	};
-
-	const perform = (command: KeyCommand) => {
-		switch (command.type) {
+	const perform = (intent: Intent) => {
+		switch (intent.type) {
 			case 'navigate': {
-				dispatch(command.action);
-				break;
-			}
-
-			case 'moveBy': {
-				move(command.lines);
-				break;
-			}
-
-			case 'movePage': {
-				move(command.pages * page);
-				break;
-			}
-
-			case 'moveTo': {
-				moveTo(command.end);
+				dispatch(intent.action);
 				break;
 			}
 
@@ -179,180 +226,77 @@ export default function App({write = false}: AppProps) {
 			}
 
 			case 'copy': {
-				copySelection('id');
+				copySelection(intent.what);
 				break;
 			}
 
-			case 'copyLink': {
-				copySelection('link');
+			case 'command': {
+				runCommand(intent.text);
+				break;
+			}
+
+			case 'answer': {
+				prompt.answer(intent.input);
 				break;
 			}
 		}
 	};
 
-	const handleKey = (input: string, key: Key) => {
-		if (key.ctrl && input === 'c') {
-			exit();
-			return;
+	useInput((input, key) => {
+		for (const intent of keyIntents(input, key, {
+			nav: current.current,
+			question: prompt.question,
+		})) {
+			perform(intent);
 		}
-
-		if (current.current.command !== undefined) {
-			const {actions, run} = commandKeyActions(
-				input,
-				key,
-				current.current.command,
-			);
-			for (const action of actions) {
-				dispatch(action);
-			}
-
-			if (run !== undefined) {
-				runCommand(run);
-			}
-
-			return;
-		}
-
-		const toFilter =
-			current.current.filtering ||
-			(input.length > 1 && input.startsWith('/') && !prompt.asking);
-		if (input.length > 1 && !key.ctrl && !key.meta && !toFilter) {
-			// Keys typed faster than a frame arrive as one chunk ("z3", "cy"): each one counts, in order.
-			for (const char of input) {
-				handleKey(char, key);
-			}
-		} else if (prompt.asking) {
-			prompt.answer(input);
-		} else if (toFilter) {
-			for (const action of filterKeyActions(
-				input,
-				key,
-				current.current.filtering,
-			)) {
-				dispatch(action);
-			}
-		} else {
-			const command = commandFor(input, key);
-			if (command) {
-				perform(command);
-			}
-		}
-	};
-
-	useInput(handleKey);
+	});
 
 	// Panes report how far they can scroll or how many items they hold; moves clamp to it.
-	const extentSetters = useMemo(() => {
-		const setter = (pane: PaneId) => (extent: number) => {
-			dispatch({type: 'extent', pane, extent});
-		};
+	const onExtent = useMemo(() => {
+		const setter =
+			(pane: 'detail' | 'statements' | 'progress' | 'help') =>
+			(extent: number) => {
+				dispatch({type: 'extent', pane, extent});
+			};
 
-		// Runs move by key, so the Runs pane has no extent of its own.
 		return {
 			detail: setter('detail'),
 			statements: setter('statements'),
 			progress: setter('progress'),
+			help: setter('help'),
 		};
 	}, [dispatch]);
 
-	const renderPane = (
-		pane: PaneId,
-		width: number,
-		height: number,
-	): ReactElement => {
-		const common = {run, focused: nav.focus === pane, width, height, now};
-		switch (pane) {
-			case 'runs': {
-				return (
-					<RunsPane
-						key={pane}
-						runs={runs}
-						selected={selectedIndex}
-						sources={sources}
-						focused={common.focused}
-						width={width}
-						height={height}
-						now={now}
-						filter={nav.filter}
-						filtering={nav.filtering}
-						order={nav.order}
-					/>
-				);
-			}
-
-			case 'detail': {
-				return (
-					<DetailPane
-						key={pane}
-						{...common}
-						scroll={nav.detailScroll}
-						log={nav.log}
-						onExtent={extentSetters.detail}
-					/>
-				);
-			}
-
-			case 'statements': {
-				return (
-					<StatementsPane
-						key={pane}
-						{...common}
-						selected={nav.statement}
-						onExtent={extentSetters.statements}
-					/>
-				);
-			}
-
-			case 'progress': {
-				return (
-					<ProgressPane
-						key={pane}
-						{...common}
-						scroll={nav.progressScroll}
-						onExtent={extentSetters.progress}
-					/>
-				);
-			}
-		}
-	};
-
-	const flash = flashOf(status.errors[0], now);
 	const bottom = bottomLine({
 		command: nav.command,
 		pending: prompt.pending,
 		notice: prompt.notice,
-		flash,
-		write,
+		flash: flashOf(status.errors[0], now),
+		hints: hintLine(scopesOf({nav}), write, columns),
 		now,
 	});
-	const targets = [...providers.values()].map(provider => provider.target);
 	return (
-		<Box flexDirection="column" width={columns} height={Math.max(4, rows - 1)}>
-			<StatusBar
-				width={columns}
-				status={status}
-				targets={targets}
-				intervalMs={store.intervalMs}
-				now={now}
-				write={write}
-			/>
-			{view.tabs ? <TabStrip focus={nav.focus} /> : undefined}
-			{nav.help ? (
-				<HelpOverlay height={view.paneHeight} />
-			) : (
-				view.rows.map(row => (
-					<Box key={row.map(box => box.pane).join(',')} flexDirection="row">
-						{row.map(box => renderPane(box.pane, box.width, box.height))}
-					</Box>
-				))
-			)}
-			<Text
-				wrap="truncate-end"
-				color={toneColor(theme, bottom.tone)}
-				bold={bottom.bold}
-			>
-				{sanitizeLine(bottom.text)}
-			</Text>
-		</Box>
+		<Screen
+			columns={columns}
+			rows={rows}
+			layout={screen}
+			nav={nav}
+			now={now}
+			write={write}
+			status={status}
+			targets={[...providers.values()].map(item => item.target)}
+			intervalMs={store.intervalMs}
+			runs={runs}
+			sources={sources}
+			selection={selection}
+			statements={{
+				statements,
+				snapshot: statementsOfRun.snapshot,
+				available: statementsOfRun.available,
+				watches: provider?.watchStatement !== undefined,
+			}}
+			bottom={bottom}
+			onExtent={onExtent}
+		/>
 	);
 }

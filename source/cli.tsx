@@ -12,7 +12,7 @@ import {defaultIntervalSeconds, parseInterval} from './cli/interval.js';
 import {type OnceCommand, OnceError, runOnce} from './cli/run-once.js';
 import {simulate} from './cli/simulate.js';
 import type {TargetConfig} from './cli/target-config.js';
-import {resolveTargets} from './cli/targets.js';
+import {givenTargetFlags, resolveTargets} from './cli/targets.js';
 import {
 	startSimulators,
 	type Simulators,
@@ -98,6 +98,15 @@ async function main(): Promise<number> {
 	const configPath = cli.flags.config ?? defaultConfigPath();
 	const config = readConfigFile(configPath, cli.flags.config !== undefined);
 	const intervalMs = intervalSeconds(config.intervalSeconds) * 1000;
+	if (cli.flags.demo) {
+		const given = givenTargetFlags(providerModules, cli.flags);
+		if (given.length > 0) {
+			throw new ConfigError(
+				`--demo watches its own simulators; ${given.join(', ')} would be ignored there`,
+			);
+		}
+	}
+
 	const demo = cli.flags.demo ? await demoTargets() : undefined;
 	const cleanup = async () => demo?.simulators.close();
 	try {

@@ -4,6 +4,7 @@ import {ProviderError} from '../source/http/provider-error.js';
 import type {Run, Statement} from '../source/model/types.js';
 import type {Provider} from '../source/providers/provider.js';
 import {sessionRun} from './helpers/fixtures.js';
+import {settle} from './helpers/fake-clock.js';
 import {press, renderApp, waitForFrame} from './helpers/render-app.js';
 
 const statement = (id: string, state: Statement['state']): Statement => ({
@@ -67,7 +68,7 @@ describe('cancel actions', () => {
 
 	test('with --write, c asks first; any key but y keeps the statement running', async () => {
 		const {provider, calls} = recorder([busy]);
-		const app = renderApp([provider], {write: true});
+		const app = renderApp([provider], {write: true, questionReadyMs: 0});
 		try {
 			await waitForFrame(app.lastFrame, text => text.includes('c:cancel'));
 			// Statements pane; newest first, so the running statement #1 is selected.
@@ -84,8 +85,27 @@ describe('cancel actions', () => {
 				text.includes('kept: did not cancel statement #1'),
 			);
 			assert.deepEqual(calls, []);
-			// Typed faster than a frame: one chunk, still two keys.
+			// A paste (or keys faster than a frame) holding "cy" asks, but never answers itself.
 			await press(app.stdin, 'cy');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('cancel statement #1 of session 0 (etl) on livy? y'),
+			);
+			assert.deepEqual(calls, []);
+			// Only y confirms; Y (the copy-link key) keeps things as they are.
+			await press(app.stdin, 'Y');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('kept: did not cancel statement #1'),
+			);
+			assert.deepEqual(calls, []);
+			// A y already queued behind the c, before the question was drawn, does not answer it.
+			app.stdin.write('c');
+			app.stdin.write('y');
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('on livy? y to confirm'),
+			);
+			await settle();
+			assert.deepEqual(calls, []);
+			await press(app.stdin, 'y');
 			await waitForFrame(app.lastFrame, text =>
 				text.includes(
 					'✔ cancel statement #1 of session 0 (etl) on livy: requested',
@@ -104,7 +124,7 @@ describe('cancel actions', () => {
 			rawState: 'dead',
 		});
 		const {provider, calls} = recorder([busy, done]);
-		const app = renderApp([provider], {write: true});
+		const app = renderApp([provider], {write: true, questionReadyMs: 0});
 		try {
 			await waitForFrame(app.lastFrame, text => text.includes('old'));
 			// Newest first: the dead session 1 heads the list.
@@ -132,7 +152,7 @@ describe('cancel actions', () => {
 
 	test("a refused cancel says why, with the provider's message", async () => {
 		const {provider} = recorder([busy], true);
-		const app = renderApp([provider], {write: true});
+		const app = renderApp([provider], {write: true, questionReadyMs: 0});
 		try {
 			await waitForFrame(app.lastFrame, text => text.includes('etl'));
 			await press(app.stdin, '3');

@@ -117,6 +117,73 @@ describe('the monitor', () => {
 		}
 	});
 
+	test('the selection stays on its run through arrivals above it, a filter and its removal', async () => {
+		let runs = [run('1'), run('2')];
+		const copied: string[] = [];
+		const app = renderApp([livy([], {listRuns: async () => runs})], {
+			copy(text) {
+				copied.push(text);
+			},
+		});
+		try {
+			await waitForFrame(app.lastFrame, text =>
+				/▸ idle\s+session-2/v.test(text),
+			);
+			await press(app.stdin, 'j');
+			await waitForFrame(app.lastFrame, text =>
+				/▸ idle\s+session-1/v.test(text),
+			);
+			// Newer runs arrive at the top on the next poll.
+			runs = [run('4'), run('3'), ...runs];
+			app.store.refresh();
+			let frame = await waitForFrame(app.lastFrame, text =>
+				text.includes('session-4'),
+			);
+			assert.match(frame, /▸ idle\s+session-1/v);
+			assert.match(frame, /session-1\s+idle/v, 'Detail still shows it');
+			await press(app.stdin, 'y');
+			assert.deepEqual(copied, ['1']);
+			// Filtered out: Detail keeps it and says so; y still copies its id.
+			await press(
+				app.stdin,
+				'/',
+				's',
+				'e',
+				's',
+				's',
+				'i',
+				'o',
+				'n',
+				'-',
+				'3',
+				'\r',
+			);
+			frame = await waitForFrame(app.lastFrame, text =>
+				text.includes('no longer in the list'),
+			);
+			assert.doesNotMatch(frame, /▸/v, 'no row is highlighted');
+			assert.match(frame, /session-1\s+idle/v);
+			await press(app.stdin, 'y');
+			assert.deepEqual(copied, ['1', '1']);
+			// Gone from the provider too, with the filter cleared: still held, until a move.
+			runs = [run('4'), run('3'), run('2')];
+			await press(app.stdin, '\u001B');
+			app.store.refresh();
+			frame = await waitForFrame(
+				app.lastFrame,
+				text =>
+					!/│[ ▸] \w+\s+session-1\b/v.test(text) &&
+					text.includes('no longer in the list'),
+			);
+			await press(app.stdin, 'k');
+			await waitForFrame(app.lastFrame, text =>
+				/▸ idle\s+session-2/v.test(text),
+			);
+		} finally {
+			app.cleanup();
+		}
+	});
+
 	test('statement output with escape sequences is shown as harmless text', async () => {
 		const app = renderApp([livy([run('0')])]);
 		try {
@@ -189,12 +256,12 @@ describe('the monitor', () => {
 			await waitForFrame(app.lastFrame, text => text.includes('[2 Detail]'));
 			await press(app.stdin, '?');
 			await waitForFrame(app.lastFrame, text =>
-				text.includes('pause / resume polling'),
+				text.includes('next / previous pane'),
 			);
 			await press(app.stdin, '\u001B');
 			await waitForFrame(
 				app.lastFrame,
-				text => !text.includes('pause / resume polling'),
+				text => !text.includes('next / previous pane'),
 			);
 			await press(app.stdin, 'p');
 			await waitForFrame(app.lastFrame, text => text.includes('PAUSED'));

@@ -177,6 +177,35 @@ describe('sparktop --once', () => {
 		]);
 		assert.equal(badProvider.code, 2);
 		assert.match(badProvider.stderr, /unknown provider "nope"/v);
+		const demoFilter = await runCli([
+			'runs',
+			'--once',
+			'--demo',
+			'--filter',
+			'kind=sql',
+		]);
+		assert.equal(demoFilter.code, 2);
+		assert.match(
+			demoFilter.stderr,
+			/--demo watches its own simulators; --filter would be ignored there/v,
+		);
+		const typo = await runCli(['runs', '--once', '--demo', '--intervl', '1']);
+		assert.equal(typo.code, 2);
+		assert.match(
+			typo.stderr,
+			/unknown flag --intervl \(did you mean "--interval"\?\)/v,
+		);
+		for (const interval of ['abc', '0', '-5', '3000000']) {
+			const bad = await runCli([
+				'runs',
+				'--once',
+				'--demo',
+				'--interval',
+				interval,
+			]);
+			assert.equal(bad.code, 2, interval);
+			assert.match(bad.stderr, /--interval: /v);
+		}
 	});
 
 	test('the monitor refuses to start without a terminal instead of crashing', async t => {

@@ -49,6 +49,8 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 
 		session.type('/etl-notebook');
 		session.keys('Enter');
+		// A filter never moves the selection; g picks the first row it left.
+		session.type('g');
 		await session.waitFor(
 			text => /▸ \w+\s+etl-notebook/v.test(text),
 			'the session selected by the filter',
@@ -101,7 +103,7 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 		);
 		session.type('?');
 		await session.waitFor(
-			text => text.includes('pause / resume polling'),
+			text => text.includes('next / previous pane'),
 			'help at 80x24',
 		);
 		session.keys('Escape');

@@ -2,11 +2,8 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {layout} from '../source/ui/layout.js';
 import {
-	commandKeyActions,
-	filterKeyActions,
-	type LineKey,
-} from '../source/ui/line-keys.js';
-import {
+	followLists,
+	emptyView,
 	followTail,
 	initialNavigation,
 	navigate,
@@ -56,21 +53,29 @@ describe('navigation', () => {
 		assert.equal(navigate(thrice, {type: 'back'}).filter, '');
 	});
 
-	test('moving is clamped to what the pane holds', () => {
-		const state = apply(
-			{type: 'extent', pane: 'statements', extent: 3},
-			{type: 'focus', pane: 'statements'},
-			{type: 'move', delta: 10},
+	test('statements are selected by id, moving through the list on screen', () => {
+		const view = {...emptyView, statementIds: ['3', '2', '1']};
+		let state = navigate(
+			apply({type: 'focus', pane: 'statements'}),
+			{type: 'selectStatement', id: '3'},
+			view,
 		);
-		assert.equal(state.statement, 2);
-		assert.equal(navigate(state, {type: 'moveTo', end: 'first'}).statement, 0);
-		assert.equal(navigate(state, {type: 'moveTo', end: 'last'}).statement, 2);
-		const shrunk = navigate(state, {
-			type: 'extent',
-			pane: 'statements',
-			extent: 1,
-		});
-		assert.equal(navigate(shrunk, {type: 'move', delta: 0}).statement, 0);
+		state = navigate(state, {type: 'move', delta: 10}, view);
+		assert.equal(state.statementId, '1');
+		assert.equal(
+			navigate(state, {type: 'moveTo', end: 'first'}, view).statementId,
+			'3',
+		);
+		// A new statement arrives at the top: the selection stays on statement 1.
+		const arrived = {...view, statementIds: ['4', '3', '2', '1']};
+		assert.equal(
+			navigate(state, {type: 'move', delta: 0}, arrived).statementId,
+			'1',
+		);
+		assert.equal(
+			navigate(state, {type: 'move', delta: -1}, arrived).statementId,
+			'2',
+		);
 	});
 
 	test('choosing another run starts its panes from the top', () => {
@@ -91,18 +96,58 @@ describe('navigation', () => {
 		);
 	});
 
-	test('the selection is only pinned once the user picks a run', () => {
-		const automatic = apply({type: 'selectRun', runKey: 'a'});
-		assert.equal(automatic.runChosen, false);
-		const chosen = navigate(automatic, {
-			type: 'selectRun',
-			runKey: 'b',
-			chosen: true,
-		});
-		assert.equal(chosen.runChosen, true);
+	test('the selected run is held by its key through arrivals, removals, filters and re-sorting', () => {
+		const first = {...emptyView, runKeys: ['a', 'b', 'c'], pageSize: 2};
+		// Nothing selected yet: the first row to arrive is adopted, once.
+		let state = initialNavigation;
+		for (const action of followLists(state, first)) {
+			state = navigate(state, action, first);
+		}
+
+		assert.equal(state.runKey, 'a');
+		// Later arrivals never pick another run; the reducer only learns where a now stands.
+		assert.deepEqual(followLists(state, {...first, runKeys: ['z', 'a']}), [
+			{type: 'selectRun', runKey: 'a'},
+		]);
 		assert.equal(
-			navigate(chosen, {type: 'selectRun', runKey: 'c'}).runChosen,
-			true,
+			navigate(
+				state,
+				{type: 'selectRun', runKey: 'a'},
+				{
+					...first,
+					runKeys: ['z', 'a'],
+				},
+			).runIndex,
+			1,
+		);
+		state = navigate(state, {type: 'move', delta: 1}, first);
+		assert.equal(state.runKey, 'b');
+		// New runs arrive above it, and the list is re-sorted: still b, and j moves on from b.
+		const arrived = {...first, runKeys: ['x', 'y', 'c', 'b', 'a']};
+		assert.equal(
+			navigate(state, {type: 'move', delta: 0}, arrived).runKey,
+			'b',
+		);
+		assert.equal(
+			navigate(state, {type: 'move', delta: 1}, arrived).runKey,
+			'a',
+		);
+		// Then b leaves the list (a filter, or gone from its provider): it stays selected until a move,
+		// which goes on from the row where b was last seen.
+		const filtered = {...first, runKeys: ['a', 'c']};
+		assert.equal(state.runKey, 'b');
+		assert.equal(
+			navigate(state, {type: 'move', delta: 1}, filtered).runKey,
+			'c',
+		);
+		assert.equal(
+			navigate(state, {type: 'move', delta: -1}, filtered).runKey,
+			'a',
+		);
+		// Pages move by the page size.
+		assert.equal(
+			navigate(state, {type: 'move', delta: 1, unit: 'page'}, arrived).runKey,
+			'a',
 		);
 	});
 
@@ -266,33 +311,4 @@ test('the status line gives way with its targets, never with its freshness', () 
 	);
 	assert.equal(targetsLabel(targets, 30), 'livy · spark · synapse · +3');
 	assert.equal(targetsLabel(targets, 5), '6 targets');
-});
-
-test('typed lines: a pasted "/etl" and Enter filters and finishes; Enter on the : line gives its text to run', () => {
-	const none: LineKey = {
-		return: false,
-		escape: false,
-		backspace: false,
-		delete: false,
-		ctrl: false,
-		meta: false,
-	};
-	assert.deepEqual(filterKeyActions('/et\u0007l\r', none, false), [
-		{type: 'filterStart'},
-		{type: 'filterInput', text: 'e'},
-		{type: 'filterInput', text: 't'},
-		{type: 'filterInput', text: 'l'},
-		{type: 'filterDone'},
-	]);
-	assert.deepEqual(filterKeyActions('', {...none, escape: true}, true), [
-		{type: 'filterDone'},
-		{type: 'back'},
-	]);
-	assert.deepEqual(commandKeyActions('', {...none, return: true}, 'st 7'), {
-		actions: [{type: 'commandEnd'}],
-		run: 'st 7',
-	});
-	assert.deepEqual(commandKeyActions('\u001B[2J', none, '').actions, [
-		{type: 'commandInput', text: '[2J'},
-	]);
 });

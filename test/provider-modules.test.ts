@@ -243,6 +243,52 @@ describe('the config file is checked, not guessed at', () => {
 		);
 	});
 
+	test('filter values are checked against what each filter takes', () => {
+		const target = (provider: string, filters: Record<string, string>) => ({
+			name: provider,
+			provider,
+			settings: {
+				endpoint: 'http://127.0.0.1:1',
+				credentialCommand: 'true',
+				...(provider === 'dli' ? {projectId: 'p'} : {workspace: 'w'}),
+			},
+			filters,
+			source: {kind: 'demo'} as const,
+		});
+		expectConfigError(
+			() => createProvider(target('dli', {since: 'yesterday'})),
+			/filter since=yesterday is not a date, epoch ms, or an age such as 2h or 7d/v,
+		);
+		expectConfigError(
+			() => createProvider(target('dli', {kind: 'stream'})),
+			/filter kind=stream has "stream", which is none of sql, batch/v,
+		);
+		expectConfigError(
+			() =>
+				createProvider(target('emr-serverless', {state: 'Running,Exploded'})),
+			/has "Exploded", which is none of Submitted, Pending/v,
+		);
+		expectConfigError(
+			() => createProvider(target('emr-serverless', {'min-duration': 'long'})),
+			/is not a duration such as 30s, 10m or 2h/v,
+		);
+		expectConfigError(
+			() => createProvider(target('emr-serverless', {workflow: 'maybe'})),
+			/is not true or false/v,
+		);
+		assert.equal(
+			createProvider(
+				target('emr-serverless', {
+					state: 'running,FAILED',
+					'min-duration': '90',
+					'started-after': '2h',
+					workflow: 'TRUE',
+				}),
+			).id,
+			'emr-serverless',
+		);
+	});
+
 	test('an endpoint must be http or https, with no credentials in it', () => {
 		const target = (endpoint: string) => ({
 			name: 'l',

@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {filterProblem} from '../providers/list-filters.js';
 import type {Provider} from '../providers/provider.js';
 import {
 	type ProviderModule,
@@ -126,12 +127,20 @@ function checkGiven(target: TargetConfig, module: ProviderModule): void {
 	}
 
 	const filters = Object.keys(module.filters);
-	for (const name of Object.keys(target.filters)) {
-		if (!filters.includes(name)) {
+	for (const [name, value] of Object.entries(target.filters)) {
+		const spec = module.filters[name];
+		if (!spec) {
 			throw new ConfigError(
 				filters.length === 0
 					? `target "${target.name}" (${module.id}) has no list filters`
 					: `target "${target.name}" (${module.id}) has no filter "${name}"${didYouMean(name, filters)} (known: ${filters.join(', ')})`,
+			);
+		}
+
+		const problem = filterProblem(spec, value);
+		if (problem !== undefined) {
+			throw new ConfigError(
+				`target "${target.name}" (${module.id}): filter ${name}=${value} ${problem}`,
 			);
 		}
 	}

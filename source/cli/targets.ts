@@ -11,6 +11,21 @@ export type TargetFlags = Readonly<Record<string, unknown>> & {
 	readonly profile?: readonly string[];
 };
 
+/** The target flags given on the command line (--provider, --profile, settings, --filter). */
+export function givenTargetFlags(
+	modules: readonly ProviderModule[],
+	flags: TargetFlags,
+): string[] {
+	return [
+		...(flags.provider ? ['--provider'] : []),
+		...((flags.profile?.length ?? 0) > 0 ? ['--profile'] : []),
+		...[...settingsByFlag(modules).keys()]
+			.filter(flag => typeof flags[camelCase(flag)] === 'string')
+			.map(flag => `--${flag}`),
+		...((flags.filter?.length ?? 0) > 0 ? ['--filter'] : []),
+	];
+}
+
 /** Which targets to watch: an explicit --provider, else the named profiles, else every profile. */
 export function resolveTargets(
 	modules: readonly ProviderModule[],
@@ -30,12 +45,9 @@ export function resolveTargets(
 		];
 	}
 
-	const given = [
-		...[...settingsByFlag(modules).keys()]
-			.filter(flag => typeof flags[camelCase(flag)] === 'string')
-			.map(flag => `--${flag}`),
-		...((flags.filter?.length ?? 0) > 0 ? ['--filter'] : []),
-	];
+	const given = givenTargetFlags(modules, flags).filter(
+		flag => flag !== '--profile',
+	);
 	if (given.length > 0) {
 		throw new ConfigError(
 			`${given.join(', ')} ${given.length === 1 ? 'needs' : 'need'} --provider (${modules.map(module => module.id).join(', ')}); profiles take their settings from the config file`,

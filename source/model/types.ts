@@ -51,6 +51,8 @@ export type Run = RunRef & {
 	readonly release?: string;
 	/** What kind of code a job runs (SQL, JAR, PYTHON), where the provider says. */
 	readonly codeType?: string;
+	/** Where the run's log streams are kept, by stream name, where the provider lists them (EMR's driver logs). */
+	readonly logFiles?: Readonly<Record<string, string>>;
 	readonly raw?: unknown;
 };
 

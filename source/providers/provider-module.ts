@@ -1,5 +1,5 @@
 import type {StateTable} from '../model/states.js';
-import type {ListFilters} from './list-filters.js';
+import type {FilterSpec, ListFilters} from './list-filters.js';
 import type {Provider} from './provider.js';
 
 /**
@@ -48,8 +48,8 @@ export type ProviderModule<Key extends string = string> = {
 	/** One line for `--help`: the service and what is watched. */
 	readonly title: string;
 	readonly settings: Readonly<Record<Key, Setting>>;
-	/** List filters by name, with what each does (`--filter NAME=VALUE`). */
-	readonly filters: Readonly<Record<string, string>>;
+	/** List filters by name, with what each does and takes (`--filter NAME=VALUE`). */
+	readonly filters: Readonly<Record<string, FilterSpec>>;
 	/** Where the service lives when no endpoint is given, from the other settings. */
 	readonly defaultEndpoint?: (
 		settings: Readonly<Partial<Record<Key, string>>>,

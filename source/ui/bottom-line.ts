@@ -3,10 +3,6 @@ import type {Action} from '../store/actions.js';
 import type {Tone} from './render/line.js';
 import type {Notice} from './use-action-prompt.js';
 
-export const hints =
-	'?:help  Tab/1-4:pane  j/k:move  Enter:open  Esc:back  /:filter  l:log  z:zoom  s:sort  r:refresh  p:pause  q:quit';
-const writeHints = `c:cancel  ${hints}`;
-
 /** How long an action's notice stays on the bottom line. */
 const noticeMs = 6000;
 
@@ -25,7 +21,8 @@ export function bottomLine(state: {
 	readonly pending?: Action;
 	readonly notice?: Notice;
 	readonly flash?: KeyedError;
-	readonly write: boolean;
+	/** The key hints for where the keys go now. */
+	readonly hints: string;
 	readonly now: number;
 }): BottomLine {
 	const {command, pending, notice, flash} = state;
@@ -53,5 +50,5 @@ export function bottomLine(state: {
 		return {text: `✖ ${flash.error.summary()}`, tone: 'bad'};
 	}
 
-	return {text: state.write ? writeHints : hints, tone: 'muted'};
+	return {text: state.hints, tone: 'muted'};
 }

@@ -17,13 +17,19 @@ export const followTail = Number.MAX_SAFE_INTEGER;
 
 export type Navigation = {
 	readonly focus: PaneId;
-	/** Selected run by key, so a refresh that reorders rows keeps the selection on the same run. */
+	/**
+	 * The selected run, held by its key: refreshes, arrivals, sorting and filtering never change it.
+	 * Only the user moves it (or the first rows to arrive pick it, while nothing is selected).
+	 */
 	readonly runKey?: string;
-	readonly runChosen: boolean;
-	/** Selected statement index (Statements) and scroll offsets (Detail, Progress). */
-	readonly statement: number;
+	/** Where the selected run was last seen in the list, to move on from if it leaves. */
+	readonly runIndex: number;
+	/** The selected statement of the selected run, held by its id in the same way. */
+	readonly statementId?: string;
+	readonly statementIndex: number;
 	readonly detailScroll: number;
 	readonly progressScroll: number;
+	readonly helpScroll: number;
 	readonly zoom: boolean;
 	readonly help: boolean;
 	/** Detail shows the whole log instead of the fields. */
@@ -35,16 +41,17 @@ export type Navigation = {
 	readonly command?: string;
 	/** How the Runs pane orders its rows (`s` cycles). */
 	readonly order: RunOrder;
-	/** How far each pane can scroll, or how many items it holds, as the panes last reported. */
-	readonly extents: Readonly<Partial<Record<PaneId, number>>>;
+	/** How far each scrolling pane can scroll, as the panes last reported. */
+	readonly extents: Readonly<Partial<Record<PaneId | 'help', number>>>;
 };
 
 export const initialNavigation: Navigation = {
 	focus: 'runs',
-	runChosen: false,
-	statement: 0,
+	runIndex: 0,
+	statementIndex: 0,
 	detailScroll: 0,
 	progressScroll: 0,
+	helpScroll: 0,
 	zoom: false,
 	help: false,
 	log: false,
@@ -54,18 +61,37 @@ export const initialNavigation: Navigation = {
 	extents: {},
 };
 
+/** What is on screen, in screen order: the reducer moves selections through these. */
+export type NavigationView = {
+	readonly runKeys: readonly string[];
+	readonly statementIds: readonly string[];
+	/** Rows one page key moves. */
+	readonly pageSize: number;
+};
+
+export const emptyView: NavigationView = {
+	runKeys: [],
+	statementIds: [],
+	pageSize: 1,
+};
+
 export type NavigationAction =
 	| {readonly type: 'focus'; readonly pane: PaneId}
 	| {readonly type: 'cycleFocus'; readonly step: 1 | -1}
+	| {readonly type: 'selectRun'; readonly runKey: string | undefined}
+	| {readonly type: 'selectStatement'; readonly id: string | undefined}
+	/** Moves the selection (Runs, Statements) or scrolls (Detail, Progress, help) by lines or pages. */
 	| {
-			readonly type: 'selectRun';
-			readonly runKey: string | undefined;
-			/** The user picked it, rather than it being the first row. */
-			readonly chosen?: boolean;
+			readonly type: 'move';
+			readonly delta: number;
+			readonly unit?: 'line' | 'page';
 	  }
-	| {readonly type: 'move'; readonly delta: number}
 	| {readonly type: 'moveTo'; readonly end: 'first' | 'last'}
-	| {readonly type: 'extent'; readonly pane: PaneId; readonly extent: number}
+	| {
+			readonly type: 'extent';
+			readonly pane: PaneId | 'help';
+			readonly extent: number;
+	  }
 	| {readonly type: 'drill'}
 	| {readonly type: 'back'}
 	| {readonly type: 'toggle'; readonly what: 'zoom' | 'help' | 'log'}
@@ -79,30 +105,65 @@ export type NavigationAction =
 	| {readonly type: 'commandErase'}
 	| {readonly type: 'commandEnd'};
 
-/** The selected run: the one the user picked while it is still listed, otherwise the top row. */
-export function selectedRunIndex(
-	runs: ReadonlyArray<{readonly key: string}>,
-	state: Pick<Navigation, 'runChosen' | 'runKey'>,
-): number {
-	const found = state.runChosen
-		? runs.findIndex(run => run.key === state.runKey)
-		: -1;
-	return found === -1 ? 0 : found;
-}
-
 function clamp(value: number, count: number): number {
 	return Math.max(0, Math.min(value, count - 1));
 }
 
-/** Moves inside the focused pane; the Runs pane moves by run key and is handled by the caller. */
+/** The next selection in a list after a move, from where the selection is (or was last seen). */
+function moveInList(
+	ids: readonly string[],
+	selected: string | undefined,
+	lastIndex: number,
+	to: (index: number) => number,
+): {readonly id?: string; readonly index: number} {
+	if (ids.length === 0) {
+		return {id: selected, index: lastIndex};
+	}
+
+	const at = selected === undefined ? -1 : ids.indexOf(selected);
+	if (at !== -1) {
+		const index = clamp(to(at), ids.length);
+		return {id: ids[index], index};
+	}
+
+	// A selection no longer listed sat between the rows now at lastIndex - 1 and lastIndex:
+	// down goes to the row that took its place, up to the one above it.
+	const raw = to(lastIndex - 0.5);
+	const index = clamp(
+		raw >= lastIndex ? Math.floor(raw) : Math.ceil(raw),
+		ids.length,
+	);
+	return {id: ids[index], index};
+}
+
+/** Moves inside the focused pane: the selection in Runs and Statements, the scroll elsewhere. */
 function moveIn(
 	state: Navigation,
+	view: NavigationView,
 	to: (current: number) => number,
 ): Navigation {
+	if (state.help) {
+		return {
+			...state,
+			helpScroll: clamp(to(state.helpScroll), state.extents.help ?? 1),
+		};
+	}
+
 	const count = state.extents[state.focus] ?? 1;
 	switch (state.focus) {
+		case 'runs': {
+			const next = moveInList(view.runKeys, state.runKey, state.runIndex, to);
+			return selectRun(state, next.id, next.index);
+		}
+
 		case 'statements': {
-			return {...state, statement: clamp(to(state.statement), count)};
+			const next = moveInList(
+				view.statementIds,
+				state.statementId,
+				state.statementIndex,
+				to,
+			);
+			return {...state, statementId: next.id, statementIndex: next.index};
 		}
 
 		case 'detail': {
@@ -120,11 +181,29 @@ function moveIn(
 		case 'progress': {
 			return {...state, progressScroll: clamp(to(state.progressScroll), count)};
 		}
-
-		case 'runs': {
-			return state;
-		}
 	}
+}
+
+/** A different run starts its panes from the top; the same one changes nothing. */
+function selectRun(
+	state: Navigation,
+	runKey: string | undefined,
+	runIndex = state.runIndex,
+): Navigation {
+	if (runKey === state.runKey) {
+		return runIndex === state.runIndex ? state : {...state, runIndex};
+	}
+
+	return {
+		...state,
+		runKey,
+		runIndex,
+		statementId: undefined,
+		statementIndex: 0,
+		detailScroll: 0,
+		progressScroll: 0,
+		log: false,
+	};
 }
 
 type LineAction = Extract<
@@ -177,9 +256,30 @@ function editLine(state: Navigation, action: LineAction): Navigation {
 	}
 }
 
+function back(state: Navigation): Navigation {
+	if (state.help) {
+		return {...state, help: false};
+	}
+
+	if (state.zoom) {
+		return {...state, zoom: false};
+	}
+
+	if (state.log) {
+		return {...state, log: false};
+	}
+
+	if (state.focus === 'runs' && state.filter !== '') {
+		return {...state, filter: ''};
+	}
+
+	return {...state, focus: 'runs'};
+}
+
 export function navigate(
 	state: Navigation,
 	action: NavigationAction,
+	view: NavigationView = emptyView,
 ): Navigation {
 	if (isLineAction(action)) {
 		return editLine(state, action);
@@ -199,25 +299,35 @@ export function navigate(
 		}
 
 		case 'selectRun': {
-			const runChosen = state.runChosen || action.chosen === true;
-			if (action.runKey === state.runKey) {
-				return runChosen === state.runChosen ? state : {...state, runChosen};
-			}
+			const index = action.runKey ? view.runKeys.indexOf(action.runKey) : -1;
+			return selectRun(
+				state,
+				action.runKey,
+				index === -1 ? state.runIndex : index,
+			);
+		}
 
-			// A different run starts its panes from the top.
-			return {
-				...state,
-				runKey: action.runKey,
-				runChosen,
-				statement: 0,
-				detailScroll: 0,
-				progressScroll: 0,
-				log: false,
-			};
+		case 'selectStatement': {
+			const index = action.id ? view.statementIds.indexOf(action.id) : -1;
+			const statementIndex = index === -1 ? state.statementIndex : index;
+			return action.id === state.statementId &&
+				statementIndex === state.statementIndex
+				? state
+				: {...state, statementId: action.id, statementIndex};
 		}
 
 		case 'move': {
-			return moveIn(state, current => current + action.delta);
+			const step =
+				action.unit === 'page'
+					? action.delta * Math.max(1, view.pageSize)
+					: action.delta;
+			return moveIn(state, view, current => current + step);
+		}
+
+		case 'moveTo': {
+			return moveIn(state, view, () =>
+				action.end === 'first' ? 0 : Number.POSITIVE_INFINITY,
+			);
 		}
 
 		case 'extent': {
@@ -231,12 +341,6 @@ export function navigate(
 			};
 		}
 
-		case 'moveTo': {
-			return moveIn(state, () =>
-				action.end === 'first' ? 0 : Number.POSITIVE_INFINITY,
-			);
-		}
-
 		case 'drill': {
 			return state.focus === 'runs'
 				? {...state, focus: 'detail'}
@@ -244,23 +348,7 @@ export function navigate(
 		}
 
 		case 'back': {
-			if (state.help) {
-				return {...state, help: false};
-			}
-
-			if (state.zoom) {
-				return {...state, zoom: false};
-			}
-
-			if (state.log) {
-				return {...state, log: false};
-			}
-
-			if (state.focus === 'runs' && state.filter !== '') {
-				return {...state, filter: ''};
-			}
-
-			return {...state, focus: 'runs'};
+			return back(state);
 		}
 
 		case 'cycleOrder': {
@@ -277,7 +365,41 @@ export function navigate(
 				};
 			}
 
-			return {...state, [action.what]: !state[action.what]};
+			if (action.what === 'help') {
+				return {...state, help: !state.help, helpScroll: 0};
+			}
+
+			return {...state, zoom: !state.zoom};
 		}
 	}
+}
+
+/**
+ * What the reducer must learn after the lists on screen changed: the first row while nothing is
+ * selected yet, and where the selection now stands, so a move after it leaves goes on from there.
+ */
+export function followLists(
+	state: Navigation,
+	view: NavigationView,
+): NavigationAction[] {
+	const actions: NavigationAction[] = [];
+	const runIndex =
+		state.runKey === undefined ? -1 : view.runKeys.indexOf(state.runKey);
+	if (state.runKey === undefined && view.runKeys.length > 0) {
+		actions.push({type: 'selectRun', runKey: view.runKeys[0]});
+	} else if (runIndex !== -1 && runIndex !== state.runIndex) {
+		actions.push({type: 'selectRun', runKey: state.runKey});
+	}
+
+	const statementIndex =
+		state.statementId === undefined
+			? -1
+			: view.statementIds.indexOf(state.statementId);
+	if (state.statementId === undefined && view.statementIds.length > 0) {
+		actions.push({type: 'selectStatement', id: view.statementIds[0]});
+	} else if (statementIndex !== -1 && statementIndex !== state.statementIndex) {
+		actions.push({type: 'selectStatement', id: state.statementId});
+	}
+
+	return actions;
 }

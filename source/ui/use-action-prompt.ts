@@ -1,4 +1,4 @@
-import {useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import type {ActionOffer, Action} from '../store/actions.js';
 import type {PollingStore} from '../store/polling-store.js';
 import type {Tone} from './render/line.js';
@@ -10,13 +10,22 @@ export type Notice = {
 	readonly at: number;
 };
 
+/** How long a question is on screen before a key can answer it: longer than a frame takes to reach the terminal. */
+export const questionReadyMs = 100;
+
 /**
- * The y/N step in front of every mutating action, and the notice of how it went.
- * The pending action is mirrored in a ref so the very next key, even in the same chunk, sees it.
+ * The y/N step in front of every mutating action, and the notice of how it went. A question is
+ * `drawing` from when it is asked until it has been on screen for `readyAfterMs`; only then can a
+ * key answer it, so keys queued before it (or pasted with the key that asked) never do.
  */
-export function useActionPrompt(store: PollingStore) {
+export function useActionPrompt(
+	store: PollingStore,
+	readyAfterMs = questionReadyMs,
+) {
 	const [pending, setPending] = useState<Action>();
+	const [ready, setReady] = useState(false);
 	const pendingRef = useRef<Action>(undefined);
+	const readyRef = useRef(false);
 	const [notice, setNotice] = useState<Notice>();
 	const say = (text: string, tone: Tone) => {
 		setNotice({text, tone, at: store.now()});
@@ -24,15 +33,45 @@ export function useActionPrompt(store: PollingStore) {
 
 	const ask = (action: Action | undefined) => {
 		pendingRef.current = action;
+		readyRef.current = false;
 		setPending(action);
+		setReady(false);
 	};
+
+	// Runs once the question has been committed to the screen.
+	useEffect(() => {
+		if (!pending) {
+			return;
+		}
+
+		const arm = () => {
+			readyRef.current = true;
+			setReady(true);
+		};
+
+		if (readyAfterMs <= 0) {
+			arm();
+			return;
+		}
+
+		const timer = setTimeout(arm, readyAfterMs);
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [pending, readyAfterMs]);
 
 	return {
 		pending,
+		ready,
 		notice,
 		say,
-		get asking() {
-			return pendingRef.current !== undefined;
+		/** The question as key handling sees it, ahead of the last frame. */
+		get question(): 'drawing' | 'ready' | undefined {
+			if (!pendingRef.current) {
+				return undefined;
+			}
+
+			return readyRef.current ? 'ready' : 'drawing';
 		},
 		offer(offer: ActionOffer) {
 			if (offer.ok) {
@@ -41,15 +80,15 @@ export function useActionPrompt(store: PollingStore) {
 				say(offer.reason, 'waiting');
 			}
 		},
-		/** Y carries the pending action out; any other key keeps things as they are. */
+		/** `y` carries the pending action out; any other key keeps things as they are. */
 		answer(input: string) {
 			const action = pendingRef.current;
-			ask(undefined);
-			if (!action) {
+			if (!action || !readyRef.current) {
 				return;
 			}
 
-			if (input !== 'y' && input !== 'Y') {
+			ask(undefined);
+			if (input !== 'y') {
 				say(`kept: did not ${action.label}`, 'muted');
 				return;
 			}

@@ -15,6 +15,8 @@ export function renderApp(
 		ascii?: boolean;
 		write?: boolean;
 		copy?: (text: string) => void;
+		/** How long a y/N question shows before it takes an answer (the App's default otherwise). */
+		questionReadyMs?: number;
 	} = {},
 ) {
 	const store = new PollingStore({clock: systemClock(), intervalMs: 60_000});
@@ -27,7 +29,10 @@ export function renderApp(
 					value={makeTheme({color: false, ascii: options.ascii ?? false})}
 				>
 					<ClipboardContext.Provider value={options.copy ?? (() => undefined)}>
-						<App write={options.write} />
+						<App
+							write={options.write}
+							questionReadyMs={options.questionReadyMs}
+						/>
 					</ClipboardContext.Provider>
 				</ThemeContext.Provider>
 			</ProvidersContext.Provider>

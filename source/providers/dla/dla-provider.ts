@@ -1,7 +1,11 @@
 import {ProviderError} from '../../http/provider-error.js';
 import type {AlibabaCredentials} from '../alibaba/acs3-signer.js';
 import type {CachedCredential} from '../auth/cached-credential.js';
-import {filterTime, type ListFilters} from '../list-filters.js';
+import {
+	type FilterSpec,
+	filterTime,
+	type ListFilters,
+} from '../list-filters.js';
 import type {Provider} from '../provider.js';
 import {DlaClient} from './dla-client.js';
 import {
@@ -11,10 +15,16 @@ import {
 	mapDlaStatement,
 } from './dla-mapping.js';
 
-export const dlaFilters: Readonly<Record<string, string>> = {
-	name: 'job name',
-	status: 'job status: starting, running, error, dead, killed, success',
-	since: 'created after: an ISO date, epoch ms, or an age such as 2h',
+export const dlaFilters: Readonly<Record<string, FilterSpec>> = {
+	name: {help: 'job name'},
+	status: {
+		help: 'job status',
+		value: ['starting', 'running', 'error', 'dead', 'killed', 'success'],
+	},
+	since: {
+		help: 'created after: an ISO date, epoch ms, or an age such as 2h',
+		value: 'time',
+	},
 };
 
 export type DlaProviderOptions = {

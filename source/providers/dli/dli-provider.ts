@@ -1,7 +1,11 @@
 import type {Progress, Run, SparkJob} from '../../model/types.js';
 import {asObject, asText} from '../../model/wire.js';
 import {readLogTail} from '../log-tail.js';
-import {filterTime, type ListFilters} from '../list-filters.js';
+import {
+	type FilterSpec,
+	filterTime,
+	type ListFilters,
+} from '../list-filters.js';
 import type {Provider} from '../provider.js';
 import {type DliAuth, DliClient, type SqlJobQuery} from './dli-client.js';
 import {
@@ -14,20 +18,48 @@ import {
 } from './dli-mapping.js';
 
 /** The list filters a user can give, and what each one filters. */
-export const dliFilters: Readonly<Record<string, string>> = {
-	kind: 'sql or batch: list only that kind',
-	'job-type':
-		'SQL job type: DDL, DCL, IMPORT, EXPORT, QUERY, INSERT, DATA_MIGRATION, UPDATE, DELETE, RESTART_QUEUE, SCALE_QUEUE',
-	'job-status':
-		'SQL job status: LAUNCHING, RUNNING, SCALING, FINISHED, FAILED, CANCELLED',
-	queue: 'queue name (SQL jobs and batches)',
-	owner: 'who submitted it',
-	'sql-pattern': 'a fragment of the SQL text (case-insensitive)',
-	since: 'started after: an ISO date, epoch ms, or an age such as 2h or 7d',
-	until: 'started before: same forms as since',
-	'batch-state':
-		'Spark batch state: starting, running, dead, success, recovering',
-	'batch-name': 'Spark batch job name',
+export const dliFilters: Readonly<Record<string, FilterSpec>> = {
+	kind: {help: 'sql or batch: list only that kind', value: ['sql', 'batch']},
+	'job-type': {
+		help: 'SQL job type',
+		value: [
+			'DDL',
+			'DCL',
+			'IMPORT',
+			'EXPORT',
+			'QUERY',
+			'INSERT',
+			'DATA_MIGRATION',
+			'UPDATE',
+			'DELETE',
+			'RESTART_QUEUE',
+			'SCALE_QUEUE',
+		],
+	},
+	'job-status': {
+		help: 'SQL job status',
+		value: [
+			'LAUNCHING',
+			'RUNNING',
+			'SCALING',
+			'FINISHED',
+			'FAILED',
+			'CANCELLED',
+		],
+	},
+	queue: {help: 'queue name (SQL jobs and batches)'},
+	owner: {help: 'who submitted it'},
+	'sql-pattern': {help: 'a fragment of the SQL text (case-insensitive)'},
+	since: {
+		help: 'started after: an ISO date, epoch ms, or an age such as 2h or 7d',
+		value: 'time',
+	},
+	until: {help: 'started before: same forms as since', value: 'time'},
+	'batch-state': {
+		help: 'Spark batch state',
+		value: ['starting', 'running', 'dead', 'success', 'recovering'],
+	},
+	'batch-name': {help: 'Spark batch job name'},
 };
 
 export type DliProviderOptions = {

@@ -91,8 +91,29 @@ export function mapEmrJobRun(target: string, body: unknown): Run {
 		release:
 			asText(run['displayReleaseVersion']) ?? asText(run['releaseVersion']),
 		codeType: asText(run['codeType']),
+		logFiles: logFilesOf(run['log']),
 		raw: body,
 	};
+}
+
+/** The driver's log streams in the order the log view shows them: stderr last, where Spark logs. */
+const driverStreams = [
+	['syslog', 'driverSyslog'],
+	['stdout', 'driverStdOut'],
+	['stderr', 'driverStdError'],
+] as const;
+
+function logFilesOf(value: unknown): Record<string, string> | undefined {
+	const log = asObject(value);
+	const files: Record<string, string> = {};
+	for (const [stream, field] of driverStreams) {
+		const file = asText(log[field]);
+		if (file) {
+			files[stream] = file;
+		}
+	}
+
+	return Object.keys(files).length > 0 ? files : undefined;
 }
 
 function executorLine(body: unknown): readonly [string, string] {

@@ -1,9 +1,14 @@
 import type {Query} from '../../http/http-client.js';
 import type {LogTail, Run, Statement} from '../../model/types.js';
-import {asObject, asText} from '../../model/wire.js';
 import type {AlibabaCredentials} from '../alibaba/acs3-signer.js';
 import type {CachedCredential} from '../auth/cached-credential.js';
-import {filterTime, type ListFilters} from '../list-filters.js';
+import {
+	durationMs,
+	type FilterSpec,
+	filterTime,
+	type ListFilters,
+	listItems,
+} from '../list-filters.js';
 import {readLogTail} from '../log-tail.js';
 import type {Provider} from '../provider.js';
 import {EmrServerlessClient} from './emr-client.js';
@@ -17,25 +22,51 @@ import {
 } from './emr-mapping.js';
 
 /** Every ListJobRuns filter, plus the session-cluster ones, by the name a user gives. */
-export const emrFilters: Readonly<Record<string, string>> = {
-	kind: 'batch (job runs) or session (session clusters): list only that kind',
-	state:
-		'job run states, comma-separated: Submitted, Pending, Running, Success, Failed, Cancelling, Cancelled, CancelFailed',
-	name: 'job run name',
-	creator: 'account id of who submitted the run',
-	'job-run-id': 'one job run id',
-	queue: 'resource queue (job runs and session clusters)',
-	tag: 'tags, comma-separated key=value pairs',
-	'started-after':
-		'run started after: an ISO date, epoch ms, or an age such as 2h',
-	'started-before': 'run started before: same forms',
-	'ended-after': 'run ended after: same forms',
-	'ended-before': 'run ended before: same forms',
-	'min-duration': 'runs that took at least this long: ms, or 30s, 10m, 2h',
-	workflow: 'true or false: runs started by a workflow, or not',
-	'session-kind': 'session cluster kind: SQL, NOTEBOOK or THRIFT',
-	statements:
-		'SQL statement ids to show in Statements (there is no list operation), comma-separated',
+export const emrFilters: Readonly<Record<string, FilterSpec>> = {
+	kind: {
+		help: 'batch (job runs) or session (session clusters): list only that kind',
+		value: ['batch', 'session'],
+	},
+	state: {
+		help: 'job run states, comma-separated',
+		value: [
+			'Submitted',
+			'Pending',
+			'Running',
+			'Success',
+			'Failed',
+			'Cancelling',
+			'Cancelled',
+			'CancelFailed',
+		],
+	},
+	name: {help: 'job run name'},
+	creator: {help: 'account id of who submitted the run'},
+	'job-run-id': {help: 'one job run id'},
+	queue: {help: 'resource queue (job runs and session clusters)'},
+	tag: {help: 'tags, comma-separated key=value pairs'},
+	'started-after': {
+		help: 'run started after: an ISO date, epoch ms, or an age such as 2h',
+		value: 'time',
+	},
+	'started-before': {help: 'run started before: same forms', value: 'time'},
+	'ended-after': {help: 'run ended after: same forms', value: 'time'},
+	'ended-before': {help: 'run ended before: same forms', value: 'time'},
+	'min-duration': {
+		help: 'runs that took at least this long: ms, or 30s, 10m, 2h',
+		value: 'duration',
+	},
+	workflow: {
+		help: 'true or false: runs started by a workflow, or not',
+		value: 'boolean',
+	},
+	'session-kind': {
+		help: 'session cluster kind',
+		value: ['SQL', 'NOTEBOOK', 'THRIFT'],
+	},
+	statements: {
+		help: 'SQL statement ids to show in Statements (there is no list operation), comma-separated',
+	},
 };
 
 export type EmrProviderOptions = {
@@ -49,34 +80,6 @@ export type EmrProviderOptions = {
 	/** Lines fetched per driver log stream for the log view. */
 	readonly logLines?: number;
 };
-
-const durationUnits: Readonly<Record<string, number>> = {
-	ms: 1,
-	s: 1000,
-	m: 60_000,
-	h: 3_600_000,
-};
-
-function durationMs(text: string): number | undefined {
-	const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/v.exec(text.trim());
-	return match
-		? Number(match[1]) * durationUnits[match[2] ?? 'ms']!
-		: undefined;
-}
-
-function list(text: string | undefined): string[] {
-	return (text ?? '')
-		.split(',')
-		.map(item => item.trim())
-		.filter(Boolean);
-}
-
-/** The stderr stream last: Spark logs there, and the view follows the end. */
-const logStreams = [
-	['syslog', 'driverSyslog'],
-	['stdout', 'driverStdOut'],
-	['stderr', 'driverStdError'],
-] as const;
 
 export function createEmrServerlessProvider(
 	options: EmrProviderOptions,
@@ -103,8 +106,8 @@ export function createEmrServerlessProvider(
 	}
 
 	function jobRunQuery(): Query {
-		const states = list(filters['state']);
-		const tags = list(filters['tag']).map(pair => {
+		const states = listItems(filters['state']);
+		const tags = listItems(filters['tag']).map(pair => {
 			const at = pair.indexOf('=');
 			return at === -1
 				? {key: pair, value: ''}
@@ -121,7 +124,7 @@ export function createEmrServerlessProvider(
 			startTime: range('started-after', 'started-before'),
 			endTime: range('ended-after', 'ended-before'),
 			minDuration:
-				minDuration === undefined ? undefined : durationMs(minDuration),
+				minDuration === undefined ? undefined : durationMs(minDuration, 'ms'),
 			isWorkflow: filters['workflow'],
 		};
 	}
@@ -165,7 +168,7 @@ export function createEmrServerlessProvider(
 		async listStatements(run: Run, signal): Promise<Statement[]> {
 			const ids = [
 				...new Set([
-					...list(filters['statements']),
+					...listItems(filters['statements']),
 					...(watched.get(run.key) ?? []),
 				]),
 			];
@@ -183,19 +186,13 @@ export function createEmrServerlessProvider(
 				return {runKey: run.key, lines: []};
 			}
 
-			// The listed run already names its log files; ask for the run only when it does not.
-			const listed = asObject(asObject(run.raw)['log']);
-			const log =
-				Object.keys(listed).length > 0
-					? listed
-					: asObject(asObject(await client.getJobRun(run.id, signal))['log']);
+			// The listed run names its log files; ask for the run only when it does not.
+			const files =
+				run.logFiles ??
+				mapEmrJobRun(target, await client.getJobRun(run.id, signal)).logFiles ??
+				{};
 			const sections = await Promise.all(
-				logStreams.map(async ([label, key]) => {
-					const fileName = asText(log[key]);
-					if (!fileName) {
-						return [];
-					}
-
+				Object.entries(files).map(async ([label, fileName]) => {
 					const tail = await readLogTail(
 						async (from, size) =>
 							mapEmrLog(

@@ -17,7 +17,13 @@ export function DetailPane({
 	onExtent,
 	scroll,
 	log,
-}: RunPaneProps & {readonly scroll: number; readonly log: boolean}) {
+	listed,
+}: RunPaneProps & {
+	readonly scroll: number;
+	readonly log: boolean;
+	/** The run is still a row of the Runs list. */
+	readonly listed: boolean;
+}) {
 	const detail = useRunResource(run, detailResource).snapshot;
 	const logTail = useRunResource(run, logResource, log).snapshot;
 	const lines = useMemo(() => {
@@ -26,11 +32,19 @@ export function DetailPane({
 		}
 
 		return [
+			...(listed
+				? []
+				: [
+						plain(
+							'no longer in the list (filtered out, or gone from its provider); move in Runs to pick another',
+							'waiting',
+						),
+					]),
 			...staleLine(detail),
 			...staleLine(logTail),
 			...detailLines(run, detail.data, log ? logTail.data : undefined, now),
 		];
-	}, [run, detail, logTail, log, now]);
+	}, [run, detail, logTail, log, now, listed]);
 	return (
 		<ScrollingPane
 			number={2}

@@ -11,7 +11,8 @@ import {snapshotBadges} from './snapshot-badges.js';
 
 export type RunsPaneProps = {
 	readonly runs: readonly Run[];
-	readonly selected: number;
+	/** The selected run's key; it may not be in `runs` (filtered out, or gone). */
+	readonly selectedKey?: string;
 	/** One snapshot per target, for loading and error states. */
 	readonly sources: ReadonlyArray<{
 		readonly target: string;
@@ -29,7 +30,7 @@ export type RunsPaneProps = {
 /** Every run of every target, one row each; only the rows in view are rendered. */
 export function RunsPane({
 	runs,
-	selected,
+	selectedKey,
 	sources,
 	focused,
 	width,
@@ -60,7 +61,15 @@ export function RunsPane({
 	const inner = frameInnerHeight(height);
 	const fixed = 1 + notes.length + filterLine.length;
 	const rowsHeight = Math.max(1, inner - fixed);
-	const offset = useScrollOffset(selected, rowsHeight, runs.length);
+	const selected = useMemo(
+		() => runs.findIndex(run => run.key === selectedKey),
+		[runs, selectedKey],
+	);
+	const offset = useScrollOffset(
+		Math.max(0, selected),
+		rowsHeight,
+		runs.length,
+	);
 	const rows = useMemo(
 		() =>
 			runs.slice(offset, offset + rowsHeight).map((run, index): Line => {
@@ -73,8 +82,8 @@ export function RunsPane({
 		[runs, offset, rowsHeight, selected, table, now, focused],
 	);
 	const count =
-		runs.length > rowsHeight
-			? `${selected + 1}/${runs.length}`
+		runs.length > rowsHeight || selected === -1
+			? `${selected === -1 ? '–' : selected + 1}/${runs.length}`
 			: String(runs.length);
 	const stale = [
 		...new Set(sources.flatMap(source => snapshotBadges(source.snapshot))),

@@ -4,7 +4,7 @@ import {frameInnerHeight, PaneFrame} from '../widgets/pane-frame.js';
 import {VisibleLines} from '../widgets/line-view.js';
 
 type ScrollingPaneProps = {
-	readonly number: number;
+	readonly number?: number;
 	readonly title: string;
 	readonly badges: readonly string[];
 	readonly focused: boolean;

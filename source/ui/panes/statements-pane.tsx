@@ -1,9 +1,8 @@
 import {useEffect, useMemo} from 'react';
-import {statementsResource} from '../../store/resources.js';
+import type {Statement} from '../../model/types.js';
+import type {ResourceSnapshot} from '../../store/resource-snapshot.js';
 import {plain} from '../render/line.js';
-import {newestFirst, statementLines} from '../render/statement-lines.js';
-import {useProvider} from '../providers-context.js';
-import {useRunResource} from '../use-run-resource.js';
+import {statementLines} from '../render/statement-lines.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
 import {frameInnerHeight, PaneFrame} from '../widgets/pane-frame.js';
 import {VisibleLines} from '../widgets/line-view.js';
@@ -14,6 +13,16 @@ import {
 	staleLine,
 } from './snapshot-badges.js';
 
+export type StatementsOfRun = {
+	/** Newest first. */
+	readonly statements: readonly Statement[];
+	readonly snapshot: ResourceSnapshot<Statement[]>;
+	/** The run's provider lists statements for it at all. */
+	readonly available: boolean;
+	/** The provider cannot list statements; `:statement ID` adds them (EMR Serverless SQL). */
+	readonly watches: boolean;
+};
+
 export function StatementsPane({
 	run,
 	focused,
@@ -21,28 +30,24 @@ export function StatementsPane({
 	height,
 	now,
 	onExtent,
-	selected,
-}: RunPaneProps & {readonly selected: number}) {
-	const {snapshot: statements, available} = useRunResource(
-		run,
-		statementsResource,
-	);
-	const watches = useProvider(run?.target)?.watchStatement !== undefined;
-	const ordered = useMemo(
-		() => newestFirst(statements.data ?? []),
-		[statements.data],
-	);
+	selectedId,
+	of,
+}: RunPaneProps & {
+	readonly selectedId?: string;
+	readonly of: StatementsOfRun;
+}) {
+	const {statements, snapshot, available, watches} = of;
 	useEffect(() => {
-		onExtent(Math.max(1, ordered.length));
-	}, [ordered.length, onExtent]);
-	const index = Math.min(selected, Math.max(0, ordered.length - 1));
+		onExtent(Math.max(1, statements.length));
+	}, [statements.length, onExtent]);
+	const index = statements.findIndex(statement => statement.id === selectedId);
 	const view = useMemo(() => {
 		if (!run || !available) {
 			return {
 				lines: [
 					plain(
 						run
-							? `only sessions have statements (this is a ${run.kind})`
+							? `${/^[aeiou]/v.test(run.kind) ? 'an' : 'a'} ${run.kind} has no statements; sessions do`
 							: 'select a session',
 						'muted',
 					),
@@ -51,17 +56,17 @@ export function StatementsPane({
 			};
 		}
 
-		if (!statements.data) {
+		if (!snapshot.data) {
 			return {
-				lines: placeholderLines(statements, 'no statements'),
+				lines: placeholderLines(snapshot, 'no statements'),
 				selectedLine: 0,
 			};
 		}
 
-		if (ordered.length === 0) {
+		if (statements.length === 0) {
 			return {
 				lines: [
-					...staleLine(statements),
+					...staleLine(snapshot),
 					plain(
 						watches
 							? 'no statement list here: :statement ID watches one'
@@ -73,13 +78,13 @@ export function StatementsPane({
 			};
 		}
 
-		const stale = staleLine(statements);
-		const body = statementLines(ordered, index, width - 2, now);
+		const stale = staleLine(snapshot);
+		const body = statementLines(statements, index, width - 2, now);
 		return {
 			lines: [...stale, ...body.lines],
 			selectedLine: body.selectedLine + stale.length,
 		};
-	}, [run, available, statements, ordered, index, width, now, watches]);
+	}, [run, available, snapshot, statements, index, width, now, watches]);
 	const inner = frameInnerHeight(height);
 	// Keep the selected statement's header and as much of its body as fits in view.
 	const target = Math.min(view.lines.length - 1, view.selectedLine + inner - 1);
@@ -92,8 +97,10 @@ export function StatementsPane({
 			number={3}
 			title="Statements"
 			badges={[
-				...(ordered.length > 0 ? [`${index + 1}/${ordered.length}`] : []),
-				...snapshotBadges(statements),
+				...(statements.length > 0
+					? [`${index === -1 ? '–' : index + 1}/${statements.length}`]
+					: []),
+				...snapshotBadges(snapshot),
 			]}
 			focused={focused}
 			width={width}

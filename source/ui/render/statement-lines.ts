@@ -13,15 +13,6 @@ export function newestFirst(statements: readonly Statement[]): Statement[] {
 	return statements.toReversed();
 }
 
-/** The statement the Statements pane has selected: index `selected` of the newest-first list, clamped. */
-export function selectedStatement(
-	statements: readonly Statement[],
-	selected: number,
-): Statement | undefined {
-	const ordered = newestFirst(statements);
-	return ordered[Math.min(selected, ordered.length - 1)];
-}
-
 export type StatementView = {
 	readonly lines: Line[];
 	/** Line index of the selected statement's header, to keep it in view. */

@@ -1,48 +1,32 @@
-import {Box, Text} from 'ink';
-import {toneColor, useTheme} from '../theme.js';
+import {useMemo} from 'react';
+import {ScrollingPane} from '../panes/scrolling-pane.js';
+import {helpLines} from '../render/key-help.js';
 
-export const keyBindings: ReadonlyArray<readonly [string, string]> = [
-	['Tab / Shift-Tab', 'next / previous pane'],
-	['1 2 3 4', 'Runs, Detail, Statements, Progress'],
-	['j k ↓ ↑', 'move / scroll'],
-	['g G', 'first / last'],
-	['PgUp PgDn', 'page up / down'],
-	['Enter', 'drill down (run → detail; elsewhere zoom)'],
-	['Esc', 'back: close help, unzoom, clear filter, to Runs'],
-	['/', 'filter runs (Enter keeps it, Esc clears it)'],
-	[':', 'command: statement ID (watch a SQL statement), quit'],
-	['l', 'full log of the selected run'],
-	['y  Y', 'copy the id (a statement: its code); the Spark UI link'],
-	[
-		'z  s',
-		'zoom the focused pane; sort runs (target, trouble, newest, longest)',
-	],
-	['r', 'refresh now (also finished runs)'],
-	['p', 'pause / resume polling'],
-	['c', 'cancel the run, or the statement in Statements (--write)'],
-	['?', 'this help'],
-	['q  Ctrl-C', 'quit'],
-];
-
-export function HelpOverlay({height}: {readonly height: number}) {
-	const theme = useTheme();
+/** Every key, from the key table, in a pane that scrolls when the terminal is short. */
+export function HelpOverlay({
+	width,
+	height,
+	scroll,
+	write,
+	onExtent,
+}: {
+	readonly width: number;
+	readonly height: number;
+	readonly scroll: number;
+	readonly write: boolean;
+	readonly onExtent: (extent: number) => void;
+}) {
+	const lines = useMemo(() => helpLines(write), [write]);
 	return (
-		<Box
-			flexDirection="column"
+		<ScrollingPane
+			focused
+			title="Keys"
+			badges={['Esc closes']}
+			width={width}
 			height={height}
-			borderStyle={theme.border}
-			paddingX={1}
-			overflow="hidden"
-		>
-			<Text bold color={toneColor(theme, 'title')}>
-				Keys
-			</Text>
-			{keyBindings.map(([keys, what]) => (
-				<Text key={keys} wrap="truncate-end">
-					<Text color={toneColor(theme, 'accent')}>{keys.padEnd(18)}</Text>
-					{what}
-				</Text>
-			))}
-		</Box>
+			lines={lines}
+			scroll={scroll}
+			onExtent={onExtent}
+		/>
 	);
 }

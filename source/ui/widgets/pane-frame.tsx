@@ -3,7 +3,8 @@ import type {ReactNode} from 'react';
 import {toneColor, useTheme} from '../theme.js';
 
 export type PaneFrameProps = {
-	readonly number: number;
+	/** The pane's number key, where it has one. */
+	readonly number?: number;
 	readonly title: string;
 	/** Short facts after the title: a count, `stale`, `paused`. */
 	readonly badges?: readonly string[];
@@ -34,7 +35,8 @@ export function PaneFrame({
 	const [corner, rule, endCorner] = theme.ascii
 		? ['+', '-', '+']
 		: ['╭', '─', '╮'];
-	const label = focused ? `[${number} ${title}]` : ` ${number} ${title} `;
+	const name = number === undefined ? title : `${number} ${title}`;
+	const label = focused ? `[${name}]` : ` ${name} `;
 	const badgeText = badges.length > 0 ? ` ${badges.join(' · ')} ` : '';
 	const fill = Math.max(0, width - 3 - label.length - badgeText.length);
 	const color = toneColor(theme, focused ? 'active' : 'muted');

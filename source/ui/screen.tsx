@@ -1,0 +1,152 @@
+import {Box, Text} from 'ink';
+import type {ReactElement} from 'react';
+import type {Run} from '../model/types.js';
+import type {
+	ResourceSnapshot,
+	StoreStatus,
+} from '../store/resource-snapshot.js';
+import {sanitizeLine} from '../text/sanitize.js';
+import type {BottomLine} from './bottom-line.js';
+import type {Layout} from './layout.js';
+import type {Navigation, PaneId} from './navigation.js';
+import {DetailPane} from './panes/detail-pane.js';
+import {ProgressPane} from './panes/progress-pane.js';
+import {RunsPane} from './panes/runs-pane.js';
+import {type StatementsOfRun, StatementsPane} from './panes/statements-pane.js';
+import type {SelectedRun} from './selection.js';
+import {toneColor, useTheme} from './theme.js';
+import {HelpOverlay} from './widgets/help-overlay.js';
+import {StatusBar} from './widgets/status-bar.js';
+import {TabStrip} from './widgets/tab-strip.js';
+
+export type ScreenProps = {
+	readonly columns: number;
+	readonly rows: number;
+	readonly layout: Layout;
+	readonly nav: Navigation;
+	readonly now: number;
+	readonly write: boolean;
+	readonly status: StoreStatus;
+	readonly targets: readonly string[];
+	readonly intervalMs: number;
+	/** The rows of the Runs pane: filtered and sorted. */
+	readonly runs: readonly Run[];
+	readonly sources: ReadonlyArray<{
+		readonly target: string;
+		readonly snapshot: ResourceSnapshot<Run[]>;
+	}>;
+	readonly selection: SelectedRun;
+	readonly statements: StatementsOfRun;
+	readonly bottom: BottomLine;
+	readonly onExtent: Readonly<
+		Record<
+			'detail' | 'statements' | 'progress' | 'help',
+			(extent: number) => void
+		>
+	>;
+};
+
+/** Lays the screen out from what the App hands it; it owns no state and performs no I/O. */
+export function Screen(props: ScreenProps) {
+	const theme = useTheme();
+	const {columns, rows, layout, nav, now, selection, bottom, onExtent} = props;
+	const {run} = selection;
+	const renderPane = (
+		pane: PaneId,
+		width: number,
+		height: number,
+	): ReactElement => {
+		const common = {run, focused: nav.focus === pane, width, height, now};
+		switch (pane) {
+			case 'runs': {
+				return (
+					<RunsPane
+						key={pane}
+						runs={props.runs}
+						selectedKey={nav.runKey}
+						sources={props.sources}
+						focused={common.focused}
+						width={width}
+						height={height}
+						now={now}
+						filter={nav.filter}
+						filtering={nav.filtering}
+						order={nav.order}
+					/>
+				);
+			}
+
+			case 'detail': {
+				return (
+					<DetailPane
+						key={pane}
+						{...common}
+						scroll={nav.detailScroll}
+						log={nav.log}
+						listed={selection.listed || run === undefined}
+						onExtent={onExtent.detail}
+					/>
+				);
+			}
+
+			case 'statements': {
+				return (
+					<StatementsPane
+						key={pane}
+						{...common}
+						selectedId={nav.statementId}
+						of={props.statements}
+						onExtent={onExtent.statements}
+					/>
+				);
+			}
+
+			case 'progress': {
+				return (
+					<ProgressPane
+						key={pane}
+						{...common}
+						scroll={nav.progressScroll}
+						onExtent={onExtent.progress}
+					/>
+				);
+			}
+		}
+	};
+
+	return (
+		<Box flexDirection="column" width={columns} height={Math.max(4, rows - 1)}>
+			<StatusBar
+				width={columns}
+				status={props.status}
+				targets={props.targets}
+				intervalMs={props.intervalMs}
+				now={now}
+				write={props.write}
+			/>
+			{layout.tabs ? <TabStrip focus={nav.focus} /> : undefined}
+			{nav.help ? (
+				<HelpOverlay
+					width={columns}
+					height={layout.paneHeight}
+					scroll={nav.helpScroll}
+					write={props.write}
+					onExtent={onExtent.help}
+				/>
+			) : (
+				layout.rows.map(row => (
+					<Box key={row.map(box => box.pane).join(',')} flexDirection="row">
+						{row.map(box => renderPane(box.pane, box.width, box.height))}
+					</Box>
+				))
+			)}
+			<Text
+				wrap="truncate-end"
+				color={toneColor(theme, bottom.tone)}
+				bold={bottom.bold}
+			>
+				{sanitizeLine(bottom.text)}
+			</Text>
+		</Box>
+	);
+}
