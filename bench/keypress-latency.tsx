@@ -38,6 +38,7 @@ export async function keypressLatency(
 	}));
 	const provider: Provider = {
 		id: 'livy',
+		kinds: ['session', 'batch'],
 		target: 'big',
 		endpoint: 'memory',
 		listRuns: async () => runs,

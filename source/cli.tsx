@@ -76,6 +76,20 @@ function intervalSeconds(fromConfig: number | undefined): number {
 	return interval.seconds;
 }
 
+/** `--timeout`: how long a snapshot may take, in whole seconds. */
+function onceTimeout(value: string | undefined): number | undefined {
+	if (value === undefined) {
+		return undefined;
+	}
+
+	const seconds = /^\d+$/v.test(value) ? Number(value) : Number.NaN;
+	if (!(seconds >= 1 && seconds <= 3600)) {
+		throw new ConfigError(`--timeout: "${value}" is not 1-3600 seconds`);
+	}
+
+	return seconds;
+}
+
 async function main(): Promise<number> {
 	const unknown = unknownFlags(cli.flags, flags);
 	if (unknown) {
@@ -93,6 +107,12 @@ async function main(): Promise<number> {
 
 	if (command !== undefined && !cli.flags.once) {
 		throw new ConfigError(`"${command}" prints a snapshot: add --once`);
+	}
+
+	if (cli.flags.timeout !== undefined && command === undefined) {
+		throw new ConfigError(
+			'--timeout is for snapshots (runs --once and the like)',
+		);
 	}
 
 	const configPath = cli.flags.config ?? defaultConfigPath();
@@ -114,7 +134,8 @@ async function main(): Promise<number> {
 			demo?.targets ?? resolveTargets(providerModules, cli.flags, config);
 		const providers = targets.map(target => createProvider(target));
 		if (command !== undefined) {
-			await runOnce({
+			const {failed} = await runOnce({
+				timeoutSeconds: onceTimeout(cli.flags.timeout),
 				command: command as OnceCommand,
 				argument,
 				json: cli.flags.json,
@@ -123,8 +144,11 @@ async function main(): Promise<number> {
 				write(text) {
 					process.stdout.write(text);
 				},
+				warn(text) {
+					process.stderr.write(`sparktop: ${text}\n`);
+				},
 			});
-			return 0;
+			return failed > 0 ? 1 : 0;
 		}
 
 		if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -149,6 +173,15 @@ async function main(): Promise<number> {
 		await cleanup();
 	}
 }
+
+// A reader that stops early (`sparktop runs --once | head`) is no error: end quietly, as other CLIs do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') {
+		process.exit(process.exitCode ?? 0);
+	}
+
+	throw error;
+});
 
 try {
 	process.exitCode = await main();

@@ -20,6 +20,7 @@ function recorder(runs: Run[], fail = false) {
 	const calls: string[] = [];
 	const provider: Provider = {
 		id: 'livy',
+		kinds: ['session', 'batch'],
 		target: 'livy',
 		endpoint: 'http://127.0.0.1:1',
 		listRuns: async () => runs,
@@ -175,6 +176,7 @@ describe('the : command line', () => {
 		const session = {...busy, target: 'emr', key: 'emr:session:0'};
 		const provider: Provider = {
 			id: 'emr-serverless',
+			kinds: ['batch', 'session'],
 			target: 'emr',
 			endpoint: 'http://127.0.0.1:1',
 			listRuns: async () => [session],

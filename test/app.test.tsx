@@ -44,6 +44,7 @@ const statements: Statement[] = [
 function livy(runs: Run[], extra: Partial<Provider> = {}): Provider {
 	return {
 		id: 'livy',
+		kinds: ['session', 'batch'],
 		target: 'livy',
 		endpoint: 'http://127.0.0.1:1',
 		listRuns: async () => runs,

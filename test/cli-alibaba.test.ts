@@ -3,7 +3,7 @@ import {describe, type TestContext, test} from 'node:test';
 import {alibabaTestCredentials} from '../source/simulators/alibaba/pop-gateway.js';
 import {emrTestWorkspace} from '../source/simulators/emr-serverless/emr-simulator.js';
 import {scenario} from './helpers/simulators.js';
-import {runCli} from './helpers/spawn-cli.js';
+import {onceJsonOf, runCli} from './helpers/spawn-cli.js';
 
 const keys = {
 	ALIBABA_CLOUD_ACCESS_KEY_ID: alibabaTestCredentials.accessKeyId,
@@ -31,7 +31,7 @@ describe('sparktop --once on EMR Serverless Spark', () => {
 		const result = await runCli(['runs', '--once', '--json', ...emrArgs], keys);
 		assert.equal(result.code, 0, result.stderr);
 		assert.ok(result.stdout.length > 65_536, 'more than one pipe buffer');
-		const runs = JSON.parse(result.stdout) as Array<{
+		const runs = onceJsonOf(result.stdout)['runs'] as Array<{
 			kind: string;
 			provider: string;
 			cost?: {cuHours?: number};
@@ -63,7 +63,7 @@ describe('sparktop --once on EMR Serverless Spark', () => {
 			keys,
 		);
 		assert.equal(result.code, 0, result.stderr);
-		const statements = JSON.parse(result.stdout) as Array<{
+		const statements = onceJsonOf(result.stdout)['statements'] as Array<{
 			id: string;
 			state: string;
 		}>;

@@ -3,7 +3,7 @@ import {describe, type TestContext, test} from 'node:test';
 import {dliTestCredentials} from '../source/simulators/dli/dli-gateway.js';
 import {dliTestProjectId} from '../source/simulators/dli/dli-simulator.js';
 import {scenario} from './helpers/simulators.js';
-import {runCli} from './helpers/spawn-cli.js';
+import {onceJsonOf, runCli} from './helpers/spawn-cli.js';
 import {configFile} from './helpers/temp-files.js';
 
 const keys = {
@@ -38,7 +38,7 @@ describe('sparktop --once on DLI', () => {
 			keys,
 		);
 		assert.equal(runs.code, 0, runs.stderr);
-		const [running] = JSON.parse(runs.stdout) as Array<{
+		const [running] = onceJsonOf(runs.stdout)['runs'] as Array<{
 			id: string;
 			rawState: string;
 		}>;
@@ -48,7 +48,8 @@ describe('sparktop --once on DLI', () => {
 			keys,
 		);
 		assert.equal(result.code, 0, result.stderr);
-		const jobs = JSON.parse(result.stdout) as Array<{
+		const jobs = (onceJsonOf(result.stdout)['progress'] as {jobs: unknown})
+			.jobs as Array<{
 			id: number;
 			status: string;
 			jobGroup: string;
@@ -118,7 +119,7 @@ describe('sparktop --once on DLI', () => {
 			},
 		);
 		assert.equal(result.code, 0, result.stderr);
-		const runs = JSON.parse(result.stdout) as Array<{
+		const runs = onceJsonOf(result.stdout)['runs'] as Array<{
 			target: string;
 			kind: string;
 			queue: string;

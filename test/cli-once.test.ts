@@ -1,7 +1,9 @@
+import process from 'node:process';
 import assert from 'node:assert/strict';
 import {describe, type TestContext, test} from 'node:test';
+import {json} from '../source/simulators/sim-server.js';
 import {scenario} from './helpers/simulators.js';
-import {runCli} from './helpers/spawn-cli.js';
+import {cliPath, onceJsonOf, runCli, runShell} from './helpers/spawn-cli.js';
 import {configFile} from './helpers/temp-files.js';
 
 /** Livy and Spark simulators of the test's own, 4.5 s in: sessions have started and run their first statements. */
@@ -26,7 +28,7 @@ describe('sparktop --once', () => {
 		const {onLivy} = await simulators(t);
 		const result = await onLivy(['runs', '--once', '--json']);
 		assert.equal(result.code, 0, result.stderr);
-		const runs = JSON.parse(result.stdout) as Array<{
+		const runs = onceJsonOf(result.stdout)['runs'] as Array<{
 			key: string;
 			kind: string;
 			state: string;
@@ -53,7 +55,7 @@ describe('sparktop --once', () => {
 		const {onLivy} = await simulators(t);
 		const json = await onLivy(['statements', '0', '--once', '--json']);
 		assert.equal(json.code, 0, json.stderr);
-		const statements = JSON.parse(json.stdout) as Array<{
+		const statements = onceJsonOf(json.stdout)['statements'] as Array<{
 			id: string;
 			code: string;
 		}>;
@@ -77,7 +79,8 @@ describe('sparktop --once', () => {
 			sparkUrl,
 		]);
 		assert.equal(result.code, 0, result.stderr);
-		const jobs = JSON.parse(result.stdout) as Array<{
+		const jobs = (onceJsonOf(result.stdout)['progress'] as {jobs: unknown})
+			.jobs as Array<{
 			id: number;
 			tasks: {total: number};
 			stages: {total: number};
@@ -104,7 +107,7 @@ describe('sparktop --once', () => {
 			'history',
 		]);
 		assert.equal(result.code, 0, result.stderr);
-		const runs = JSON.parse(result.stdout) as Array<{target: string}>;
+		const runs = onceJsonOf(result.stdout)['runs'] as Array<{target: string}>;
 		assert.ok(runs.length > 0 && runs.every(run => run.target === 'history'));
 		const missing = await runCli([
 			'runs',
@@ -116,6 +119,66 @@ describe('sparktop --once', () => {
 		]);
 		assert.equal(missing.code, 2);
 		assert.match(missing.stderr, /no profile "nope"/v);
+	});
+
+	test('with several targets where one fails, the others are printed; the failed one is named on stderr; exit 1', async t => {
+		const {livyUrl} = await simulators(t);
+		const file = configFile(t, {
+			profiles: {
+				lab: {provider: 'livy', endpoint: livyUrl},
+				'down-history': {provider: 'spark', endpoint: 'http://127.0.0.1:9'},
+			},
+		});
+		const result = await runCli(['runs', '--once', '--json', '--config', file]);
+		assert.equal(result.code, 1);
+		const json = onceJsonOf(result.stdout);
+		const runs = json['runs'] as Array<{target: string}>;
+		assert.ok(runs.length > 0 && runs.every(run => run.target === 'lab'));
+		assert.deepEqual(
+			(json['failed'] as Array<{target: string}>).map(item => item.target),
+			['down-history'],
+		);
+		assert.match(
+			result.stderr,
+			/^sparktop: target "down-history" failed: spark listApplications: .*connection refused/v,
+		);
+		assert.equal(result.stderr.trim().split('\n').length, 1);
+	});
+
+	test('a run is looked up by id when not listed; an id two runs share is refused with both', async t => {
+		const {livy, onLivy} = await simulators(t);
+		const ambiguous = await onLivy(['progress', '0', '--once']);
+		assert.equal(ambiguous.code, 1);
+		assert.match(
+			ambiguous.stderr,
+			/"0" names 2 runs; say which: livy:session:0, livy:batch:0/v,
+		);
+		const chosen = await onLivy(['progress', 'batch:0', '--once', '--json']);
+		assert.equal(chosen.code, 0, chosen.stderr);
+		assert.equal(
+			(onceJsonOf(chosen.stdout)['run'] as {key: string}).key,
+			'livy:batch:0',
+		);
+		// Not in the listed page (the list answers none), but Livy has it by id.
+		livy.inject({
+			path: /^\/sessions$/v,
+			times: 1,
+			response: json(200, {from: 0, total: 0, sessions: []}),
+		});
+		const unlisted = await onLivy(['statements', '1', '--once', '--json']);
+		assert.equal(unlisted.code, 0, unlisted.stderr);
+		assert.equal(
+			(onceJsonOf(unlisted.stdout)['run'] as {key: string}).key,
+			'livy:session:1',
+		);
+	});
+
+	test('a reader that stops early (| head) ends it quietly', async () => {
+		const result = await runShell(
+			`${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} runs --once --demo | head -c 10; echo " status=\${PIPESTATUS[0]}"`,
+		);
+		assert.match(result.stdout, / status=0$/mv);
+		assert.doesNotMatch(result.stderr, /EPIPE|Error/v);
 	});
 
 	test('an unreachable target is a clear message and exit 1', async () => {
@@ -130,7 +193,7 @@ describe('sparktop --once', () => {
 		assert.equal(result.code, 1);
 		assert.match(
 			result.stderr,
-			/sparktop: livy listSessions: .*connection refused \(127\.0\.0\.1:9\)/v,
+			/^sparktop: target "livy" failed: livy listSessions: .*connection refused \(127\.0\.0\.1:9\)\n$/v,
 		);
 		assert.equal(result.stdout, '');
 	});

@@ -8,7 +8,7 @@ import {
 	synapseTestToken,
 } from '../source/simulators/synapse/synapse-simulator.js';
 import {scenario} from './helpers/simulators.js';
-import {runCli} from './helpers/spawn-cli.js';
+import {onceJsonOf, runCli} from './helpers/spawn-cli.js';
 import {tempFolder} from './helpers/temp-files.js';
 
 /** A Synapse simulator of the test's own, and the flags that watch it. */
@@ -54,7 +54,7 @@ describe('sparktop --once on Synapse', () => {
 			`echo ${synapseTestToken}`,
 		]);
 		assert.equal(result.code, 0, result.stderr);
-		const sessions = JSON.parse(result.stdout) as Array<{
+		const sessions = onceJsonOf(result.stdout)['runs'] as Array<{
 			key: string;
 			kind: string;
 			provider: string;
@@ -79,7 +79,7 @@ describe('sparktop --once on Synapse', () => {
 		);
 		const result = await runCli(['runs', '--once', '--json', ...args], env);
 		assert.equal(result.code, 0, result.stderr);
-		assert.ok((JSON.parse(result.stdout) as unknown[]).length > 20);
+		assert.ok((onceJsonOf(result.stdout)['runs'] as unknown[]).length > 20);
 		const calls = readFileSync(log, 'utf8');
 		assert.match(
 			calls,

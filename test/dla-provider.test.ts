@@ -51,6 +51,28 @@ async function dlaScenario(t: TestContext, atSeconds = 0) {
 }
 
 describe('DLA provider against its simulator over HTTP (RPC, ACS3-signed, STS)', () => {
+	test('an STS token other than the one issued with the keys is refused', async t => {
+		const {dla} = await dlaScenario(t);
+		const wrongToken = new CachedCredential<AlibabaCredentials>({
+			source: {
+				describe: 'test keys',
+				fetch: async () => ({
+					value: {...alibabaTestCredentials, securityToken: 'expired-token'},
+				}),
+			},
+			provider: 'dla',
+			secretsOf: item => [item.accessKeySecret],
+		});
+		const error = await expectProviderError(
+			new DlaClient({
+				endpoint: dla.url,
+				virtualCluster: dlaTestVirtualCluster,
+				credentials: wrongToken,
+			}).listSparkJobs({}, signal()),
+		);
+		assert.equal(error.code, 'InvalidSecurityToken.Mismatch');
+	});
+
 	test('ListSparkJob pages with PageNumber/PageSize in the query; jobs and interactive sessions', async t => {
 		const {dla, credentials, provider} = await dlaScenario(t);
 		const client = new DlaClient({
@@ -146,6 +168,7 @@ describe('DLA provider against its simulator over HTTP (RPC, ACS3-signed, STS)',
 		assert.ok(statements[1]!.progress! > 0 && statements[1]!.progress! < 1);
 		const client = new DlaClient({
 			endpoint: dla.url,
+			virtualCluster: dlaTestVirtualCluster,
 			credentials: credentials(),
 		});
 		const one = mapDlaStatement(
@@ -183,9 +206,38 @@ describe('DLA provider against its simulator over HTTP (RPC, ACS3-signed, STS)',
 		const error = await expectProviderError(
 			new DlaClient({
 				endpoint: dla.url,
+				virtualCluster: dlaTestVirtualCluster,
 				credentials: credentials(),
 			}).listSparkStatements(batch.id, signal()),
 		);
 		assert.equal(error.code, 'InvalidJob.NotInteractive');
+	});
+
+	test('kill a running job (KillSparkJob, naming its virtual cluster); a finished one is refused', async t => {
+		const {dla, credentials, provider} = await dlaScenario(t, 40);
+		const dlaProvider = provider();
+		const running = (await dlaProvider.listRuns!(signal())).find(
+			run => run.kind === 'batch' && run.state === 'running',
+		)!;
+		await dlaProvider.cancelRun!(running, signal());
+		const kill = dla.requests.at(-1)!;
+		assert.equal(kill.headers['x-acs-action'], 'KillSparkJob');
+		assert.equal(
+			new URLSearchParams(kill.body).get('VcName'),
+			dlaTestVirtualCluster,
+		);
+		const after = await expectProviderError(
+			dlaProvider.cancelRun!(running, signal()),
+		);
+		assert.equal(after.code, 'InvalidJob.Status');
+		// Without the virtual cluster the service refuses job actions.
+		const noCluster = await expectProviderError(
+			new DlaClient({
+				endpoint: dla.url,
+				virtualCluster: '',
+				credentials: credentials(),
+			}).getJobDetail(running.id, signal()),
+		);
+		assert.equal(noCluster.code, 'MissingVcName');
 	});
 });

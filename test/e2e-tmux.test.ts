@@ -1,8 +1,10 @@
 import process from 'node:process';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import {after, describe, test} from 'node:test';
 import {cliPath} from './helpers/spawn-cli.js';
-import {hasTmux, TmuxSession} from './helpers/tmux.js';
+import {tempFolder} from './helpers/temp-files.js';
+import {hasTmux, recordPid, TmuxSession} from './helpers/tmux.js';
 
 const session = new TmuxSession();
 
@@ -122,6 +124,39 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 			/Statements\]|╭─/v,
 			'the monitor is gone from the normal screen',
 		);
+	});
+
+	test('a signal by kill (INT, QUIT, TERM) leaves the alternate screen and exits 128 + its number', async t => {
+		const folder = tempFolder(t);
+		for (const [signal, status] of [
+			['SIGINT', 130],
+			['SIGQUIT', 131],
+			['SIGTERM', 143],
+		] as const) {
+			const signalled = new TmuxSession();
+			t.after(() => {
+				signalled.kill();
+			});
+			const pidFile = path.join(folder, `${signal}.pid`);
+			signalled.start(
+				recordPid(pidFile, `env -u CI ${process.execPath} ${cliPath} --demo`),
+				100,
+				30,
+			);
+			await signalled.waitFor(
+				text => text.includes('[1 Runs]') && text.includes('etl-notebook'),
+				`the runs list before ${signal}`,
+			);
+			assert.equal(signalled.display('#{alternate_on}'), '1');
+			process.kill(signalled.pid(pidFile), signal);
+			signalled.waitForExit(10_000);
+			assert.match(signalled.capture(), new RegExp(`EXIT=${status}`, 'v'));
+			assert.equal(
+				signalled.display('#{alternate_on}'),
+				'0',
+				`${signal} left the alternate screen`,
+			);
+		}
 	});
 
 	test('a shell with CI set still gets the live screen', async () => {

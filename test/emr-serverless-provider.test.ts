@@ -236,7 +236,7 @@ describe('EMR Serverless provider against its simulator over HTTP (ACS3-signed)'
 			'the listed run names its log files: no GetJobRun',
 		);
 		const unlisted = await provider().getLog!(
-			{...live, raw: undefined},
+			{...live, logFiles: undefined},
 			signal(),
 		);
 		assert.deepEqual(
@@ -264,6 +264,25 @@ describe('EMR Serverless provider against its simulator over HTTP (ACS3-signed)'
 		assert.ok(
 			log.lines.includes('── driver stderr (last 300 of 960) ──'),
 			log.lines.filter(line => line.startsWith('──')).join('|'),
+		);
+	});
+
+	test('the session-cluster filter asks for one session cluster by id', async t => {
+		const {emr, provider} = await emrScenario(t, 20);
+		const all = await provider({kind: 'session'}).listRuns!(signal());
+		assert.ok(all.length > 1);
+		const before = emr.requests.length;
+		const one = await provider({
+			kind: 'session',
+			'session-cluster': all[1]!.id,
+		}).listRuns!(signal());
+		assert.deepEqual(
+			one.map(run => run.id),
+			[all[1]!.id],
+		);
+		assert.equal(
+			emr.requests[before]?.query.get('sessionClusterId'),
+			all[1]!.id,
 		);
 	});
 

@@ -1,12 +1,15 @@
+import {Buffer} from 'node:buffer';
 import assert from 'node:assert/strict';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {after, before, describe, test} from 'node:test';
 import {HttpClient} from '../source/http/http-client.js';
+import {burst, requestsPerSecond} from '../source/http/rate-limit.js';
 import {expectProviderError} from './helpers/fixtures.js';
 
 let server: Server;
 let base = '';
+const counted: number[] = [];
 
 before(async () => {
 	server = createServer((request, response) => {
@@ -42,6 +45,34 @@ before(async () => {
 				response.end(
 					`bad credentials: ${request.headers.authorization ?? ''} for ${url.search}`,
 				);
+				return;
+			}
+
+			case '/echo-everywhere': {
+				// A server that echoes the request's credentials into every field of its error.
+				const echoed = [
+					request.headers.authorization,
+					request.headers['x-auth-token'],
+					request.headers['x-acs-security-token'],
+				]
+					.filter(Boolean)
+					.join(' ');
+				const pad = Number(url.searchParams.get('pad') ?? 0);
+				response.writeHead(400, {'content-type': 'application/json'});
+				response.end(
+					JSON.stringify({
+						code: `E ${echoed}`,
+						message: `${'x'.repeat(pad)}${echoed} was refused`,
+						requestId: echoed,
+					}),
+				);
+				return;
+			}
+
+			case '/counted': {
+				counted.push(Date.now());
+				response.writeHead(200, {'content-type': 'application/json'});
+				response.end('{}');
 				return;
 			}
 
@@ -142,6 +173,138 @@ describe('http client', () => {
 		assert.equal(error.requestId, 'req-123');
 		assert.doesNotMatch(error.summary(), /hunter2/v);
 		assert.match(error.summary(), /\[redacted\]/v);
+	});
+
+	test("every field of an error is redacted before it is cut, for each provider's kind of credential", async () => {
+		const basic = Buffer.from('oncall:pa55-word-secret').toString('base64');
+		const credentials: Array<[string, Record<string, string>, string[]]> = [
+			[
+				'livy basic',
+				{authorization: `Basic ${basic}`},
+				['pa55-word-secret', basic],
+			],
+			[
+				'synapse bearer',
+				{authorization: 'Bearer eyJhbGciOi.eyJzdWIi.c2lnbmF0'},
+				['eyJhbGciOi.eyJzdWIi.c2lnbmF0'],
+			],
+			[
+				'dli iam token',
+				{'x-auth-token': 'MIIsim-iam-token-value'},
+				['MIIsim-iam-token-value'],
+			],
+			[
+				'alibaba sts',
+				{'x-acs-security-token': 'CAIS-sts-token-value'},
+				['CAIS-sts-token-value'],
+			],
+		];
+		for (const [name, headers, secrets] of credentials) {
+			// The secret straddles the 300-character cut of the message.
+			for (const pad of [0, 290, 295]) {
+				// A bare token can only be known; a Basic or Bearer value is recognised even unknown.
+				for (const known of name.includes('basic') || name.includes('bearer')
+					? [secrets, []]
+					: [secrets]) {
+					const error = await expectProviderError(
+						client({headers: () => headers, secrets: () => known}).json({
+							operation: 'echo',
+							path: '/echo-everywhere',
+							query: {pad},
+						}),
+					);
+					const shown = [error.summary(), error.code, error.requestId].join(
+						'\n',
+					);
+					const pieces = secrets.flatMap(secret => [
+						secret,
+						secret.slice(0, 8),
+						secret.slice(-8),
+					]);
+					const leaked = pieces.filter(piece => shown.includes(piece));
+					assert.deepEqual(
+						leaked,
+						[],
+						`${name} (pad ${pad}, ${known.length > 0 ? 'known' : 'unknown'} secret): ${shown}`,
+					);
+
+					assert.ok(error.message.length <= 300, name);
+				}
+			}
+		}
+	});
+
+	test("a client's own timeouts apply, whichever client came first; an abort is an abort", async () => {
+		await client().json({operation: 'warm', path: '/fine'});
+		const started = Date.now();
+		const error = await expectProviderError(
+			client({
+				timeouts: {
+					connectMs: 1000,
+					headersMs: 300,
+					bodyMs: 300,
+					totalMs: 10_000,
+				},
+			}).json({operation: 'hang', path: '/hang'}),
+		);
+		assert.equal(error.kind, 'timeout');
+		assert.match(error.message, /no answer within 0\.3s/v);
+		assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+		const controller = new AbortController();
+		const aborted = client().json({
+			operation: 'hang',
+			path: '/hang',
+			signal: controller.signal,
+		});
+		controller.abort();
+		const stopped = await expectProviderError(aborted);
+		assert.equal(stopped.kind, 'aborted');
+		const total = await expectProviderError(
+			client({
+				timeouts: {
+					connectMs: 1000,
+					headersMs: 5000,
+					bodyMs: 5000,
+					totalMs: 200,
+				},
+			}).json({operation: 'hang', path: '/hang'}),
+		);
+		assert.equal(total.kind, 'timeout');
+		assert.match(total.message, /no complete answer within 0\.2s/v);
+	});
+
+	test('a request for another origin is refused before anything is sent', async () => {
+		const error = await expectProviderError(
+			client({
+				headers: () => ({authorization: 'Basic c2VjcmV0OnNlY3JldA=='}),
+			}).json({
+				operation: 'elsewhere',
+				path: 'http://127.0.0.1:9/steal',
+			}),
+		);
+		assert.equal(error.kind, 'config');
+		assert.match(error.message, /not this target's origin/v);
+	});
+
+	test('no more than the documented requests per second reach one origin, whatever asks', async () => {
+		counted.length = 0;
+		const started = Date.now();
+		await Promise.all(
+			Array.from({length: burst + 2 * requestsPerSecond}, async () =>
+				client().json({operation: 'count', path: '/counted'}),
+			),
+		);
+		const took = Date.now() - started;
+		assert.equal(counted.length, burst + 2 * requestsPerSecond);
+		assert.ok(took >= 1800, `took only ${took} ms`);
+		// In any second after the burst, at most requestsPerSecond went out.
+		const afterBurst = counted.slice(burst);
+		for (const at of afterBurst) {
+			const inSecond = afterBurst.filter(
+				other => other >= at && other < at + 1000,
+			).length;
+			assert.ok(inSecond <= requestsPerSecond + 1, `${inSecond} in one second`);
+		}
 	});
 
 	test('429 carries Retry-After and is marked as throttling', async () => {

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {credentialsForOrigin} from '../source/providers/basic-auth.js';
 import {LivyClient} from '../source/providers/livy/livy-client.js';
 import {createLivyProvider} from '../source/providers/livy/livy-provider.js';
+import {livyApplications} from '../source/simulators/livy/livy-scenario.js';
 import {livySimulator} from '../source/simulators/livy/livy-simulator.js';
+import {sparkSimulator} from '../source/simulators/spark/spark-simulator.js';
 import {manualClock} from '../source/simulators/sim-clock.js';
 import {expectProviderError} from './helpers/fixtures.js';
-import {scenario, serve} from './helpers/simulators.js';
+import {scenario, serve, signal} from './helpers/simulators.js';
 
 describe('Livy provider against the Livy simulator over HTTP', () => {
 	test('sessions move starting -> idle <-> busy -> dead, batches running -> success | dead', async t => {
@@ -87,6 +90,53 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 			/\u001B\]52/v,
 		);
 		assert.ok(statements.every(statement => statement.sessionKey === run.key));
+	});
+
+	test("a long session's statements: only the newest hundred each poll, by order=desc, or by from on an older Livy", async t => {
+		// Session 0 runs a statement every 10 s: about 150 of them by now.
+		const {server: livy} = await scenario(t, {only: 'livy', atSeconds: 1500});
+		const provider = createLivyProvider({target: 'livy', endpoint: livy.url});
+		const session = (await provider.listRuns!(signal())).find(
+			run => run.key === 'livy:session:0',
+		)!;
+		const all = (await new LivyClient({endpoint: livy.url}).listStatements(
+			'0',
+		)) as {total_statements: number};
+		assert.ok(all.total_statements > 120, String(all.total_statements));
+		const before = livy.requests.length;
+		const newest = await provider.listStatements!(session, signal());
+		assert.equal(newest.length, 100);
+		assert.equal(newest.at(-1)?.id, String(all.total_statements - 1));
+		assert.equal(newest[0]?.id, String(all.total_statements - 100));
+		const asked = livy.requests.slice(before);
+		assert.equal(asked.length, 1);
+		assert.equal(asked[0]?.query.get('order'), 'desc');
+		assert.equal(asked[0]?.query.get('size'), '100');
+
+		// A Livy before 0.8 ignores order: the newest are then asked for by from.
+		const oldLivy = await serve(t, 'old-livy', request => {
+			request.query.delete('order');
+			return livySimulator({
+				clock: manualClock(),
+				startedAt: manualClock().now() - 1_500_000,
+			})(request);
+		});
+		const fromOld = await createLivyProvider({
+			target: 'livy',
+			endpoint: oldLivy.url,
+		}).listStatements!(session, signal());
+		assert.equal(fromOld.length, 100);
+		assert.equal(fromOld.at(-1)?.id, newest.at(-1)?.id);
+		assert.equal(
+			oldLivy.requests.at(-1)?.query.get('from'),
+			String(all.total_statements - 100),
+		);
+		const none = (await new LivyClient({endpoint: livy.url}).http.json({
+			operation: 'list',
+			path: 'sessions/0/statements',
+			query: {size: 0},
+		})) as {statements: unknown[]};
+		assert.deepEqual(none.statements, []);
 	});
 
 	test('a running statement reports rising progress', async t => {
@@ -240,6 +290,94 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 			credentials: {username: 'ops', password: 's3cret-pass'},
 		}).listRuns!(AbortSignal.timeout(5000));
 		assert.ok(runs.length > 0);
+	});
+
+	test('credentials follow their origin: never another host or port, never http where it was https', () => {
+		const credentials = {username: 'ops', password: 'p'};
+		const knox = 'https://knox.example.com:8443/gateway/prod/livy/v1';
+		for (const [url, expected] of [
+			[
+				'https://knox.example.com:8443/gateway/prod/yarn/proxy/app_1/',
+				credentials,
+			],
+			[
+				'http://knox.example.com:8443/gateway/prod/yarn/proxy/app_1/',
+				undefined,
+			],
+			['https://knox.example.com/gateway/prod/yarn/proxy/app_1/', undefined],
+			['https://rm-host.example.com:8443/proxy/app_1/', undefined],
+			['not a url', undefined],
+		] as const) {
+			assert.equal(credentialsForOrigin(url, knox, credentials), expected, url);
+		}
+	});
+
+	test("Livy's credentials go only to Livy's origin: a Spark UI elsewhere is read without them", async t => {
+		const clock = manualClock();
+		const credentials = {username: 'ops', password: 's3cret-pass'};
+		const sparkApps = sparkSimulator(livyApplications(), clock);
+		// A Spark UI on another port: another origin.
+		const elsewhere = await serve(t, 'spark', sparkApps);
+		const livy = await serve(
+			t,
+			'livy',
+			livySimulator({clock, credentials, sparkUrl: () => elsewhere.url}),
+		);
+		clock.advance(20_000);
+		const provider = createLivyProvider({
+			target: 'l',
+			endpoint: livy.url,
+			credentials,
+		});
+		const session = (await provider.listRuns!(signal())).find(
+			run => run.key === 'l:session:0',
+		)!;
+		assert.ok(session.sparkUiUrl?.startsWith(elsewhere.url));
+		assert.ok((await provider.getProgress!(session, signal())).jobs.length > 0);
+		assert.ok(elsewhere.requests.length > 0);
+		assert.ok(
+			elsewhere.requests.every(
+				request => request.headers.authorization === undefined,
+			),
+			'no Authorization went to the other origin',
+		);
+		assert.ok(
+			livy.requests.every(request =>
+				String(request.headers.authorization).startsWith('Basic '),
+			),
+		);
+
+		// The same gateway serving both (Knox in front of Livy and YARN): the same origin, so the
+		// credentials go along.
+		const livyHandler = livySimulator({
+			clock,
+			startedAt: clock.now() - 20_000,
+			credentials,
+			sparkUrl: () => gateway.url,
+		});
+		const gateway = await serve(t, 'gateway', request =>
+			request.path.startsWith('/proxy/')
+				? sparkApps(request)
+				: livyHandler(request),
+		);
+		const behindGateway = createLivyProvider({
+			target: 'g',
+			endpoint: gateway.url,
+			credentials,
+		});
+		const proxied = (await behindGateway.listRuns!(signal())).find(
+			run => run.key === 'g:session:0',
+		)!;
+		await behindGateway.getProgress!(proxied, signal());
+		const toSpark = gateway.requests.filter(request =>
+			request.path.startsWith('/proxy/'),
+		);
+		assert.ok(toSpark.length > 0);
+		assert.ok(
+			toSpark.every(request =>
+				String(request.headers.authorization).startsWith('Basic '),
+			),
+		);
 	});
 
 	test('cancel a running statement, then delete the session and a batch (with X-Requested-By)', async t => {

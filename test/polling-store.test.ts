@@ -87,7 +87,7 @@ describe('polling store', () => {
 		assert.equal(run.calls, 2);
 	});
 
-	test('keeps one request in flight per key', async () => {
+	test('keeps one request in flight per key: polls never stack, a refresh replaces it', async () => {
 		const clock = new FakeClock();
 		const store = makeStore(clock);
 		let release: (value: number) => void = () => undefined;
@@ -100,13 +100,16 @@ describe('polling store', () => {
 		);
 		store.subscribe(slow.spec, () => undefined);
 		store.subscribe(slow.spec, () => undefined);
-		store.refresh();
 		await clock.advance(5000);
 		assert.equal(slow.calls, 1);
+		store.refresh();
+		assert.equal(slow.calls, 2);
+		assert.equal(slow.signals[0]?.aborted, true);
 		release(1);
 		await settle();
+		assert.equal(store.getSnapshot('slow').data, 1);
 		await clock.advance(1000);
-		assert.equal(slow.calls, 2);
+		assert.equal(slow.calls, 3);
 	});
 
 	test('aborts the request and stops polling when the last view leaves', async () => {
@@ -322,13 +325,176 @@ describe('polling store', () => {
 		assert.equal(statements.calls, 2);
 	});
 
-	test('records the time of the last successful refresh', async () => {
+	test("the screen's age is its oldest answer: a failing key holds it back, a local answer cannot advance it", async () => {
 		const clock = new FakeClock(5000);
 		const store = makeStore(clock);
-		store.subscribe(loader('a', () => 1).spec, () => undefined);
+		let serverUp = true;
+		store.subscribe(
+			loader('runs', () => {
+				if (!serverUp) {
+					throw new ProviderError({
+						kind: 'network',
+						provider: 'livy',
+						operation: 'listSessions',
+						message: 'connection refused',
+					});
+				}
+
+				return 1;
+			}).spec,
+			() => undefined,
+		);
+		// Answered locally, instantly, every poll (a run without a Spark UI).
+		store.subscribe(loader('progress', () => 'none').spec, () => undefined);
 		await settle();
-		assert.equal(store.getStatus().lastSuccessAt, 5000);
+		assert.equal(store.getStatus().updatedAt, 5000);
 		await clock.advance(1000);
-		assert.equal(store.getStatus().lastSuccessAt, 6000);
+		assert.equal(store.getStatus().updatedAt, 6000);
+		serverUp = false;
+		await clock.advance(10_000);
+		assert.equal(store.getStatus().updatedAt, 6000, 'stuck at the last answer');
+		assert.equal(store.getStatus().errors.length, 1);
+	});
+
+	test('a request that hangs longer than the interval is late at once, and r abandons it for a fresh one', async () => {
+		const clock = new FakeClock();
+		const store = makeStore(clock);
+		let hang = true;
+		const runs = loader('runs', async () => {
+			if (hang) {
+				return new Promise(() => {
+					// Never answers.
+				});
+			}
+
+			return 'fresh';
+		});
+		store.subscribe(runs.spec, () => undefined);
+		await clock.advance(999);
+		assert.equal(store.getStatus().lateSince, undefined);
+		await clock.advance(1);
+		assert.equal(
+			store.getStatus().lateSince,
+			1_000_000,
+			'late after one interval',
+		);
+		hang = false;
+		store.refresh();
+		await settle();
+		assert.equal(
+			runs.signals[0]?.aborted,
+			true,
+			'the hanging request was abandoned',
+		);
+		assert.equal(runs.calls, 2);
+		assert.equal(store.getSnapshot('runs').data, 'fresh');
+		assert.equal(store.getStatus().lateSince, undefined);
+	});
+
+	test('after a fault ends, data is fresh within one interval plus one short backoff step', async () => {
+		const clock = new FakeClock();
+		const store = new PollingStore({clock, intervalMs: 3000, random: () => 1});
+		let failing = true;
+		const runs = loader('runs', () => {
+			if (failing) {
+				throw throttled();
+			}
+
+			return 'ok';
+		});
+		store.subscribe(runs.spec, () => undefined);
+		await clock.advance(600_000);
+		const failures = runs.calls;
+		// Ten minutes of failures cost no more than one request every five seconds.
+		assert.ok(failures <= 600 / 5 + 2, `${failures} requests`);
+		failing = false;
+		const endedAt = clock.now();
+		for (;;) {
+			await clock.advance(100);
+			if (store.getSnapshot('runs').data === 'ok') {
+				break;
+			}
+		}
+
+		assert.ok(
+			clock.now() - endedAt <= 3000 + 5000,
+			`${clock.now() - endedAt} ms`,
+		);
+	});
+
+	test('a first load abandoned by leaving the view is no attempt: coming back loads at once', async () => {
+		const clock = new FakeClock();
+		const store = makeStore(clock);
+		const runs = loader('runs', async call =>
+			call === 1
+				? new Promise(() => {
+						// Never answers.
+					})
+				: 'loaded',
+		);
+		const leave = store.subscribe(runs.spec, () => undefined);
+		await settle();
+		leave();
+		store.subscribe(runs.spec, () => undefined);
+		await settle();
+		assert.equal(runs.calls, 2);
+		assert.equal(store.getSnapshot('runs').data, 'loaded');
+	});
+
+	test('a refresh during a poll is not dropped; after dispose nothing is in flight and nobody is told', async () => {
+		const clock = new FakeClock();
+		const store = makeStore(clock);
+		let release: (value: string) => void = () => undefined;
+		const runs = loader(
+			'runs',
+			async call =>
+				new Promise<string>(resolve => {
+					release = resolve;
+					if (call === 2) {
+						resolve('after cancel');
+					}
+				}),
+		);
+		let told = 0;
+		store.subscribe(runs.spec, () => {
+			told++;
+		});
+		await settle();
+		const first = release;
+		store.refresh();
+		await settle();
+		first('before cancel');
+		await settle();
+		assert.equal(store.getSnapshot('runs').data, 'after cancel');
+		store.dispose();
+		assert.equal(runs.signals.at(-1)?.aborted ?? true, true);
+		const before = told;
+		release('late');
+		await clock.advance(10_000);
+		assert.equal(told, before);
+		assert.equal(clock.pending(), 0, 'no timers left');
+	});
+
+	test("an action's timeout runs on the store's clock", async () => {
+		const clock = new FakeClock();
+		const store = makeStore(clock);
+		let seen: AbortSignal | undefined;
+		const outcome = store.act({
+			label: 'cancel batch 1',
+			refreshKeys: [],
+			async perform(signal) {
+				seen = signal;
+				return new Promise((_resolve, reject) => {
+					signal.addEventListener('abort', () => {
+						reject(signal.reason as Error);
+					});
+				});
+			},
+		});
+		await clock.advance(59_999);
+		assert.equal(seen?.aborted, false);
+		await clock.advance(1);
+		const error = await outcome;
+		assert.match(error?.summary() ?? '', /no answer within 60s/v);
 	});
 });

@@ -8,6 +8,7 @@ import {sessionRun} from './helpers/fixtures.js';
 test('--once tables line up by terminal cells, CJK names included', async () => {
 	const provider: Provider = {
 		id: 'livy',
+		kinds: ['session', 'batch'],
 		target: 'livy',
 		endpoint: 'http://127.0.0.1:1',
 		listRuns: async () => [
@@ -23,6 +24,9 @@ test('--once tables line up by terminal cells, CJK names included', async () => 
 		now: Date.now(),
 		write(text) {
 			output += text;
+		},
+		warn() {
+			assert.fail('no target fails here');
 		},
 	});
 	const lines = output.trimEnd().split('\n');

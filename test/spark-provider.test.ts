@@ -3,7 +3,7 @@ import {describe, test} from 'node:test';
 import {SparkRestClient} from '../source/providers/spark/spark-client.js';
 import {createSparkProvider} from '../source/providers/spark/spark-provider.js';
 import {expectProviderError} from './helpers/fixtures.js';
-import {scenario} from './helpers/simulators.js';
+import {scenario, signal} from './helpers/simulators.js';
 
 describe('Spark REST provider against the Spark simulator over HTTP', () => {
 	test('applications with attempts; running and completed ones', async t => {
@@ -98,6 +98,37 @@ describe('Spark REST provider against the Spark simulator over HTTP', () => {
 			),
 		);
 		assert.equal(detail.config['spark.executor.memory'], '2g');
+	});
+
+	test('an attempt that exited non-zero failed, and says its code', async t => {
+		const {url} = await scenario(t, {only: 'spark', atSeconds: 60});
+		const provider = createSparkProvider({target: 'spark', endpoint: url});
+		const run = (await provider.listRuns!(signal())).find(
+			item => item.id === 'app-20261121080000-0007',
+		)!;
+		assert.equal(run.state, 'failed');
+		assert.equal(run.rawState, 'completed, exit code 1');
+		assert.equal(run.errorMessage, 'the driver exited with code 1');
+	});
+
+	test('when the stages cannot be read, the jobs still show, with the reason', async t => {
+		const {url, server} = await scenario(t, {only: 'spark', atSeconds: 10});
+		server.inject({
+			path: /\/stages$/v,
+			times: 1,
+			response: {status: 500, body: 'stage store is rebuilding'},
+		});
+		const provider = createSparkProvider({target: 'spark', endpoint: url});
+		const run = (await provider.listRuns!(signal())).find(
+			item => item.id === 'app-20261121090000-0001',
+		)!;
+		const progress = await provider.getProgress!(run, signal());
+		assert.ok(progress.jobs.length > 0);
+		assert.equal(progress.stages, undefined);
+		assert.match(
+			progress.note ?? '',
+			/^stages not shown: spark listStages: HTTP 500 stage store is rebuilding/v,
+		);
 	});
 
 	test("Spark's plain-text errors come through as the message", async t => {

@@ -255,6 +255,27 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		assert.ok((await provider().listRuns!(signal())).length > 0, 'recovers');
 	});
 
+	test('reset-timeout keeps a live session and is refused for an ended one', async t => {
+		const {synapse} = await synapseScenario(t, 57);
+		const client = createSynapseClient({
+			endpoint: synapse.url,
+			pool: synapseTestPool,
+			token: new CachedToken(
+				commandTokenSource({command: tokenCommand, origin: '--token-command'}),
+				'synapse',
+			),
+		});
+		const reset = async (id: string) =>
+			client.http.send({
+				operation: 'resetTimeout',
+				method: 'PUT',
+				path: `sessions/${id}/reset-timeout`,
+			});
+		assert.equal((await reset('3')).status, 200);
+		const ended = await expectProviderError(reset('1'));
+		assert.equal(ended.status, 400);
+	});
+
 	test("an unknown pool is the service's own 400", async t => {
 		const {synapse} = await synapseScenario(t, 57);
 		const error = await expectProviderError(

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {asBoundedJson, capText, maxFieldChars} from '../source/model/wire.js';
 import {closestWord} from '../source/text/closest.js';
+import {fit} from '../source/ui/render/line.js';
 import {jsonErrorPlace} from '../source/text/json-error-place.js';
+import {cutText, redact} from '../source/text/redact.js';
 
 describe('where a text stops being JSON', () => {
 	test('JSON is fine wherever JSON.parse says so', () => {
@@ -43,5 +46,61 @@ describe('the closest known word to a typo', () => {
 		assert.equal(closestWord('--wrkspace', flags), '--workspace');
 		assert.equal(closestWord('--colour-scheme', flags), undefined);
 		assert.equal(closestWord('endpiont', ['endpoint', 'pool']), 'endpoint');
+	});
+});
+
+describe('redaction', () => {
+	test('known secrets, Authorization values and token fields go; prose stays', () => {
+		const cases: Array<[string, string[], string]> = [
+			['sent Basic dXNlcjpwYXNz here', [], 'sent Basic [redacted] here'],
+			[
+				'Authorization: Bearer eyJ.abc.def',
+				[],
+				'Authorization: Bearer [redacted]',
+			],
+			['{"password": "hunter2x"}', [], '{"password": "[redacted]"}'],
+			['x-auth-token=MIIabcdef&x=1', [], 'x-auth-token=[redacted]&x=1'],
+			['key s3cr3t-value leaked', ['s3cr3t-value'], 'key [redacted] leaked'],
+			[
+				'Basic authentication failed; check the secret: Specified key is wrong',
+				[],
+				'Basic authentication failed; check the secret: Specified key is wrong',
+			],
+			['a short abc stays', ['abc'], 'a short abc stays'],
+		];
+		for (const [text, secrets, expected] of cases) {
+			assert.equal(redact(text, secrets), expected);
+		}
+	});
+
+	test('a cut never splits a surrogate pair and marks itself', () => {
+		assert.equal(cutText('short', 10), 'short');
+		assert.equal(cutText('abcdefghij', 5), 'abcd…');
+		assert.equal(cutText('😀😀😀😀', 5), '😀😀…');
+		assert.equal(cutText('e\u0301e\u0301e\u0301', 4), 'e\u0301…');
+	});
+});
+
+describe('fitting text to terminal cells', () => {
+	test('pads, cuts with …, never splits a character, and reads no more than fits', () => {
+		assert.equal(fit('abc', 5), 'abc  ');
+		assert.equal(fit('abc', 5, 'right'), '  abc');
+		assert.equal(fit('abcdef', 4), 'abc…');
+		assert.equal(fit('日本語テキスト', 5), '日本…');
+		assert.equal(fit('日本語', 6), '日本語');
+		assert.equal(fit('👩‍👩‍👧 family', 4), '👩‍👩‍👧 …');
+		assert.equal(fit('e\u0301te\u0301', 3), 'e\u0301te\u0301');
+		assert.equal(fit('x'.repeat(10 * 1024 * 1024), 8), 'xxxxxxx…');
+	});
+
+	test('a field from the wire is capped, saying how much more there was', () => {
+		const text = capText('y'.repeat(maxFieldChars + 3000));
+		assert.ok(text.startsWith('y'.repeat(maxFieldChars)));
+		assert.ok(text.endsWith('… 3 KB more'));
+		assert.equal(capText('short'), 'short');
+		const rows = asBoundedJson({
+			data: Array.from({length: 20_000}, () => ['a']),
+		});
+		assert.equal((rows as {data: unknown[]}).data.length, 10_000);
 	});
 });

@@ -79,6 +79,7 @@ export function helpText(
 	  --filter NAME=VALUE a list filter of the provider (repeatable; see below)
 	  --interval SECONDS  polling interval (default 3)
 	  --once              print one snapshot and exit (with runs, sessions, statements, progress)
+	  --timeout SECONDS   how long a snapshot may take, all requests included (default 60)
 	  --json              print the snapshot as JSON model objects
 	  --write             allow mutating actions (always confirmed); read-only by default
 	  --no-color          no colours (NO_COLOR is honoured too)

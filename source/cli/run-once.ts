@@ -1,11 +1,17 @@
 import stringWidth from 'string-width';
+import {isProviderError} from '../http/provider-error.js';
 import {formatClock, formatDuration, runDuration} from '../model/format.js';
 import {taskBar, stageLabel} from '../model/task-bar.js';
-import type {Run} from '../model/types.js';
+import type {Run, RunKind} from '../model/types.js';
 import type {Provider} from '../providers/provider.js';
+import {fit} from '../ui/render/line.js';
 import {sanitizeLine} from '../text/sanitize.js';
+import {onceJson} from './once-json.js';
 
 export type OnceCommand = 'runs' | 'sessions' | 'statements' | 'progress';
+
+/** How long a snapshot may take by default, all requests included (`--timeout`). */
+export const defaultOnceTimeoutSeconds = 60;
 
 export type OnceOptions = {
 	readonly command: OnceCommand;
@@ -14,39 +20,90 @@ export type OnceOptions = {
 	readonly providers: readonly Provider[];
 	readonly now: number;
 	readonly write: (text: string) => void;
+	/** Says on stderr which target failed, and why; the others are still printed. */
+	readonly warn: (text: string) => void;
+	/** The snapshot gives up after this long. */
+	readonly timeoutSeconds?: number;
 };
 
+/** A run that cannot be found, or found more than once: exit 1. */
 export class OnceError extends Error {
 	override readonly name = 'OnceError';
 }
 
-/** Model objects for scripts: the raw wire body is left out. */
-function withoutRaw<T extends {raw?: unknown}>(item: T): Omit<T, 'raw'> {
-	const {raw, ...rest} = item;
-	return rest;
-}
+/** What a snapshot came to: 1 when a target failed (what the others had is printed all the same). */
+export type OnceOutcome = {readonly failed: number};
 
-/** Every provider with its runs, listed in parallel. */
-async function runsByProvider(
+type Listed = {
+	readonly provider: Provider;
+	readonly runs: readonly Run[];
+	readonly error?: unknown;
+};
+
+/** Every provider's runs, listed in parallel; a failing one leaves the others. */
+async function listEvery(
 	providers: readonly Provider[],
 	signal: AbortSignal,
-): Promise<Array<readonly [Provider, Run[]]>> {
+): Promise<Listed[]> {
 	return Promise.all(
-		providers.map(
-			async provider =>
-				[
+		providers.map(async (provider): Promise<Listed> => {
+			try {
+				return {
 					provider,
-					provider.listRuns ? await provider.listRuns(signal) : [],
-				] as const,
-		),
+					runs: provider.listRuns ? await provider.listRuns(signal) : [],
+				};
+			} catch (error) {
+				return {provider, runs: [], error};
+			}
+		}),
 	);
 }
+
+/** What went wrong, where a request cut short by the deadline says so rather than "aborted". */
+function describe(
+	error: unknown,
+	deadline: AbortSignal,
+	seconds: number,
+): string {
+	if (isProviderError(error)) {
+		return deadline.aborted && error.kind === 'aborted'
+			? `${error.provider} ${error.operation}: no complete answer within ${seconds}s (--timeout)`
+			: error.summary();
+	}
+
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs one provider call of the snapshot, turning a deadline abort into a plain sentence. */
+async function withinDeadline<T>(
+	call: Promise<T>,
+	deadline: AbortSignal,
+	seconds: number,
+): Promise<T> {
+	try {
+		return await call;
+	} catch (error) {
+		if (deadline.aborted) {
+			throw new OnceError(describe(error, deadline, seconds));
+		}
+
+		throw error;
+	}
+}
+
+/** A cell of a --once table is at most this many terminal cells wide (a 10 MB name is no column). */
+const maxCell = 60;
 
 function table(
 	headers: readonly string[],
 	rows: ReadonlyArray<readonly string[]>,
 ): string {
-	const clean = rows.map(row => row.map(cell => sanitizeLine(cell)));
+	const clean = rows.map(row =>
+		row.map(cell => {
+			const text = sanitizeLine(cell.slice(0, maxCell * 4));
+			return stringWidth(text) > maxCell ? fit(text, maxCell).trimEnd() : text;
+		}),
+	);
 	// Terminal cells, not code units: CJK names take two cells each.
 	const widths = headers.map((header, index) =>
 		Math.max(
@@ -66,53 +123,146 @@ function table(
 	return [line(headers), ...clean.map(row => line(row))].join('\n') + '\n';
 }
 
-/** Finds the run an argument names: its full key (`target:kind:id`), `kind:id`, or the bare id. */
-async function findRun(
-	providers: readonly Provider[],
-	signal: AbortSignal,
-	argument: string | undefined,
-	wanted: (provider: Provider, run: Run) => boolean,
-): Promise<[Provider, Run]> {
-	if (!argument) {
-		throw new OnceError('which run? give its id (or target:kind:id)');
+type RunName = {
+	readonly target?: string;
+	readonly kind?: string;
+	readonly id: string;
+};
+
+/** `target:kind:id`, `kind:id`, or a bare id. */
+function parseRunName(argument: string): RunName {
+	const parts = argument.split(':');
+	if (parts.length >= 3) {
+		return {
+			target: parts.slice(0, -2).join(':'),
+			kind: parts.at(-2),
+			id: parts.at(-1)!,
+		};
 	}
 
-	for (const [provider, runs] of await runsByProvider(providers, signal)) {
-		const run = runs.find(
-			item =>
-				wanted(provider, item) &&
-				(item.key === argument ||
-					`${item.kind}:${item.id}` === argument ||
-					item.id === argument),
-		);
-		if (run) {
-			return [provider, run];
-		}
-	}
+	return parts.length === 2 ? {kind: parts[0], id: parts[1]!} : {id: argument};
+}
 
-	throw new OnceError(
-		`no run "${argument}" found on ${providers.map(provider => provider.target).join(', ')}`,
+function names(run: Run, name: RunName): boolean {
+	return (
+		run.id === name.id &&
+		(name.kind === undefined || run.kind === name.kind) &&
+		(name.target === undefined || run.target === name.target)
 	);
 }
 
+/**
+ * Finds the run an argument names among the listed runs; a run not in the listed page is asked
+ * of its provider by id, for each kind the provider has. More than one match is an error that
+ * lists them: a bare id may be a session and a batch.
+ */
+async function findRun(
+	listed: readonly Listed[],
+	argument: string | undefined,
+	wanted: (provider: Provider, kind: RunKind) => boolean,
+	signal: AbortSignal,
+): Promise<[Provider, Run]> {
+	if (!argument) {
+		throw new OnceError(
+			'which run? give its id (or kind:id, or target:kind:id)',
+		);
+	}
+
+	const name = parseRunName(argument);
+	let found = listed.flatMap(({provider, runs}) =>
+		runs
+			.filter(run => wanted(provider, run.kind) && names(run, name))
+			.map(run => [provider, run] as [Provider, Run]),
+	);
+	if (found.length === 0) {
+		const asked = await Promise.all(
+			listed.flatMap(({provider}) =>
+				provider.kinds
+					.filter(
+						kind =>
+							wanted(provider, kind) &&
+							provider.getRun !== undefined &&
+							(name.kind === undefined || name.kind === kind) &&
+							(name.target === undefined || name.target === provider.target),
+					)
+					.map(async kind => {
+						const stub: Run = {
+							target: provider.target,
+							kind,
+							id: name.id,
+							key: `${provider.target}:${kind}:${name.id}`,
+							provider: provider.id,
+							state: 'unknown',
+							rawState: '',
+						};
+						try {
+							return [
+								[provider, await provider.getRun!(stub, signal)],
+							] as Array<[Provider, Run]>;
+						} catch {
+							// Not this kind, or not on this target.
+							return [];
+						}
+					}),
+			),
+		);
+		found = asked.flat();
+	}
+
+	if (found.length > 1) {
+		throw new OnceError(
+			`"${argument}" names ${found.length} runs; say which: ${found.map(([, run]) => run.key).join(', ')}`,
+		);
+	}
+
+	const [first] = found;
+	if (!first) {
+		throw new OnceError(
+			`no run "${argument}" found on ${listed.map(({provider}) => provider.target).join(', ')}`,
+		);
+	}
+
+	return first;
+}
+
 /** One snapshot, printed as a table or as JSON, for scripts and quick looks. */
-export async function runOnce(options: OnceOptions): Promise<void> {
-	const {providers, now, write} = options;
-	const signal = AbortSignal.timeout(60_000);
+export async function runOnce(options: OnceOptions): Promise<OnceOutcome> {
+	const {providers, now, write, warn} = options;
+	const seconds = options.timeoutSeconds ?? defaultOnceTimeoutSeconds;
+	const signal = AbortSignal.timeout(seconds * 1000);
+	const listed = await listEvery(providers, signal);
+	const failures = listed
+		.map(item => ({
+			...item,
+			why:
+				item.error === undefined
+					? undefined
+					: describe(item.error, signal, seconds),
+		}))
+		.filter(item => item.why !== undefined);
+	for (const {provider, why} of failures) {
+		warn(`target "${provider.target}" failed: ${why}`);
+	}
+
+	const failed = failures.length;
+	const failedJson = failures.map(({provider, why}) => ({
+		target: provider.target,
+		error: why,
+	}));
 	switch (options.command) {
 		case 'runs':
 		case 'sessions': {
-			const listed = await runsByProvider(providers, signal);
+			if (failed === listed.length) {
+				// Nothing answered: the stderr lines say it all.
+				return {failed};
+			}
+
 			const runs = listed
-				.flatMap(([, runs]) => runs)
+				.flatMap(item => item.runs)
 				.filter(run => options.command === 'runs' || run.kind === 'session');
 			write(
 				options.json
-					? JSON.stringify(
-							runs.map(run => withoutRaw(run)),
-							undefined,
-							2,
-						) + '\n'
+					? onceJson(options.command, now, {runs, failed: failedJson})
 					: table(
 							[
 								'TARGET',
@@ -136,21 +286,24 @@ export async function runOnce(options: OnceOptions): Promise<void> {
 							]),
 						),
 			);
-			return;
+			return {failed};
 		}
 
 		case 'statements': {
 			const [provider, run] = await findRun(
-				providers,
-				signal,
+				listed,
 				options.argument,
-				(item, candidate) =>
-					Boolean(item.listStatements) && candidate.kind === 'session',
+				(item, kind) => Boolean(item.listStatements) && kind === 'session',
+				signal,
 			);
-			const statements = await provider.listStatements!(run, signal);
+			const statements = await withinDeadline(
+				provider.listStatements!(run, signal),
+				signal,
+				seconds,
+			);
 			write(
 				options.json
-					? JSON.stringify(statements, undefined, 2) + '\n'
+					? onceJson('statements', now, {run, statements})
 					: table(
 							['ID', 'STATE', 'PROGRESS', 'OUTPUT', 'CODE'],
 							statements.map(statement => [
@@ -164,20 +317,24 @@ export async function runOnce(options: OnceOptions): Promise<void> {
 							]),
 						),
 			);
-			return;
+			return {failed: 0};
 		}
 
 		case 'progress': {
 			const [provider, run] = await findRun(
-				providers,
-				signal,
+				listed,
 				options.argument,
 				item => Boolean(item.getProgress),
+				signal,
 			);
-			const progress = await provider.getProgress!(run, signal);
+			const progress = await withinDeadline(
+				provider.getProgress!(run, signal),
+				signal,
+				seconds,
+			);
 			write(
 				options.json
-					? JSON.stringify(progress.jobs, undefined, 2) + '\n'
+					? onceJson('progress', now, {run, progress})
 					: table(
 							['JOB', 'STATUS', 'TASKS', 'STAGES', 'NAME'],
 							progress.jobs.map(job => [
@@ -189,6 +346,7 @@ export async function runOnce(options: OnceOptions): Promise<void> {
 							]),
 						),
 			);
+			return {failed: 0};
 		}
 	}
 }

@@ -24,7 +24,18 @@ export type TuiOptions = {
 const enterAlternateScreen = '\u001B[?1049h';
 const leaveAlternateScreen = '\u001B[?1049l\u001B[?25h';
 
-/** The full-screen monitor; the terminal is restored on q, Ctrl-C, SIGTERM, SIGHUP and crashes alike. */
+/** Signals that end the monitor, with the exit status a shell expects for each (128 + its number). */
+const endingSignals = {
+	SIGHUP: 129,
+	SIGINT: 130,
+	SIGQUIT: 131,
+	SIGTERM: 143,
+} as const;
+
+/**
+ * The full-screen monitor; the terminal is restored on q, Ctrl-C, a signal (SIGINT, SIGQUIT,
+ * SIGTERM, SIGHUP), a crash, and as a last resort when the process exits at all.
+ */
 export async function runTui(options: TuiOptions): Promise<number> {
 	const store = new PollingStore({
 		clock: systemClock(),
@@ -65,9 +76,17 @@ export async function runTui(options: TuiOptions): Promise<number> {
 			patchConsole: true,
 		},
 	);
-	const stop = () => {
-		instance.unmount();
-	};
+	let signalled: number | undefined;
+	const stops = Object.entries(endingSignals).map(
+		([signal, status]) =>
+			[
+				signal,
+				() => {
+					signalled = status;
+					instance.unmount();
+				},
+			] as const,
+	);
 
 	let crash: unknown;
 	const onCrash = (error: unknown) => {
@@ -75,8 +94,11 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		instance.unmount();
 	};
 
-	process.once('SIGTERM', stop);
-	process.once('SIGHUP', stop);
+	for (const [signal, stop] of stops) {
+		process.once(signal, stop);
+	}
+
+	process.once('exit', restore);
 	process.once('uncaughtException', onCrash);
 	process.once('unhandledRejection', onCrash);
 	try {
@@ -84,8 +106,11 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	} finally {
 		store.dispose();
 		restore();
-		process.off('SIGTERM', stop);
-		process.off('SIGHUP', stop);
+		for (const [signal, stop] of stops) {
+			process.off(signal, stop);
+		}
+
+		process.off('exit', restore);
 		process.off('uncaughtException', onCrash);
 		process.off('unhandledRejection', onCrash);
 		await options.cleanup();
@@ -98,5 +123,5 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		return 70;
 	}
 
-	return 0;
+	return signalled ?? 0;
 }

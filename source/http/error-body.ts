@@ -7,8 +7,6 @@ export type ErrorBodyFacts = {
 	readonly throttled?: boolean;
 };
 
-const maxMessageLength = 300;
-
 /**
  * Generic reading of an error body: JSON `{msg}` (Livy), `{message}`, `{Message}` (Synapse),
  * `{error: {code, message}}` (Azure), a bare JSON string (Livy statements), plain text
@@ -71,9 +69,7 @@ function firstString(...values: unknown[]): string | undefined {
 	return undefined;
 }
 
+/** One line of text; it is redacted and cut to length where the error is made (ProviderError). */
 function clean(text: string): string {
-	const oneLine = text.replaceAll(/\s+/gv, ' ').trim();
-	return oneLine.length > maxMessageLength
-		? `${oneLine.slice(0, maxMessageLength - 1)}…`
-		: oneLine;
+	return text.replaceAll(/\s+/gv, ' ').trim();
 }

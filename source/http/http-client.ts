@@ -2,6 +2,7 @@ import {Buffer} from 'node:buffer';
 import {Agent, request as undiciRequest, type Dispatcher} from 'undici';
 import {readErrorBody, type ErrorBodyFacts} from './error-body.js';
 import {ProviderError} from './provider-error.js';
+import {takeSlot} from './rate-limit.js';
 import {retryAfterMs} from './retry-after.js';
 
 export type HttpTimeouts = {
@@ -22,20 +23,24 @@ export const defaultTimeouts: HttpTimeouts = {
 /** A response larger than this is refused rather than parsed (a 10 MB statement output still fits). */
 export const defaultMaxBytes = 32 * 1024 * 1024;
 
-let sharedDispatcher: Agent | undefined;
+const dispatchers = new Map<number, Agent>();
 
-/** One dispatcher for the whole process, so connections to each endpoint are pooled and kept alive. */
-export function httpDispatcher(
-	timeouts: HttpTimeouts = defaultTimeouts,
-): Agent {
-	sharedDispatcher ??= new Agent({
-		connect: {timeout: timeouts.connectMs},
-		headersTimeout: timeouts.headersMs,
-		bodyTimeout: timeouts.bodyMs,
-		keepAliveTimeout: 10_000,
-		connections: 8,
-	});
-	return sharedDispatcher;
+/**
+ * One dispatcher per connect timeout for the whole process, so connections to each endpoint are
+ * pooled and kept alive; header and body timeouts go with each request.
+ */
+export function httpDispatcher(connectMs = defaultTimeouts.connectMs): Agent {
+	let agent = dispatchers.get(connectMs);
+	if (!agent) {
+		agent = new Agent({
+			connect: {timeout: connectMs},
+			keepAliveTimeout: 10_000,
+			connections: 8,
+		});
+		dispatchers.set(connectMs, agent);
+	}
+
+	return agent;
 }
 
 export type Query = Readonly<
@@ -175,8 +180,17 @@ export class HttpClient {
 			: timeout;
 		const url = this.url(request.path, request.query);
 		const method = request.method ?? 'GET';
+		if (url.origin !== this.endpoint.origin) {
+			// Credentials are for the origin they were configured for, and nowhere else.
+			throw this.error(request, {
+				kind: 'config',
+				message: `refused to send a request to ${url.origin}, which is not this target's origin`,
+			});
+		}
+
 		let status = 0;
 		try {
+			await takeSlot(this.endpoint.origin, signal);
 			const outgoing: Record<string, string> = lowerCaseKeys({
 				accept: 'application/json',
 				'user-agent': 'sparktop',
@@ -195,7 +209,10 @@ export class HttpClient {
 				headers: {...outgoing, ...auth},
 				body: request.body,
 				signal,
-				dispatcher: this.options.dispatcher ?? httpDispatcher(timeouts),
+				headersTimeout: timeouts.headersMs,
+				bodyTimeout: timeouts.bodyMs,
+				dispatcher:
+					this.options.dispatcher ?? httpDispatcher(timeouts.connectMs),
 			});
 			status = response.statusCode;
 			const headers = flattenHeaders(response.headers);
@@ -221,7 +238,10 @@ export class HttpClient {
 				throw error;
 			}
 
-			throw this.transportError(request, error, timeout.aborted);
+			throw this.transportError(request, error, {
+				timedOut: timeout.aborted,
+				timeouts,
+			});
 		}
 	}
 
@@ -259,14 +279,22 @@ export class HttpClient {
 	private transportError(
 		request: HttpRequest,
 		error: unknown,
-		timedOut: boolean,
+		context: {readonly timedOut: boolean; readonly timeouts: HttpTimeouts},
 	): ProviderError {
-		const code = (error as {code?: string} | undefined)?.code ?? '';
-		const name = (error as {name?: string} | undefined)?.name ?? '';
-		if (timedOut || code.includes('TIMEOUT') || name === 'TimeoutError') {
+		// The errors of undici carry string codes; a DOMException's code is a number.
+		const raw = (error as {code?: unknown} | undefined)?.code;
+		const code = typeof raw === 'string' ? raw : '';
+		const name = (error as {name?: unknown} | undefined)?.name;
+		const {timeouts} = context;
+		const waited: Readonly<Record<string, string>> = {
+			UND_ERR_CONNECT_TIMEOUT: `no connection within ${timeouts.connectMs / 1000}s`,
+			UND_ERR_HEADERS_TIMEOUT: `no answer within ${timeouts.headersMs / 1000}s`,
+			UND_ERR_BODY_TIMEOUT: `the answer stalled for ${timeouts.bodyMs / 1000}s`,
+		};
+		if (context.timedOut || name === 'TimeoutError' || waited[code]) {
 			return this.error(request, {
 				kind: 'timeout',
-				message: `timed out (${code || 'no answer'})`,
+				message: `timed out: ${waited[code] ?? `no complete answer within ${timeouts.totalMs / 1000}s`} (${this.endpoint.host})`,
 			});
 		}
 
@@ -300,19 +328,8 @@ export class HttpClient {
 			...fields,
 			provider: this.provider,
 			operation: request.operation,
-			message: this.redact(fields.message),
+			secrets: this.options.secrets?.(),
 		});
-	}
-
-	private redact(text: string): string {
-		let result = text;
-		for (const secret of this.options.secrets?.() ?? []) {
-			if (secret.length >= 4) {
-				result = result.replaceAll(secret, '[redacted]');
-			}
-		}
-
-		return result;
 	}
 }
 

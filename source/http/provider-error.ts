@@ -1,3 +1,5 @@
+import {cutText, redact} from '../text/redact.js';
+
 export type ProviderErrorKind =
 	| 'http'
 	| 'network'
@@ -21,11 +23,17 @@ export type ProviderErrorInit = {
 	readonly retryAfterMs?: number;
 	/** The provider said this is throttling, whatever the HTTP status. */
 	readonly throttled?: boolean;
+	/** The target's secrets: taken out of every field, wherever a server echoed them. */
+	readonly secrets?: readonly string[];
 };
 
+/** The longest message and fields an error keeps, after redaction. */
+const maxMessage = 300;
+const maxField = 120;
+
 /**
- * The one error type every provider operation fails with. Its message is safe to show:
- * it never holds credentials, Authorization headers or query strings.
+ * The one error type every provider operation fails with. Every field is safe to show: the
+ * target's secrets and anything that reads like a credential are taken out before it is cut.
  */
 export class ProviderError extends Error {
 	override readonly name = 'ProviderError';
@@ -39,13 +47,16 @@ export class ProviderError extends Error {
 	readonly throttled: boolean;
 
 	constructor(init: ProviderErrorInit) {
-		super(init.message);
+		const safe = (text: string, max: number) =>
+			cutText(redact(text, init.secrets), max);
+		super(safe(init.message, maxMessage));
 		this.kind = init.kind;
 		this.provider = init.provider;
 		this.operation = init.operation;
 		this.status = init.status;
-		this.code = init.code;
-		this.requestId = init.requestId;
+		this.code = init.code === undefined ? undefined : safe(init.code, maxField);
+		this.requestId =
+			init.requestId === undefined ? undefined : safe(init.requestId, maxField);
 		this.retryAfterMs = init.retryAfterMs;
 		this.throttled = init.throttled ?? init.status === 429;
 	}

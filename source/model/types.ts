@@ -53,7 +53,6 @@ export type Run = RunRef & {
 	readonly codeType?: string;
 	/** Where the run's log streams are kept, by stream name, where the provider lists them (EMR's driver logs). */
 	readonly logFiles?: Readonly<Record<string, string>>;
-	readonly raw?: unknown;
 };
 
 export type TimelinePhase = {
@@ -168,6 +167,8 @@ export type Progress = {
 	readonly source: string;
 	/** The run has ended: these numbers will not change, so they need no more polling. */
 	readonly final?: boolean;
+	/** What the numbers lack and why (the stages could not be read). */
+	readonly note?: string;
 };
 
 export type LogTail = {

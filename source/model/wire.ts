@@ -15,9 +15,49 @@ export function asArray(value: unknown): readonly unknown[] {
 	return Array.isArray(value) ? value : [];
 }
 
+/**
+ * The longest text one field keeps: the rest is cut off with a note of how much there was, so a
+ * 10 MB field costs what a screenful does, in memory and in every frame.
+ */
+export const maxFieldChars = 64 * 1024;
+/** The most items a list inside a field keeps (rows of a result table, say). */
+export const maxFieldItems = 10_000;
+
+export function capText(text: string): string {
+	if (text.length <= maxFieldChars) {
+		return text;
+	}
+
+	// Never end on the first half of a surrogate pair.
+	const end = /[\uD800-\uDBFF]/v.test(text.charAt(maxFieldChars - 1))
+		? maxFieldChars - 1
+		: maxFieldChars;
+	const more = Math.ceil((text.length - end) / 1024);
+	return `${text.slice(0, end)}… ${more.toLocaleString('en-US')} KB more`;
+}
+
+/** A JSON value kept as it came, but with every text capped and every list cut to its first items. */
+export function asBoundedJson(value: unknown): unknown {
+	if (typeof value === 'string') {
+		return capText(value);
+	}
+
+	if (Array.isArray(value)) {
+		return value.slice(0, maxFieldItems).map(item => asBoundedJson(item));
+	}
+
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value).map(([key, item]) => [key, asBoundedJson(item)]),
+		);
+	}
+
+	return value;
+}
+
 export function asString(value: unknown): string | undefined {
 	if (typeof value === 'string') {
-		return value;
+		return capText(value);
 	}
 
 	if (typeof value === 'number' && Number.isFinite(value)) {
@@ -116,7 +156,7 @@ export function asParsedJson(value: unknown): unknown {
 	}
 
 	try {
-		return JSON.parse(value) as unknown;
+		return asBoundedJson(JSON.parse(value) as unknown);
 	} catch {
 		return undefined;
 	}

@@ -21,6 +21,25 @@ export function basicAuthHeader(
 	return {authorization: `Basic ${token}`};
 }
 
+/**
+ * Credentials configured for `endpoint`, for a URL a server named: only when it is the same
+ * origin (scheme, host and port), so they never reach another host, nor go over http where the
+ * endpoint is https.
+ */
+export function credentialsForOrigin(
+	url: string,
+	endpoint: string,
+	credentials: BasicCredentials | undefined,
+): BasicCredentials | undefined {
+	try {
+		return new URL(url).origin === new URL(endpoint).origin
+			? credentials
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** What must never show in an error message for these credentials. */
 export function basicAuthSecrets(
 	credentials: BasicCredentials | undefined,

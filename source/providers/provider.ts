@@ -2,6 +2,7 @@ import type {
 	LogTail,
 	Progress,
 	Run,
+	RunKind,
 	Session,
 	Statement,
 } from '../model/types.js';
@@ -12,6 +13,8 @@ import type {
  */
 export type Provider = {
 	readonly id: string;
+	/** The kinds of run it lists, to look a run up by its bare id. */
+	readonly kinds: readonly RunKind[];
 	/** Name of the target on screen and in run keys. */
 	readonly target: string;
 	/** Where it points, for the status line; never carries credentials. */

@@ -1,5 +1,5 @@
 import {isDeepStrictEqual} from 'node:util';
-import {type ProviderError, toProviderError} from '../http/provider-error.js';
+import {ProviderError, toProviderError} from '../http/provider-error.js';
 import type {Action} from './actions.js';
 import {backoffDelay, type BackoffPolicy} from './backoff.js';
 import type {Clock, TimerHandle} from './clock.js';
@@ -30,9 +30,26 @@ type Entry = {
 	listeners: Set<() => void>;
 	timer?: TimerHandle;
 	slowTimer?: TimerHandle;
+	lateTimer?: TimerHandle;
 	controller?: AbortController;
-	lastAttemptAt?: number;
+	/** When the request in flight was sent. */
+	sentAt?: number;
+	/** It has been in flight longer than the interval. */
+	late?: boolean;
+	/** When the last request came back (answered or failed); an aborted one does not count. */
+	completedAt?: number;
+	/** When the server last answered this key. */
+	answeredAt?: number;
+	/** How long its last few answers took. */
+	latencies: number[];
+	/** Gives up on a request that takes far longer than this key's answers usually do. */
+	deadlineTimer?: TimerHandle;
 };
+
+/** A request may take this many times the key's slowest recent answer before it is given up. */
+const deadlineFactor = 4;
+const minDeadlineMs = 2000;
+const maxDeadlineMs = 30_000;
 
 export class PollingStore {
 	private readonly options: Required<PollingStoreOptions>;
@@ -43,7 +60,11 @@ export class PollingStore {
 
 	constructor(options: PollingStoreOptions) {
 		this.options = {
-			backoff: {baseMs: options.intervalMs, capMs: 5 * 60_000},
+			// Recovery after a fault is at most an interval plus one short step away.
+			backoff: {
+				baseMs: Math.min(options.intervalMs, 1000),
+				capMs: Math.max(options.intervalMs, 5000),
+			},
 			random: Math.random,
 			slowMs: 300,
 			cacheSize: 200,
@@ -97,13 +118,17 @@ export class PollingStore {
 		return this.status;
 	}
 
-	/** Polls now, settled keys included, even while paused; backoff waits are skipped. */
+	/**
+	 * Polls now, settled keys included, even while paused; backoff waits are skipped, and a request
+	 * still in flight (perhaps hanging) is abandoned for a fresh one.
+	 */
 	refresh(key?: string): void {
 		for (const entry of this.entries.values()) {
 			if (
 				entry.listeners.size > 0 &&
 				(key === undefined || entry.spec.key === key)
 			) {
+				this.abandon(entry);
 				this.start(entry, true);
 			}
 		}
@@ -114,10 +139,18 @@ export class PollingStore {
 	 * Resolves to the error, if any; never rejects.
 	 */
 	async act(action: Action): Promise<ProviderError | undefined> {
+		const controller = new AbortController();
+		const timer = this.options.clock.setTimeout(() => {
+			controller.abort(
+				new Error(`no answer within ${actionTimeoutMs / 1000}s`),
+			);
+		}, actionTimeoutMs);
 		try {
-			await action.perform(AbortSignal.timeout(actionTimeoutMs));
+			await action.perform(controller.signal);
 		} catch (error) {
 			return toProviderError(error, 'sparktop', action.label);
+		} finally {
+			this.options.clock.clearTimeout(timer);
 		}
 
 		for (const key of action.refreshKeys) {
@@ -146,15 +179,17 @@ export class PollingStore {
 		}
 	}
 
+	/** Stops everything: requests in flight are aborted, and nobody is told anything after this. */
 	dispose(): void {
 		this.disposed = true;
 		for (const entry of this.entries.values()) {
+			this.abandon(entry);
 			this.clearTimer(entry);
-			this.clearTimer(entry, 'slowTimer');
-			entry.controller?.abort();
+			entry.listeners.clear();
 		}
 
 		this.entries.clear();
+		this.statusListeners.clear();
 	}
 
 	private entryFor(spec: ResourceSpec<unknown>): Entry {
@@ -167,7 +202,12 @@ export class PollingStore {
 			return existing;
 		}
 
-		const entry: Entry = {spec, snapshot: emptySnapshot, listeners: new Set()};
+		const entry: Entry = {
+			spec,
+			snapshot: emptySnapshot,
+			listeners: new Set(),
+			latencies: [],
+		};
 		this.entries.set(spec.key, entry);
 		this.trimCache();
 		return entry;
@@ -175,15 +215,25 @@ export class PollingStore {
 
 	private deactivate(entry: Entry): void {
 		this.clearTimer(entry);
-		this.clearTimer(entry, 'slowTimer');
 		if (entry.controller) {
-			entry.controller.abort();
-			entry.controller = undefined;
+			// An abandoned request is no attempt: coming back loads at once.
+			this.abandon(entry);
 			this.setSnapshot(entry, {...entry.snapshot, loading: false});
 		}
 
 		this.refreshStatus();
 		this.trimCache();
+	}
+
+	/** Forgets the request in flight, if any; its answer, when it comes, is ignored. */
+	private abandon(entry: Entry): void {
+		entry.controller?.abort();
+		entry.controller = undefined;
+		entry.sentAt = undefined;
+		entry.late = false;
+		this.clearTimer(entry, 'slowTimer');
+		this.clearTimer(entry, 'lateTimer');
+		this.clearTimer(entry, 'deadlineTimer');
 	}
 
 	private scheduleFromLastAttempt(entry: Entry): void {
@@ -194,9 +244,9 @@ export class PollingStore {
 		const {nextAttemptAt} = entry.snapshot;
 		const due =
 			nextAttemptAt ??
-			(entry.lastAttemptAt === undefined
+			(entry.completedAt === undefined
 				? 0
-				: entry.lastAttemptAt + this.options.intervalMs);
+				: entry.completedAt + this.options.intervalMs);
 		this.schedule(entry, due - this.options.clock.now());
 	}
 
@@ -230,7 +280,14 @@ export class PollingStore {
 		this.clearTimer(entry);
 		const controller = new AbortController();
 		entry.controller = controller;
-		entry.lastAttemptAt = this.options.clock.now();
+		entry.sentAt = this.options.clock.now();
+		// A request that takes longer than the interval makes the data late, whatever it ends in.
+		entry.lateTimer = this.options.clock.setTimeout(() => {
+			entry.lateTimer = undefined;
+			entry.late = true;
+			this.refreshStatus();
+		}, this.options.intervalMs);
+		this.armDeadline(entry, controller);
 		if (entry.snapshot.data === undefined) {
 			this.setSnapshot(entry, {...entry.snapshot, loading: true});
 		} else {
@@ -261,18 +318,56 @@ export class PollingStore {
 		);
 	}
 
+	/**
+	 * A request that hangs or trickles is given up once it has taken several times what this key's
+	 * answers usually take (never less than the interval or 2 s), so a server that recovers is read
+	 * again within seconds instead of after the HTTP timeouts. Before any answer, only those apply.
+	 */
+	private armDeadline(entry: Entry, controller: AbortController): void {
+		if (entry.latencies.length === 0) {
+			return;
+		}
+
+		const deadlineMs = Math.min(
+			maxDeadlineMs,
+			Math.max(
+				minDeadlineMs,
+				this.options.intervalMs,
+				deadlineFactor * Math.max(...entry.latencies),
+			),
+		);
+		entry.deadlineTimer = this.options.clock.setTimeout(() => {
+			entry.deadlineTimer = undefined;
+			this.fail(
+				entry,
+				controller,
+				new ProviderError({
+					kind: 'timeout',
+					provider: 'sparktop',
+					operation: entry.spec.key,
+					message: `no answer within ${formatSeconds(deadlineMs)}, where it usually answers within ${formatSeconds(Math.max(...entry.latencies))}`,
+				}),
+			);
+		}, deadlineMs);
+	}
+
 	private succeed(
 		entry: Entry,
 		controller: AbortController,
 		data: unknown,
 	): void {
-		if (entry.controller !== controller) {
+		if (entry.controller !== controller || this.disposed) {
 			return;
 		}
 
-		entry.controller = undefined;
-		this.clearTimer(entry, 'slowTimer');
 		const now = this.options.clock.now();
+		entry.latencies = [
+			...entry.latencies.slice(-4),
+			now - (entry.sentAt ?? now),
+		];
+		this.abandon(entry);
+		entry.completedAt = now;
+		entry.answeredAt = now;
 		const previous = entry.snapshot;
 		const same =
 			previous.data !== undefined && isDeepStrictEqual(previous.data, data);
@@ -293,7 +388,7 @@ export class PollingStore {
 			});
 		}
 
-		this.setStatus({...this.computeStatus(), lastSuccessAt: now});
+		this.refreshStatus();
 		if (!settled) {
 			this.schedule(entry, this.options.intervalMs);
 		}
@@ -304,13 +399,13 @@ export class PollingStore {
 		controller: AbortController,
 		error: unknown,
 	): void {
-		if (entry.controller !== controller) {
+		if (entry.controller !== controller || this.disposed) {
 			return;
 		}
 
-		entry.controller = undefined;
-		this.clearTimer(entry, 'slowTimer');
+		this.abandon(entry);
 		const now = this.options.clock.now();
+		entry.completedAt = now;
 		const providerError = toProviderError(error, 'sparktop', entry.spec.key);
 		if (entry.spec.isFinal?.(providerError)) {
 			// An answer that will not change (a finished session's statements are gone): keep the last
@@ -361,7 +456,12 @@ export class PollingStore {
 	private *watched(): Iterable<WatchedKey> {
 		for (const entry of this.entries.values()) {
 			if (entry.listeners.size > 0) {
-				yield {key: entry.spec.key, snapshot: entry.snapshot};
+				yield {
+					key: entry.spec.key,
+					snapshot: entry.snapshot,
+					answeredAt: entry.answeredAt,
+					lateSince: entry.late ? entry.sentAt : undefined,
+				};
 			}
 		}
 	}
@@ -383,7 +483,7 @@ export class PollingStore {
 
 	private clearTimer(
 		entry: Entry,
-		which: 'timer' | 'slowTimer' = 'timer',
+		which: 'timer' | 'slowTimer' | 'lateTimer' | 'deadlineTimer' = 'timer',
 	): void {
 		const handle = entry[which];
 		if (handle) {
@@ -405,4 +505,8 @@ export class PollingStore {
 			}
 		}
 	}
+}
+
+function formatSeconds(ms: number): string {
+	return `${Math.round(ms / 100) / 10}s`;
 }

@@ -38,7 +38,10 @@ export type KeyedError = {
 /** The whole store at a glance, for the status line. */
 export type StoreStatus = {
 	readonly paused: boolean;
-	readonly lastSuccessAt?: number;
+	/** The oldest last answer of the keys on screen that still change: how fresh the screen is. */
+	readonly updatedAt?: number;
+	/** A request has been in flight longer than the interval since then (hanging, trickling). */
+	readonly lateSince?: number;
 	readonly loading: boolean;
 	/** Subscribed keys whose last poll failed, most recent first. */
 	readonly errors: readonly KeyedError[];

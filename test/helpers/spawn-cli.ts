@@ -1,5 +1,5 @@
 import process from 'node:process';
-import {spawn} from 'node:child_process';
+import {execFile, spawn} from 'node:child_process';
 import path from 'node:path';
 
 export const cliPath = path.resolve(process.cwd(), 'dist/sparktop.js');
@@ -46,5 +46,42 @@ export async function runCli(
 		child.on('close', code => {
 			resolve({code, stdout, stderr});
 		});
+	});
+}
+
+/** What `--once --json` printed: the versioned envelope, checked, as a plain object. */
+export function onceJsonOf(stdout: string): Record<string, unknown> {
+	const json = JSON.parse(stdout) as Record<string, unknown>;
+	if (json['schemaVersion'] !== 1) {
+		throw new Error(`not a version 1 envelope: ${stdout.slice(0, 200)}`);
+	}
+
+	return json;
+}
+
+/** Runs a bash command line (pipes and all) with the same clean environment as runCli. */
+export async function runShell(command: string): Promise<CliResult> {
+	return new Promise((resolve, reject) => {
+		execFile(
+			'bash',
+			['-c', command],
+			{
+				env: {
+					PATH: process.env['PATH'] ?? '',
+					HOME: process.env['HOME'] ?? '/tmp',
+					XDG_CONFIG_HOME: '/nonexistent',
+				},
+				encoding: 'utf8',
+			},
+			(error, stdout, stderr) => {
+				const code: unknown = error?.code;
+				if (error && typeof code !== 'number') {
+					reject(new Error(error.message));
+					return;
+				}
+
+				resolve({code: typeof code === 'number' ? code : 0, stdout, stderr});
+			},
+		);
 	});
 }

@@ -1,5 +1,6 @@
 import process from 'node:process';
 import {execFileSync, spawnSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
 
 export function hasTmux(): boolean {
 	return spawnSync('tmux', ['-V'], {stdio: 'ignore'}).status === 0;
@@ -32,6 +33,11 @@ export class TmuxSession {
 			String(rows),
 			`${command}; echo EXIT=$?; tmux -L ${this.socket} wait-for -S ${this.name}-done; sleep 60`,
 		);
+	}
+
+	/** The process id of a command started with `recordPid`. */
+	pid(file: string): number {
+		return Number(readFileSync(file, 'utf8').trim());
 	}
 
 	capture(): string {
@@ -93,4 +99,9 @@ export class TmuxSession {
 	kill(): void {
 		spawnSync('tmux', ['-L', this.socket, 'kill-server'], {stdio: 'ignore'});
 	}
+}
+
+/** A shell command that writes its own process id to `file`, then becomes `command` (exec). */
+export function recordPid(file: string, command: string): string {
+	return `sh -c 'echo $$ > ${file}; exec ${command}'`;
 }

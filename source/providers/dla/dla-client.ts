@@ -8,8 +8,8 @@ export type DlaClientOptions = Omit<
 	PopClientOptions,
 	'provider' | 'version'
 > & {
-	/** The virtual cluster (VcName) jobs run in, where the caller names one. */
-	readonly virtualCluster?: string;
+	/** The virtual cluster (VcName) the jobs run in; every job action names it. */
+	readonly virtualCluster: string;
 	readonly pageSize?: number;
 	readonly maxPages?: number;
 };
@@ -20,7 +20,7 @@ export type DlaClientOptions = Omit<
  */
 export class DlaClient {
 	readonly pop: PopClient;
-	private readonly virtualCluster?: string;
+	private readonly virtualCluster: string;
 	private readonly pageSize: number;
 	private readonly maxPages: number;
 
@@ -124,6 +124,11 @@ export class DlaClient {
 		);
 	}
 
+	/** Kills a job; answers `Data: "deleted"` when it did. */
+	async killSparkJob(jobId: string, signal?: AbortSignal): Promise<unknown> {
+		return this.form('KillSparkJob', {JobId: jobId}, 'Data', signal);
+	}
+
 	/** A form-body RPC call, and the one field of its answer the caller wants. */
 	private async form(
 		action: string,
@@ -132,10 +137,9 @@ export class DlaClient {
 		signal?: AbortSignal,
 	): Promise<unknown> {
 		// Job actions name the virtual cluster; statement actions take only the job id.
-		const withCluster = !statementActions.has(action) && this.virtualCluster;
 		const body = new URLSearchParams({
 			...parameters,
-			...(withCluster ? {VcName: this.virtualCluster} : {}),
+			...(statementActions.has(action) ? {} : {VcName: this.virtualCluster}),
 		}).toString();
 		const answer = await this.pop.call({
 			action,

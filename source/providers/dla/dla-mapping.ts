@@ -44,7 +44,6 @@ export function mapDlaJob(target: string, body: unknown): Run {
 		endedAt: isTerminalRunState(state) ? time(job, 'UpdateTime') : undefined,
 		queue: asText(job['VcName']),
 		sparkUiUrl: asText(job['SparkUI']),
-		raw: body,
 	};
 }
 

@@ -30,7 +30,8 @@ export const dlaModule = defineProvider({
 			flag: 'workspace',
 			configKey: 'workspace',
 			placeholder: 'W',
-			help: 'virtual cluster',
+			help: 'virtual cluster (VcName), which every job action names',
+			required: true,
 		},
 		credentialCommand: alibabaSettings.credentialCommand,
 	},
@@ -50,7 +51,7 @@ export const dlaModule = defineProvider({
 		createDlaProvider({
 			target: setup.name,
 			endpoint: setup.endpoint,
-			virtualCluster: setup.settings.workspace,
+			virtualCluster: setup.settings.workspace!,
 			credentials: alibabaCredentials(setup, 'dla'),
 			filters: setup.filters,
 		}),

@@ -30,7 +30,7 @@ export const dlaFilters: Readonly<Record<string, FilterSpec>> = {
 export type DlaProviderOptions = {
 	readonly target: string;
 	readonly endpoint: string;
-	readonly virtualCluster?: string;
+	readonly virtualCluster: string;
 	readonly credentials: CachedCredential<AlibabaCredentials>;
 	readonly filters?: ListFilters;
 	readonly now?: () => number;
@@ -62,6 +62,7 @@ export function createDlaProvider(options: DlaProviderOptions): Provider {
 
 	return {
 		id: 'dla',
+		kinds: ['batch', 'session'],
 		target,
 		endpoint: client.pop.http.endpoint.origin,
 		async listRuns(signal) {
@@ -77,6 +78,17 @@ export function createDlaProvider(options: DlaProviderOptions): Provider {
 		},
 		async getLog(run, signal) {
 			return mapDlaLog(run.key, await client.getJobLog(run.id, signal));
+		},
+		async cancelRun(run, signal) {
+			const answer = await client.killSparkJob(run.id, signal);
+			if (String(answer) !== 'deleted') {
+				throw new ProviderError({
+					kind: 'http',
+					provider: 'dla',
+					operation: 'KillSparkJob',
+					message: `the job was not killed (the service answered ${String(answer)})`,
+				});
+			}
 		},
 		async cancelStatement(run, statement, signal) {
 			const answer = await client.cancelSparkStatement(

@@ -64,7 +64,6 @@ export function mapDliSqlJob(targetName: string, body: unknown): Run {
 		queue: asText(job['queue_name']),
 		errorMessage: state === 'failed' ? message : undefined,
 		tags: asTagMap(job['tags']),
-		raw: body,
 	};
 }
 
@@ -177,7 +176,6 @@ export function mapDliBatch(targetName: string, body: unknown): Run {
 		owner: asText(batch['owner']) ?? asText(batch['proxyUser']),
 		queue: asText(batch['cluster_name']) ?? asText(batch['queue']),
 		appId: asText(batch['appId']),
-		raw: body,
 	};
 }
 

@@ -133,6 +133,7 @@ export function createDliProvider(options: DliProviderOptions): Provider {
 
 	return {
 		id: 'dli',
+		kinds: ['sql', 'batch'],
 		target,
 		endpoint: `${client.http.endpoint.origin} project ${options.projectId}`,
 		async listRuns(signal) {

@@ -92,7 +92,6 @@ export function mapEmrJobRun(target: string, body: unknown): Run {
 			asText(run['displayReleaseVersion']) ?? asText(run['releaseVersion']),
 		codeType: asText(run['codeType']),
 		logFiles: logFilesOf(run['log']),
-		raw: body,
 	};
 }
 
@@ -211,7 +210,6 @@ export function mapEmrSessionCluster(target: string, body: unknown): Run {
 			asText(cluster['displayReleaseVersion']) ??
 			asText(cluster['releaseVersion']),
 		codeType: asText(cluster['kind']),
-		raw: body,
 	};
 }
 

@@ -64,6 +64,7 @@ export const emrFilters: Readonly<Record<string, FilterSpec>> = {
 		help: 'session cluster kind',
 		value: ['SQL', 'NOTEBOOK', 'THRIFT'],
 	},
+	'session-cluster': {help: 'one session cluster id'},
 	statements: {
 		help: 'SQL statement ids to show in Statements (there is no list operation), comma-separated',
 	},
@@ -134,6 +135,7 @@ export function createEmrServerlessProvider(
 
 	return {
 		id: 'emr-serverless',
+		kinds: ['batch', 'session'],
 		target,
 		endpoint: `${client.pop.http.endpoint.origin} workspace ${options.workspaceId}`,
 		async listRuns(signal) {
@@ -141,7 +143,11 @@ export function createEmrServerlessProvider(
 				wants('batch') ? client.listJobRuns(jobRunQuery(), signal) : [],
 				wants('session')
 					? client.listSessionClusters(
-							{queueName: filters['queue'], kind: filters['session-kind']},
+							{
+								queueName: filters['queue'],
+								kind: filters['session-kind'],
+								sessionClusterId: filters['session-cluster'],
+							},
 							signal,
 						)
 					: [],

@@ -10,6 +10,7 @@ import {
 	basicAuthSecrets,
 	type BasicCredentials,
 } from '../basic-auth.js';
+import {asArray, asNumber, asObject} from '../../model/wire.js';
 import {mapLivyPage} from './livy-mapping.js';
 
 export type LivyClientOptions = {
@@ -121,13 +122,41 @@ export class LivyClient {
 		});
 	}
 
+	/**
+	 * A session's statements; with `newest`, only that many of the newest, as Livy 0.8+ serves them
+	 * (`order=desc&size=N`). An older Livy ignores `order` and answers the oldest ones: then the
+	 * newest are asked for by `from`. Either way the answer is in ascending order.
+	 */
 	async listStatements(
 		sessionId: string,
 		signal?: AbortSignal,
+		newest?: number,
 	): Promise<unknown> {
+		const path = `sessions/${encode(sessionId)}/statements`;
+		if (newest === undefined) {
+			return this.http.json({operation: 'listStatements', path, signal});
+		}
+
+		const first = asObject(
+			await this.http.json({
+				operation: 'listStatements',
+				path,
+				query: {order: 'desc', from: 0, size: newest},
+				signal,
+			}),
+		);
+		const page = asArray(first['statements']);
+		const ids = page.map(item => asNumber(asObject(item)['id']) ?? 0);
+		const descending = ids.length < 2 || ids[0]! > ids.at(-1)!;
+		const total = asNumber(first['total_statements']) ?? page.length;
+		if (descending || total <= page.length) {
+			return {...first, statements: descending ? page.toReversed() : page};
+		}
+
 		return this.http.json({
 			operation: 'listStatements',
-			path: `sessions/${encode(sessionId)}/statements`,
+			path,
+			query: {from: total - newest, size: newest},
 			signal,
 		});
 	}

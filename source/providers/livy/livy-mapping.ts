@@ -9,6 +9,7 @@ import type {
 import {runKey} from '../provider.js';
 import {
 	asArray,
+	asBoundedJson,
 	asNumber,
 	asObject,
 	asString,
@@ -59,7 +60,6 @@ export function mapLivyRun(
 		queue: asText(object['queue']),
 		appId: asText(object['appId']),
 		sparkUiUrl: appInfo['sparkUiUrl'],
-		raw: body,
 	};
 }
 
@@ -121,7 +121,7 @@ export function mapLivyOutput(body: unknown): StatementOutput | undefined {
 	return {
 		status: asString(object['status']) ?? 'unknown',
 		executionCount: asNumber(object['execution_count']),
-		data: asObject(object['data']),
+		data: asObject(asBoundedJson(object['data'])),
 		errorName: asText(object['ename']),
 		errorValue: asString(object['evalue']),
 		traceback: asStrings(object['traceback']),

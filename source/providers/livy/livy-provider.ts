@@ -1,5 +1,5 @@
 import type {Run} from '../../model/types.js';
-import type {BasicCredentials} from '../basic-auth.js';
+import {type BasicCredentials, credentialsForOrigin} from '../basic-auth.js';
 import type {Provider} from '../provider.js';
 import {SparkRestClient} from '../spark/spark-client.js';
 import {sparkProgress} from '../spark/spark-provider.js';
@@ -21,6 +21,9 @@ export type LivyProviderOptions = {
 
 const maxSparkClients = 64;
 
+/** Statements of a session listed each poll: the newest ones (Livy itself keeps 100). */
+const statementWindow = 100;
+
 export function createLivyProvider(options: LivyProviderOptions): Provider {
 	const client = new LivyClient(options);
 	const {target} = options;
@@ -29,6 +32,7 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 		run.kind === 'batch' ? 'batches' : 'sessions';
 	return {
 		id: 'livy',
+		kinds: ['session', 'batch'],
 		target,
 		endpoint: client.http.endpoint.origin + client.http.endpoint.pathname,
 		async listRuns(signal) {
@@ -59,7 +63,7 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 
 			return mapLivyStatements(
 				run.key,
-				await client.listStatements(run.id, signal),
+				await client.listStatements(run.id, signal, statementWindow),
 			);
 		},
 		async getLog(run, signal) {
@@ -92,7 +96,11 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 			if (!spark) {
 				spark = new SparkRestClient({
 					endpoint: run.sparkUiUrl,
-					credentials: options.credentials,
+					credentials: credentialsForOrigin(
+						run.sparkUiUrl,
+						options.endpoint,
+						options.credentials,
+					),
 				});
 				// Runs come and go for days on end; keep the clients of recent ones only.
 				if (sparkClients.size >= maxSparkClients) {

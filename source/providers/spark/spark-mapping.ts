@@ -43,6 +43,9 @@ export function mapSparkApplication(
 	const completed =
 		attempt['completed'] === true ||
 		(attempt['completed'] === undefined && endedAt !== undefined);
+	// Newer History Servers say how the driver ended; anything but 0 is a failure.
+	const exitCode = asNumber(attempt['exitCode']);
+	const failed = completed && exitCode !== undefined && exitCode !== 0;
 	return {
 		target,
 		kind: 'application',
@@ -50,15 +53,21 @@ export function mapSparkApplication(
 		key: runKey(target, 'application', id),
 		provider: 'spark',
 		name: asText(app['name']),
-		state: completed ? 'succeeded' : 'running',
-		rawState: completed ? 'completed' : 'running',
+		state: failed ? 'failed' : completed ? 'succeeded' : 'running',
+		rawState: failed
+			? `completed, exit code ${exitCode}`
+			: completed
+				? 'completed'
+				: 'running',
+		errorMessage: failed
+			? `the driver exited with code ${exitCode}`
+			: undefined,
 		submittedAt: sparkTime(attempt['startTimeEpoch'], attempt['startTime']),
 		endedAt: completed ? endedAt : undefined,
 		owner: asText(attempt['sparkUser']),
 		appId: id,
 		attemptId: asText(attempt['attemptId']),
 		sparkUiUrl: uiUrl,
-		raw: body,
 	};
 }
 

@@ -1,3 +1,4 @@
+import {ProviderError, toProviderError} from '../../http/provider-error.js';
 import type {Progress, Run} from '../../model/types.js';
 import type {BasicCredentials} from '../basic-auth.js';
 import type {Provider} from '../provider.js';
@@ -25,6 +26,7 @@ export function createSparkProvider(options: SparkProviderOptions): Provider {
 	const {target} = options;
 	return {
 		id: 'spark',
+		kinds: ['application'],
 		target,
 		endpoint: client.uiUrl,
 		async listRuns(signal) {
@@ -75,14 +77,21 @@ export async function sparkProgress(
 	app: ApplicationRef,
 	signal?: AbortSignal,
 ): Promise<Progress> {
+	// The jobs are the progress; stages only add to them, so their failure costs only themselves.
 	const [jobs, stages] = await Promise.all([
 		client.listJobs(app, {}, signal),
-		client.listStages(app, {status: ['active', 'failed']}, signal),
+		client
+			.listStages(app, {status: ['active', 'failed']}, signal)
+			.catch((error: unknown) => toProviderError(error, 'spark', 'listStages')),
 	]);
+	const stagesFailed = stages instanceof ProviderError;
 	return {
 		runKey: run.key,
 		jobs: asArray(jobs).map(item => mapSparkJob(item)),
-		stages: asArray(stages).map(item => mapSparkStage(item)),
+		stages: stagesFailed
+			? undefined
+			: asArray(stages).map(item => mapSparkStage(item)),
 		source: `spark-rest ${client.uiUrl}`,
+		note: stagesFailed ? `stages not shown: ${stages.summary()}` : undefined,
 	};
 }

@@ -31,6 +31,7 @@ export function createSynapseProvider(
 	const kindOf = (run: Run) => (run.kind === 'batch' ? 'batch' : 'session');
 	return {
 		id: 'synapse',
+		kinds: ['session', 'batch'],
 		target,
 		endpoint: `${client.http.endpoint.origin} pool ${options.pool}`,
 		async listRuns(signal) {

@@ -13,6 +13,9 @@ export const alibabaTestCredentials = {
 	accessKeySecret: 'testAccessKeySecret',
 } as const;
 
+/** The STS token the gateway accepts with the test keys, when one is sent. */
+export const alibabaTestSecurityToken = 'sts-token';
+
 /** A POP gateway error body, as the real gateway writes it. */
 export function popError(
 	where: {readonly host: string; readonly product: string},
@@ -100,6 +103,26 @@ export function popGatewayRefusal(
 			'SignatureDoesNotMatch',
 			'Specified signature is not matched with our calculation.',
 		);
+	}
+
+	// Temporary credentials: the token must be the one issued with the keys, and signed.
+	const token = request.headers['x-acs-security-token'];
+	if (token !== undefined) {
+		if (token !== alibabaTestSecurityToken) {
+			return refuse(
+				400,
+				'InvalidSecurityToken.Mismatch',
+				'Specified SecurityToken is mismatch with the AccessKey.',
+			);
+		}
+
+		if (!names.includes('x-acs-security-token')) {
+			return refuse(
+				400,
+				'IncompleteSignature',
+				'The security token must be signed.',
+			);
+		}
 	}
 
 	const nonce = String(request.headers['x-acs-signature-nonce'] ?? '');

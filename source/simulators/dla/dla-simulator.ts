@@ -68,7 +68,12 @@ function jobsAt(t: number): SimDlaJob[] {
 	return jobs;
 }
 
-function jobStatus(job: SimDlaJob, t: number): string {
+/** A job's status at `t`, given when (if ever) it was killed. */
+function jobStatus(job: SimDlaJob, t: number, killedAt?: number): string {
+	if (killedAt !== undefined && killedAt < job.startAt + job.runFor) {
+		return 'killed';
+	}
+
 	if (t >= job.startAt + job.runFor) {
 		return job.ends;
 	}
@@ -90,6 +95,8 @@ export function dlaSimulator(
 	const {clock} = options;
 	const {t, at} = scenarioTime(clock, options.startedAt);
 	const cancelled = new Map<string, number>();
+	const killed = new Map<string, number>();
+	const statusOf = (job: SimDlaJob) => jobStatus(job, t(), killed.get(job.id));
 	const nonces = new Set<string>();
 	const ok = (body: Record<string, unknown>) =>
 		json(200, {RequestId: randomUUID().toUpperCase(), ...body});
@@ -100,7 +107,7 @@ export function dlaSimulator(
 			.replace(/\.\d+Z$/v, '');
 
 	function jobJson(job: SimDlaJob, detailed: boolean) {
-		const status = jobStatus(job, t());
+		const status = statusOf(job);
 		const end = Math.min(t(), job.startAt + job.runFor);
 		return {
 			JobId: job.id,
@@ -189,102 +196,35 @@ export function dlaSimulator(
 		});
 	}
 
-	return request => {
-		const host = String(request.headers.host ?? '');
-		const refused = popGatewayRefusal(
-			request,
-			{version: '2018-06-19', product},
-			nonces,
-		);
-		if (refused) {
-			return refused;
-		}
-
-		if (request.method !== 'POST' || request.path !== '/') {
-			return popError(
-				{host, product},
-				404,
-				'InvalidApi.NotFound',
-				'Specified api is not found, please check your url and method.',
-			);
-		}
-
-		const action = String(request.headers['x-acs-action'] ?? '');
-		const form = new URLSearchParams(request.body);
-		const jobs = jobsAt(t()).filter(job => t() >= job.startAt);
-		const missing = (name: string) =>
-			popError(
-				{host, product},
-				400,
-				`Missing${name}`,
-				`${name} is mandatory for this action.`,
-			);
-
-		if (action === 'ListSparkJob') {
-			const pageNumber = Number(request.query.get('PageNumber'));
-			const pageSize = Number(request.query.get('PageSize'));
-			if (!pageNumber || !pageSize) {
-				return missing(pageNumber ? 'PageSize' : 'PageNumber');
-			}
-
-			let condition: Record<string, unknown> = {};
-			try {
-				condition = asObject(
-					JSON.parse(request.query.get('Condition') ?? '{}'),
-				);
-			} catch {
-				return popError(
-					{host, product},
-					400,
-					'InvalidParameter',
-					'Condition is not valid JSON.',
-				);
-			}
-
-			const name = asText(condition['jobName']);
-			const status = asText(condition['status']);
-			const createTime = asText(condition['createTime']);
-			const list = jobs
-				.filter(job => !name || job.name === name)
-				.filter(job => !status || jobStatus(job, t()) === status)
-				.filter(job => !createTime || chinaTime(job.startAt) >= createTime)
-				.toReversed()
-				.map(job => jobJson(job, false));
-			return ok({
-				DataResult: {
-					PageNumber: String(pageNumber),
-					PageSize: String(pageSize),
-					TotalCount: String(list.length),
-					JobList: list.slice(
-						(pageNumber - 1) * pageSize,
-						pageNumber * pageSize,
-					),
-				},
-			});
-		}
-
-		const jobId = form.get('JobId');
-		if (!jobId) {
-			return missing('JobId');
-		}
-
-		const job = jobs.find(item => item.id === jobId);
-		if (!job) {
-			return popError(
-				{host, product},
-				400,
-				'InvalidJob.NotFound',
-				`The job ${jobId} does not exist.`,
-			);
-		}
-
+	/** The actions on one job, once the gateway and the job id have been checked. */
+	function jobAction(
+		action: string,
+		job: SimDlaJob,
+		form: URLSearchParams,
+		host: string,
+	): SimResponse {
 		switch (action) {
 			case 'GetJobDetail': {
 				return ok({JobDetail: jobJson(job, true)});
 			}
 
+			case 'KillSparkJob': {
+				const status = statusOf(job);
+				if (status !== 'starting' && status !== 'running') {
+					return popError(
+						{host, product},
+						400,
+						'InvalidJob.Status',
+						`The job is ${status}, it cannot be killed.`,
+					);
+				}
+
+				killed.set(job.id, t());
+				return ok({Data: 'deleted'});
+			}
+
 			case 'GetJobStatus': {
-				return ok({Status: jobStatus(job, t())});
+				return ok({Status: statusOf(job)});
 			}
 
 			case 'GetJobLog': {
@@ -297,7 +237,7 @@ export function dlaSimulator(
 					(_, index) =>
 						`26/11/21 09:00:${String(index % 60).padStart(2, '0')} INFO SparkContext: step ${index}`,
 				);
-				if (jobStatus(job, t()) === 'error') {
+				if (statusOf(job) === 'error') {
 					lines.push(
 						'Exception in thread "main" java.lang.IllegalArgumentException: Pi needs a positive slice count',
 					);
@@ -359,5 +299,112 @@ export function dlaSimulator(
 				);
 			}
 		}
+	}
+
+	return request => {
+		const host = String(request.headers.host ?? '');
+		const refused = popGatewayRefusal(
+			request,
+			{version: '2018-06-19', product},
+			nonces,
+		);
+		if (refused) {
+			return refused;
+		}
+
+		if (request.method !== 'POST' || request.path !== '/') {
+			return popError(
+				{host, product},
+				404,
+				'InvalidApi.NotFound',
+				'Specified api is not found, please check your url and method.',
+			);
+		}
+
+		const action = String(request.headers['x-acs-action'] ?? '');
+		const form = new URLSearchParams(request.body);
+		const jobs = jobsAt(t()).filter(job => t() >= job.startAt);
+		const missing = (name: string) =>
+			popError(
+				{host, product},
+				400,
+				`Missing${name}`,
+				`${name} is mandatory for this action.`,
+			);
+
+		if (action === 'ListSparkJob') {
+			const pageNumber = Number(request.query.get('PageNumber'));
+			const pageSize = Number(request.query.get('PageSize'));
+			if (!pageNumber || !pageSize) {
+				return missing(pageNumber ? 'PageSize' : 'PageNumber');
+			}
+
+			let condition: Record<string, unknown> = {};
+			try {
+				condition = asObject(
+					JSON.parse(request.query.get('Condition') ?? '{}'),
+				);
+			} catch {
+				return popError(
+					{host, product},
+					400,
+					'InvalidParameter',
+					'Condition is not valid JSON.',
+				);
+			}
+
+			const name = asText(condition['jobName']);
+			const status = asText(condition['status']);
+			const createTime = asText(condition['createTime']);
+			const list = jobs
+				.filter(job => !name || job.name === name)
+				.filter(job => !status || statusOf(job) === status)
+				.filter(job => !createTime || chinaTime(job.startAt) >= createTime)
+				.toReversed()
+				.map(job => jobJson(job, false));
+			return ok({
+				DataResult: {
+					PageNumber: String(pageNumber),
+					PageSize: String(pageSize),
+					TotalCount: String(list.length),
+					JobList: list.slice(
+						(pageNumber - 1) * pageSize,
+						pageNumber * pageSize,
+					),
+				},
+			});
+		}
+
+		const jobId = form.get('JobId');
+		if (!jobId) {
+			return missing('JobId');
+		}
+
+		// Job actions name their virtual cluster; statement actions do not.
+		if (
+			!action.includes('Statement') &&
+			form.get('VcName') !== dlaTestVirtualCluster
+		) {
+			return form.get('VcName')
+				? popError(
+						{host, product},
+						400,
+						'InvalidVirtualCluster.NotFound',
+						`The virtual cluster ${form.get('VcName')} does not exist.`,
+					)
+				: missing('VcName');
+		}
+
+		const job = jobs.find(item => item.id === jobId);
+		if (!job) {
+			return popError(
+				{host, product},
+				400,
+				'InvalidJob.NotFound',
+				`The job ${jobId} does not exist.`,
+			);
+		}
+
+		return jobAction(action, job, form, host);
 	};
 }

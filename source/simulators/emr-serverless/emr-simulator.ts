@@ -208,13 +208,15 @@ export function emrServerlessSimulator(
 		if (id === undefined && action === 'ListSessionClusters') {
 			const queue = request.query.get('queueName');
 			const kind = request.query.get('kind');
+			const only = request.query.get('sessionClusterId');
 			return page(
 				'sessionClusters',
 				visible
 					.filter(
 						cluster =>
 							(!queue || cluster.queue === queue) &&
-							(!kind || cluster.kind === kind),
+							(!kind || cluster.kind === kind) &&
+							(!only || cluster.id === only),
 					)
 					.map(cluster => clusterJson(cluster)),
 				request.query,

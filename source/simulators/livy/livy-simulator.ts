@@ -29,6 +29,27 @@ export type LivySimulatorOptions = {
 	readonly credentials?: {readonly username: string; readonly password: string};
 };
 
+/** States in which Livy refuses a session's statements ("Session isn't active"). */
+const inactiveStates = new Set([
+	'shutting_down',
+	'error',
+	'dead',
+	'killed',
+	'success',
+]);
+
+/** A page of statements as Livy 0.8 serves it: `order=desc` first, then `from` and `size`. */
+function statementsPage<T>(statements: readonly T[], query: URLSearchParams) {
+	const ordered =
+		query.get('order') === 'desc' ? statements.toReversed() : statements;
+	const from = Number(query.get('from') ?? 0);
+	const size = query.has('size') ? Number(query.get('size')) : ordered.length;
+	return {
+		total_statements: statements.length,
+		statements: ordered.slice(from, from + size),
+	};
+}
+
 /** Apache Livy's REST API over the scenario, with Livy's own bodies for errors. */
 export function livySimulator(
 	options: LivySimulatorOptions,
@@ -270,13 +291,13 @@ export function livySimulator(
 			}
 
 			if (sub === 'statements' && extra === undefined) {
-				if (sessionStateAt(session, now) === 'dead') {
+				if (inactiveStates.has(sessionStateAt(session, now))) {
 					return json(400, {msg: "requirement failed: Session isn't active."});
 				}
 
 				const statements = statementsOf(session, now);
 				if (statementId === undefined) {
-					return json(200, {total_statements: statements.length, statements});
+					return json(200, statementsPage(statements, request.query));
 				}
 
 				const statement = statements.find(

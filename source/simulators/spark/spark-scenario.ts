@@ -14,6 +14,8 @@ export type SimApplication = {
 	readonly runFor?: number;
 	readonly attempts?: number;
 	readonly sparkVersion?: string;
+	/** The exit code its last attempt ends with, as newer History Servers report it. */
+	readonly exitCode?: number;
 };
 
 export type SimJob = {

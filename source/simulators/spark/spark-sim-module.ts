@@ -27,6 +27,14 @@ const standaloneApps: SimApplication[] = [
 		startAt: 5,
 		runFor: 60,
 	},
+	{
+		id: 'app-20261121080000-0007',
+		name: 'load-warehouse',
+		user: 'ivan',
+		startAt: 0,
+		runFor: 30,
+		exitCode: 1,
+	},
 ];
 
 export const sparkSimModule: SimulatorModule = {

@@ -50,6 +50,9 @@ export function sparkSimulator(
 				sparkUser: app.user,
 				completed: attemptEnd >= 0,
 				appSparkVersion: app.sparkVersion ?? '3.5.1',
+				...(attemptEnd >= 0 && index === 0 && app.exitCode !== undefined
+					? {exitCode: app.exitCode}
+					: {}),
 				startTimeEpoch: attemptStart,
 				endTimeEpoch: attemptEnd,
 				lastUpdatedEpoch: clock.now(),

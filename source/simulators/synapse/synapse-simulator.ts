@@ -121,6 +121,14 @@ export function synapseSimulator(
 			return answer(200, sessionJson(session, detailed));
 		}
 
+		if (sub === 'reset-timeout' && statementId === undefined) {
+			if (request.method !== 'PUT') {
+				return serviceError(405, 'Method not allowed');
+			}
+
+			return ended ? notRunning(session) : empty();
+		}
+
 		if (sub !== 'statements' || extra !== undefined) {
 			return serviceError(404, 'Not found');
 		}

@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import {graphemes} from '../../text/graphemes.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 
 export type Tone =
@@ -23,7 +24,10 @@ export function plain(text: string, tone?: Tone): Line {
 	return [segment(text, tone)];
 }
 
-/** Pads or cuts to exactly `width` terminal cells, with `…` where it cuts. */
+/**
+ * Pads or cuts to exactly `width` terminal cells, with `…` where it cuts. It looks at no more of
+ * the text than fits, and never splits a character (an emoji with its modifiers, a CJK glyph).
+ */
 export function fit(
 	text: string,
 	width: number,
@@ -33,25 +37,33 @@ export function fit(
 		return '';
 	}
 
-	const cells = stringWidth(text);
-	if (cells <= width) {
-		const padding = ' '.repeat(width - cells);
-		return align === 'left' ? text + padding : padding + text;
-	}
-
-	let result = '';
+	// No character of a terminal line is more than a few dozen code units; nothing past them can fit.
+	const head = text.length > width * 32 ? text.slice(0, width * 32) : text;
+	const kept: Array<{text: string; cells: number}> = [];
 	let used = 0;
-	for (const char of text) {
-		const charWidth = stringWidth(char);
-		if (used + charWidth > width - 1) {
+	let cut = head.length < text.length;
+	for (const character of graphemes(head)) {
+		const cells = stringWidth(character);
+		if (used + cells > width) {
+			cut = true;
 			break;
 		}
 
-		result += char;
-		used += charWidth;
+		kept.push({text: character, cells});
+		used += cells;
 	}
 
-	return `${result}…${' '.repeat(Math.max(0, width - 1 - used))}`;
+	if (!cut) {
+		const body = kept.map(item => item.text).join('');
+		const padding = ' '.repeat(width - used);
+		return align === 'left' ? body + padding : padding + body;
+	}
+
+	while (used > width - 1) {
+		used -= kept.pop()?.cells ?? used;
+	}
+
+	return `${kept.map(item => item.text).join('')}…${' '.repeat(Math.max(0, width - 1 - used))}`;
 }
 
 export function lineWidth(line: Line): number {

@@ -169,7 +169,9 @@ export function progressLines(
 	glyphs: BarGlyphs,
 	now: number,
 ): Line[] {
-	const lines: Line[] = [];
+	const lines: Line[] = progress.note
+		? [[segment(progress.note, 'waiting')]]
+		: [];
 	if (progress.overall !== undefined) {
 		lines.push([
 			{text: 'overall ', tone: 'muted'},

@@ -42,7 +42,7 @@ export function StatusBar({
 	const theme = useTheme();
 	const stale = status.errors.length > 0;
 	const age =
-		status.lastSuccessAt === undefined ? undefined : now - status.lastSuccessAt;
+		status.updatedAt === undefined ? undefined : now - status.updatedAt;
 	const retryAt = status.errors
 		.map(error => error.nextAttemptAt ?? now)
 		.toSorted((a, b) => a - b)[0];
@@ -50,9 +50,13 @@ export function StatusBar({
 		? ' PAUSED '
 		: `● every ${formatDuration(intervalMs)}`;
 	const freshness =
-		status.lastSuccessAt === undefined
+		status.updatedAt === undefined
 			? '  waiting for first data'
-			: `  updated ${formatClock(status.lastSuccessAt, now)} (${formatDuration(Math.max(0, age ?? 0))} ago)`;
+			: `  updated ${formatClock(status.updatedAt, now)} (${formatDuration(Math.max(0, age ?? 0))} ago)`;
+	const lateText =
+		status.lateSince === undefined
+			? ''
+			: `  LATE: waiting ${formatDuration(Math.max(0, now - status.lateSince))} for an answer`;
 	const staleText = stale
 		? `  STALE: ${status.errors.length} failing${
 				retryAt === undefined
@@ -64,7 +68,7 @@ export function StatusBar({
 	const room =
 		width -
 		stringWidth(
-			`sparktop${write ? 'WRITE ' : ''}${mode}${freshness}${staleText}`,
+			`sparktop${write ? 'WRITE ' : ''}${mode}${freshness}${lateText}${staleText}`,
 		) -
 		4;
 	return (
@@ -90,6 +94,11 @@ export function StatusBar({
 					<Text color={toneColor(theme, 'ok')}>{mode}</Text>
 				)}
 				<Text>{freshness}</Text>
+				{lateText ? (
+					<Text bold color={toneColor(theme, 'waiting')}>
+						{lateText}
+					</Text>
+				) : undefined}
 				{stale ? (
 					<Text bold color={toneColor(theme, 'bad')}>
 						{staleText}
