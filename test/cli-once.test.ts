@@ -181,6 +181,48 @@ describe('sparktop --once', () => {
 		assert.doesNotMatch(result.stderr, /EPIPE|Error/v);
 	});
 
+	test('a failing credential command is named by where it was given, never echoed', async t => {
+		const {livyUrl} = await simulators(t);
+		const command =
+			'VAULT_TOKEN=s.hvs-not-to-be-shown vault read -field=pw livy; exit 7';
+		const flag = await runCli([
+			'runs',
+			'--once',
+			'--provider',
+			'livy',
+			'--endpoint',
+			livyUrl,
+			'--user',
+			'ops',
+			'--credential-command',
+			command,
+		]);
+		assert.equal(flag.code, 2);
+		assert.match(
+			flag.stderr,
+			/target "livy" \(livy\): the command of --credential-command failed \(exit status 7\)/v,
+		);
+		const file = configFile(t, {
+			profiles: {
+				prod: {
+					provider: 'livy',
+					endpoint: livyUrl,
+					username: 'ops',
+					credentialCommand: command,
+				},
+			},
+		});
+		const profile = await runCli(['runs', '--once', '--config', file]);
+		assert.equal(profile.code, 2);
+		assert.match(
+			profile.stderr,
+			/the command of "credentialCommand" of profile "prod" failed/v,
+		);
+		for (const output of [flag.stderr, profile.stderr]) {
+			assert.doesNotMatch(output, /VAULT_TOKEN|hvs|vault/v);
+		}
+	});
+
 	test('an unreachable target is a clear message and exit 1', async () => {
 		const result = await runCli([
 			'runs',
