@@ -8,8 +8,10 @@ import {
 	useState,
 } from 'react';
 import type {Run} from './model/types.js';
-import {runsResource, statementsResource} from './store/resources.js';
+import {findRuns, parseRunName} from './store/find-run.js';
+import {statementsResource} from './store/resources.js';
 import {bottomLine} from './ui/bottom-line.js';
+import {completeCommand} from './ui/command-line.js';
 import {flashOf} from './ui/flash.js';
 import type {Intent} from './ui/keys/intents.js';
 import {keyIntents, scopesOf} from './ui/keys/handle-key.js';
@@ -23,15 +25,19 @@ import {
 	type NavigationView,
 } from './ui/navigation.js';
 import {ProvidersContext} from './ui/providers-context.js';
-import {runListsMemo} from './ui/run-lists.js';
 import {hintLine} from './ui/render/key-help.js';
+import {type ColumnId, sizeRunTable} from './ui/render/run-columns.js';
 import {newestFirst} from './ui/render/statement-lines.js';
+import {parseRunFilter} from './ui/run-filter.js';
+import {type ListChoice, runListsMemo} from './ui/run-lists.js';
 import {Screen} from './ui/screen.js';
 import {selectedRun, selectedStatement} from './ui/selection.js';
-import {useResources, useStore, useStoreStatus} from './ui/store-context.js';
+import {useStore, useStoreStatus} from './ui/store-context.js';
 import {useActionPrompt} from './ui/use-action-prompt.js';
+import {useNewlyFailed} from './ui/use-newly-failed.js';
 import {useNow} from './ui/use-now.js';
 import {useRunResource} from './ui/use-run-resource.js';
+import {useRunSources} from './ui/use-run-sources.js';
 import {useSelectionActions} from './ui/use-selection-actions.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 
@@ -39,13 +45,21 @@ export type AppProps = {
 	readonly write?: boolean;
 	/** How long a y/N question is on screen before a key may answer it. */
 	readonly questionReadyMs?: number;
+	/** Rings the terminal bell (`--bell`): once when a watched run turns failed. */
+	readonly bell?: () => void;
 };
+
+const choiceOf = (state: Navigation): ListChoice => ({
+	sort: state.sort,
+	filter: state.appliedFilter,
+	troubleOnly: state.troubleOnly,
+});
 
 /**
  * The container: owns what is selected and shown, subscribes to the store, turns keys into
  * intents and carries them out. The Screen lays it all out.
  */
-export default function App({write = false, questionReadyMs}: AppProps) {
+export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	const {exit} = useApp();
 	const store = useStore();
 	const providers = useContext(ProvidersContext);
@@ -62,18 +76,19 @@ export default function App({write = false, questionReadyMs}: AppProps) {
 		listed: [] as readonly Run[],
 		statementIds: [] as readonly string[],
 		pageSize: 1,
+		columns: [] as readonly ColumnId[],
 	});
 	/** The lists as the reducer must see them: the rows of the filter and order the keys so far left. */
 	const viewOf = useCallback(
 		(state: Navigation): NavigationView => ({
 			runKeys: runLists(
 				shown.current.listed,
-				state.order,
-				state.filter,
+				choiceOf(state),
 				store.now(),
 			).shown.map(run => run.key),
 			statementIds: shown.current.statementIds,
 			pageSize: shown.current.pageSize,
+			columns: shown.current.columns,
 		}),
 		[runLists, store],
 	);
@@ -90,40 +105,10 @@ export default function App({write = false, questionReadyMs}: AppProps) {
 	);
 
 	const prompt = useActionPrompt(store, questionReadyMs);
+	const {sources, listed} = useRunSources();
+	const {all: allRuns, shown: runs} = runLists(listed, choiceOf(nav), now);
 
-	const runSources = useMemo(
-		() =>
-			[...providers.values()].flatMap(provider => {
-				const spec = runsResource(provider);
-				return spec ? [{target: provider.target, spec}] : [];
-			}),
-		[providers],
-	);
-	const runSpecs = useMemo(
-		() => runSources.map(source => source.spec),
-		[runSources],
-	);
-	const runSnapshots = useResources(runSpecs);
-	const sources = useMemo(
-		() =>
-			runSources.map((source, index) => ({
-				target: source.target,
-				snapshot: runSnapshots[index]!,
-			})),
-		[runSources, runSnapshots],
-	);
-	const listedRuns = useMemo(
-		() => runSnapshots.flatMap(snapshot => snapshot.data ?? []),
-		[runSnapshots],
-	);
-	const {all: allRuns, shown: runs} = runLists(
-		listedRuns,
-		nav.order,
-		nav.filter,
-		now,
-	);
-
-	// The selected run as last seen, for when it leaves the list: kept as state from the last render.
+	// The selected run as last seen, for when it leaves the list (or a run asked for by id).
 	const [lastSeen, setLastSeen] = useState<Run>();
 	const selection = selectedRun(nav.runKey, {
 		shown: runs,
@@ -143,16 +128,26 @@ export default function App({write = false, questionReadyMs}: AppProps) {
 	);
 
 	const screen = layout(columns, rows, nav.focus, nav.zoom);
-	const pageSize = Math.max(1, screen.paneHeight - 3);
-	// Keys act on what is on screen and on the selection as the keys so far left it, which may be
-	// ahead of the last frame: both are handed to them through refs, once the frame is committed.
+	const runsWidth =
+		screen.rows.flat().find(box => box.pane === 'runs')?.width ?? columns;
+	const table = useMemo(
+		() =>
+			sizeRunTable(runs, runsWidth - 4, {
+				targets: providers.size,
+				wide: nav.wide,
+			}),
+		[runs, runsWidth, providers.size, nav.wide],
+	);
+	const newlyFailed = useNewlyFailed(allRuns, nav.runKey, bell);
+	const pageSize = Math.max(1, screen.paneHeight - 4);
 	const lists = useRef({runs, allRuns, statements, lastSeen});
 	useEffect(() => {
 		lists.current = {runs, allRuns, statements, lastSeen};
 		shown.current = {
-			listed: listedRuns,
+			listed,
 			statementIds: statements.map(statement => statement.id),
 			pageSize,
+			columns: table.columns.map(column => column.id),
 		};
 		// The first rows to arrive pick the selection while nothing is selected; after that only keys move it.
 		for (const action of followLists(
@@ -164,16 +159,49 @@ export default function App({write = false, questionReadyMs}: AppProps) {
 	}, [
 		runs,
 		allRuns,
-		listedRuns,
+		listed,
 		statements,
 		lastSeen,
 		pageSize,
+		table,
 		dispatch,
 		viewOf,
 		nav.runKey,
 		nav.statementId,
 	]);
 
+	/** Selects a run by id: a listed one, or one its provider knows although the list does not show it. */
+	const jump = async (id: string) => {
+		const found = await findRuns(
+			[...providers.values()],
+			lists.current.allRuns,
+			parseRunName(id),
+		);
+		if (found.length !== 1) {
+			prompt.say(
+				found.length === 0
+					? `no run "${id}" on ${[...providers.keys()].join(', ')}`
+					: `"${id}" names ${found.length} runs; say which: ${found.map(item => item.run.key).join(', ')}`,
+				'waiting',
+			);
+			return;
+		}
+
+		const [{run: chosen}] = found as [(typeof found)[0]];
+		const listedNow = lists.current.runs.some(item => item.key === chosen.key);
+		if (!lists.current.allRuns.some(item => item.key === chosen.key)) {
+			setLastSeen(chosen);
+		}
+
+		dispatch({type: 'selectRun', runKey: chosen.key});
+		prompt.say(
+			`selected ${chosen.kind} ${chosen.id} on ${chosen.target}${listedNow ? '' : ' (not in the list as it is filtered now)'}`,
+			'ok',
+		);
+	};
+
+	const history = useRef<{lines: string[]; at: number}>({lines: [], at: 0});
+	const targets = [...providers.keys()];
 	const {offerCancel, copySelection, runCommand} = useSelectionActions({
 		selection() {
 			const {runKey, statementId, focus} = current.current;
@@ -196,6 +224,8 @@ export default function App({write = false, questionReadyMs}: AppProps) {
 		prompt,
 		write,
 		exit,
+		jump,
+		targets,
 	});
 
 	const perform = (intent: Intent) => {
@@ -231,7 +261,34 @@ export default function App({write = false, questionReadyMs}: AppProps) {
 			}
 
 			case 'command': {
+				if (intent.text.trim() !== '') {
+					history.current = {
+						lines: [...history.current.lines, intent.text].slice(-100),
+						at: history.current.lines.length + 1,
+					};
+				}
+
 				runCommand(intent.text);
+				break;
+			}
+
+			case 'complete': {
+				const completion = completeCommand(current.current.command ?? '', {
+					targets,
+				});
+				dispatch({type: 'commandSet', text: completion.text});
+				if (completion.choices.length > 1) {
+					prompt.say(completion.choices.join('  '), 'muted');
+				}
+
+				break;
+			}
+
+			case 'history': {
+				const {lines, at} = history.current;
+				const next = Math.max(0, Math.min(lines.length, at + intent.step));
+				history.current = {lines, at: next};
+				dispatch({type: 'commandSet', text: lines[next] ?? ''});
 				break;
 			}
 
@@ -267,6 +324,7 @@ export default function App({write = false, questionReadyMs}: AppProps) {
 		};
 	}, [dispatch]);
 
+	const typed = parseRunFilter(nav.filter);
 	const bottom = bottomLine({
 		command: nav.command,
 		pending: prompt.pending,
@@ -284,9 +342,13 @@ export default function App({write = false, questionReadyMs}: AppProps) {
 			now={now}
 			write={write}
 			status={status}
-			targets={[...providers.values()].map(item => item.target)}
+			targets={targets}
 			intervalMs={store.intervalMs}
 			runs={runs}
+			total={allRuns.length}
+			table={table}
+			newlyFailed={newlyFailed}
+			filterError={typed.ok ? undefined : typed.error}
 			sources={sources}
 			selection={selection}
 			statements={{

@@ -22,6 +22,8 @@ const flags = {...commonFlags, ...settingFlags(providerModules)};
 const cli = meow(helpText(providerModules, defaultConfigPath()), {
 	importMeta: import.meta,
 	flags,
+	// An absent --utc or --bell leaves the config file's choice; --no-utc overrides it.
+	booleanDefault: undefined,
 });
 
 const onceCommands = new Set<string>([
@@ -118,6 +120,7 @@ async function main(): Promise<number> {
 	const configPath = cli.flags.config ?? defaultConfigPath();
 	const config = readConfigFile(configPath, cli.flags.config !== undefined);
 	const intervalMs = intervalSeconds(config.intervalSeconds) * 1000;
+	const zone = (cli.flags.utc ?? config.utc) ? 'utc' : 'local';
 	if (cli.flags.demo) {
 		const given = givenTargetFlags(providerModules, cli.flags);
 		if (given.length > 0) {
@@ -136,6 +139,7 @@ async function main(): Promise<number> {
 		if (command !== undefined) {
 			const {failed} = await runOnce({
 				timeoutSeconds: onceTimeout(cli.flags.timeout),
+				zone,
 				command: command as OnceCommand,
 				argument,
 				json: cli.flags.json,
@@ -164,6 +168,8 @@ async function main(): Promise<number> {
 		return await runTui({
 			providers,
 			intervalMs,
+			zone,
+			bell: cli.flags.bell ?? config.bell ?? false,
 			color: cli.flags.color && process.env['NO_COLOR'] === undefined,
 			ascii: cli.flags.ascii,
 			write: cli.flags.write,

@@ -128,12 +128,12 @@ describe('cancel actions', () => {
 		const app = renderApp([provider], {write: true, questionReadyMs: 0});
 		try {
 			await waitForFrame(app.lastFrame, text => text.includes('old'));
-			// Newest first: the dead session 1 heads the list.
-			await press(app.stdin, 'g', 'c');
+			// Work in flight heads the list; the dead session 1 (no time: not a recent failure) is last.
+			await press(app.stdin, 'G', 'c');
 			await waitForFrame(app.lastFrame, text =>
 				text.includes('session 1 has already ended (dead)'),
 			);
-			await press(app.stdin, 'G', 'c');
+			await press(app.stdin, 'g', 'c');
 			await waitForFrame(app.lastFrame, text =>
 				text.includes('cancel session 0 (etl) on livy? y to confirm'),
 			);
@@ -201,7 +201,7 @@ describe('the : command line', () => {
 			await waitForFrame(app.lastFrame, text => text.includes('#0/st-42'));
 			await press(app.stdin, ':', 'bogus', '\r');
 			await waitForFrame(app.lastFrame, text =>
-				text.includes('unknown command "bogus"; try :statement ID'),
+				text.includes('unknown command "bogus"; :help lists them'),
 			);
 		} finally {
 			app.cleanup();

@@ -185,6 +185,46 @@ describe('the monitor', () => {
 		}
 	});
 
+	test('a run that turns failed is marked until selected and rings the bell once; one failed already is not', async () => {
+		let runs = [run('1'), run('2'), run('3', {state: 'failed'})];
+		let rings = 0;
+		const app = renderApp([livy([], {listRuns: async () => runs})], {
+			bell() {
+				rings++;
+			},
+		});
+		try {
+			await waitForFrame(app.lastFrame, text => text.includes('session-3'));
+			assert.doesNotMatch(app.lastFrame() ?? '', /✖/v);
+			runs = [
+				run('1', {state: 'failed'}),
+				run('2'),
+				run('3', {state: 'failed'}),
+			];
+			app.store.refresh();
+			let frame = await waitForFrame(app.lastFrame, text =>
+				/✖ failed\s+session-1/v.test(text),
+			);
+			assert.equal(rings, 1);
+			assert.doesNotMatch(frame, /✖ failed\s+session-3/v);
+			app.store.refresh();
+			await waitForFrame(app.lastFrame, text => text.includes('session-1'));
+			assert.equal(rings, 1, 'one ring per run that turned failed');
+			// Selecting it clears the mark.
+			await press(app.stdin, 'G');
+			frame = await waitForFrame(app.lastFrame, text =>
+				/▸ failed\s+session-1/v.test(text),
+			);
+			await press(app.stdin, 'k');
+			frame = await waitForFrame(app.lastFrame, text =>
+				/ {2}failed\s+session-1/v.test(text),
+			);
+			assert.doesNotMatch(frame, /✖/v);
+		} finally {
+			app.cleanup();
+		}
+	});
+
 	test('statement output with escape sequences is shown as harmless text', async () => {
 		const app = renderApp([livy([run('0')])]);
 		try {

@@ -1,6 +1,7 @@
 import process from 'node:process';
 import assert from 'node:assert/strict';
 import {describe, type TestContext, test} from 'node:test';
+import {formatWhen} from '../source/model/time-format.js';
 import {json} from '../source/simulators/sim-server.js';
 import {scenario} from './helpers/simulators.js';
 import {cliPath, onceJsonOf, runCli, runShell} from './helpers/spawn-cli.js';
@@ -263,6 +264,58 @@ describe('sparktop --once', () => {
 			/livy listStatements: HTTP 500 java\.lang\.IllegalStateException: Session is in state dead/v,
 		);
 		assert.doesNotMatch(result.stderr + result.stdout, /pa55-word-secret/v);
+	});
+
+	test("times read in the local zone, or in UTC with --utc or the config file's utc; --no-utc wins over the file", async t => {
+		const {sparkUrl} = await simulators(t);
+		const target = ['--provider', 'spark', '--endpoint', sparkUrl];
+		// India is 5:30 ahead of UTC and has no summer time: local and UTC never read alike.
+		const india = {TZ: 'Asia/Kolkata'};
+		const json = await runCli(['runs', '--once', '--json', ...target], india);
+		const [run] = onceJsonOf(json.stdout)['runs'] as Array<{
+			id: string;
+			submittedAt: number;
+		}>;
+		assert.ok(run);
+		const offset = 5.5 * 3_600_000;
+		const now = Date.now();
+		const local = formatWhen(run.submittedAt + offset, now + offset, 'utc');
+		const utc = formatWhen(run.submittedAt, now, 'utc');
+		const submitted = async (args: readonly string[]) => {
+			const result = await runCli(['runs', '--once', ...args], india);
+			assert.equal(result.code, 0, result.stderr);
+			return result.stdout
+				.split('\n')
+				.find(line => line.includes(` ${run.id} `));
+		};
+
+		assert.match(
+			(await submitted(target)) ?? '',
+			new RegExp(` ${local} `, 'v'),
+		);
+		assert.match(
+			(await submitted([...target, '--utc'])) ?? '',
+			new RegExp(` ${utc} `, 'v'),
+		);
+		const file = configFile(t, {
+			utc: true,
+			profiles: {history: {provider: 'spark', endpoint: sparkUrl}},
+		});
+		assert.match(
+			(await submitted(['--config', file])) ?? '',
+			new RegExp(` ${utc} `, 'v'),
+		);
+		assert.match(
+			(await submitted(['--config', file, '--no-utc'])) ?? '',
+			new RegExp(` ${local} `, 'v'),
+		);
+		const wrongType = configFile(t, {
+			bell: 'yes',
+			profiles: {history: {provider: 'spark', endpoint: sparkUrl}},
+		});
+		const refused = await runCli(['runs', '--once', '--config', wrongType]);
+		assert.equal(refused.code, 2);
+		assert.match(refused.stderr, /bell/v);
 	});
 
 	test('bad usage exits 2 with a hint', async t => {

@@ -18,6 +18,50 @@ function taskCounts(screen: string): number[] {
 	);
 }
 
+/** The Runs pane with every target's first list in (none says `loading…`) and its summary line. */
+function listed(screen: string): boolean {
+	return (
+		screen.includes('[1 Runs]') &&
+		/\d+ running/v.test(screen) &&
+		!/│[\w\-]+: loading…/v.test(screen)
+	);
+}
+
+/** The Runs pane's rows (and other lines), without its borders, in the left part of the screen. */
+function runsPane(screen: string): string[] {
+	return screen
+		.split('\n')
+		.map(line => /^│(.*?)│(?:│|$)/v.exec(line)?.[1] ?? '')
+		.filter(Boolean);
+}
+
+/** The state word of each run row in the Runs pane. */
+function rowStates(screen: string): string[] {
+	return runsPane(screen).flatMap(row => {
+		const match = /^[▸✖ ] ([a-z]+)\s/v.exec(row);
+		return match ? [match[1]!] : [];
+	});
+}
+
+/** The Runs title's `position/total` badge. */
+function runsBadge(
+	screen: string,
+): {position: number; total: number} | undefined {
+	const match = /\[1 Runs\] (\d+)\/(\d+)/v.exec(screen);
+	return match
+		? {position: Number(match[1]), total: Number(match[2])}
+		: undefined;
+}
+
+/** A field of the Detail pane, by its label. */
+function detailField(screen: string, label: string): string | undefined {
+	return new RegExp(String.raw`│${label} +(\S+)`, 'v').exec(screen)?.[1];
+}
+
+function lastLine(screen: string): string {
+	return screen.trimEnd().split('\n').at(-1) ?? '';
+}
+
 // Locally a missing tmux skips this test; CI sets SPARKTOP_REQUIRE_TMUX so it fails instead.
 const skip =
 	hasTmux() || process.env['SPARKTOP_REQUIRE_TMUX']
@@ -49,12 +93,13 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 			`frame has ${lines.length} lines in a 40-row pane`,
 		);
 
-		session.type('/etl-notebook');
+		session.type('/kind:session target:livy etl');
 		session.keys('Enter');
-		// A filter never moves the selection; g picks the first row it left.
+		// A filter never moves a selection the user made; g picks the first row it left.
 		session.type('g');
 		await session.waitFor(
-			text => /▸ \w+\s+etl-notebook/v.test(text),
+			text =>
+				/▸ \w+\s+etl-notebook\s.*livy/v.test(text) && text.includes(' 1 of '),
 			'the session selected by the filter',
 		);
 		session.type('3');
@@ -109,7 +154,11 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 			'help at 80x24',
 		);
 		session.keys('Escape');
-
+		// ESC and q in one read would be Alt-q: q goes once the help has closed.
+		await session.waitFor(
+			text => !text.includes('next / previous pane'),
+			'help to close',
+		);
 		session.type('q');
 		session.waitForExit(10_000);
 		screen = session.capture();
@@ -124,6 +173,108 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 			/Statements\]|╭─/v,
 			'the monitor is gone from the normal screen',
 		);
+	});
+
+	test('the Runs view: the selected run stays put through arrivals, y copies its id, a filter shows only what it names, ids show in full at 200 columns, and the hint line keeps ? and q', async () => {
+		const view = new TmuxSession();
+		try {
+			view.start(
+				`env -u CI NODE_ENV=production ${process.execPath} ${cliPath} --demo --interval 1`,
+				200,
+				60,
+			);
+			await view.waitFor(listed, 'the runs list');
+			view.acceptClipboard();
+			// Newest first, so that every arrival lands above the selection.
+			view.type(':sort submitted');
+			view.keys('Enter');
+			view.type('gjj');
+			let screen = await view.waitFor(
+				text =>
+					runsBadge(text)?.position === 3 &&
+					detailField(text, 'Id') !== undefined,
+				'the third run selected',
+			);
+			const chosen = {
+				id: detailField(screen, 'Id')!,
+				target: detailField(screen, 'Target')!,
+				total: runsBadge(screen)!.total,
+			};
+			assert.ok(
+				runsPane(screen).some(
+					row => row.startsWith('▸') && row.includes(` ${chosen.id} `),
+				),
+				`the selected row shows the whole id ${chosen.id}`,
+			);
+
+			// DLI submits a job every 20 s, Livy and Synapse a batch every 45 s.
+			screen = await view.waitFor(
+				text => (runsBadge(text)?.position ?? 0) > 3,
+				'new runs to arrive',
+				60_000,
+			);
+			assert.equal(detailField(screen, 'Id'), chosen.id);
+			assert.equal(detailField(screen, 'Target'), chosen.target);
+			assert.ok(
+				runsPane(screen).some(
+					row => row.startsWith('▸') && row.includes(` ${chosen.id} `),
+				),
+				'the same row is still selected',
+			);
+			view.type('y');
+			await view.waitFor(text => text.includes('copied the id of'), 'the copy');
+			assert.equal(view.clipboard(), chosen.id);
+
+			view.type('/state:failed');
+			view.keys('Enter');
+			screen = await view.waitFor(
+				text => text.includes('/state:failed ') && rowStates(text).length > 0,
+				'the failed runs',
+			);
+			assert.deepEqual([...new Set(rowStates(screen))], ['failed']);
+
+			view.type('/target:dli');
+			view.keys('Enter');
+			screen = await view.waitFor(
+				text => text.includes('/target:dli ') && rowStates(text).length > 0,
+				'the DLI runs',
+			);
+			assert.match(
+				runsPane(screen).join('\n'),
+				/ [\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12} /v,
+				'a DLI job id in full',
+			);
+			view.keys('Escape');
+
+			for (const [columns, rows] of [
+				[80, 24],
+				[60, 20],
+			] as const) {
+				view.resize(columns, rows);
+				screen = await view.waitFor(
+					text =>
+						lastLine(text).length <= columns &&
+						lastLine(text).includes('q:quit'),
+					`the hint line at ${columns}x${rows}`,
+				);
+				assert.match(lastLine(screen), /\?:help/v);
+			}
+
+			view.type('?');
+			screen = await view.waitFor(
+				text => text.includes('[Keys]') && text.includes(' 1-'),
+				'help at 60x20',
+			);
+			assert.ok(screen.split('\n').filter(line => line !== '').length <= 19);
+			view.type('jjj');
+			screen = await view.waitFor(
+				text => text.includes('[Keys]') && text.includes(' 4-'),
+				'help to scroll by three lines',
+			);
+			assert.ok(screen.split('\n').filter(line => line !== '').length <= 19);
+		} finally {
+			view.kill();
+		}
 	});
 
 	test('a signal by kill (INT, QUIT, TERM) leaves the alternate screen and exits 128 + its number', async t => {
@@ -143,10 +294,7 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 				100,
 				30,
 			);
-			await signalled.waitFor(
-				text => text.includes('[1 Runs]') && text.includes('etl-notebook'),
-				`the runs list before ${signal}`,
-			);
+			await signalled.waitFor(listed, `the runs list before ${signal}`);
 			assert.equal(signalled.display('#{alternate_on}'), '1');
 			process.kill(signalled.pid(pidFile), signal);
 			signalled.waitForExit(10_000);
@@ -167,10 +315,7 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 				100,
 				30,
 			);
-			await withCi.waitFor(
-				text => text.includes('[1 Runs]') && text.includes('etl-notebook'),
-				'the runs list with CI set',
-			);
+			await withCi.waitFor(listed, 'the runs list with CI set');
 			withCi.type('q');
 			withCi.waitForExit(10_000);
 			assert.match(withCi.capture(), /EXIT=0/v);

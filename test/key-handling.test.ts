@@ -26,6 +26,8 @@ const flags: Readonly<Record<string, [string, KeyFlags]>> = {
 	tab: ['\t', {tab: true}],
 	'shift-tab': ['', {tab: true, shift: true}],
 	up: ['', {upArrow: true}],
+	left: ['', {leftArrow: true}],
+	right: ['', {rightArrow: true}],
 	down: ['', {downArrow: true}],
 	pageup: ['', {pageUp: true}],
 	pagedown: ['', {pageDown: true}],

@@ -10,13 +10,8 @@ import {
 	type Navigation,
 	type NavigationAction,
 } from '../source/ui/navigation.js';
-import {sortRuns} from '../source/ui/render/run-order.js';
-import {filterRuns, runTable} from '../source/ui/render/run-rows.js';
 import {keepInView} from '../source/ui/use-scroll-offset.js';
 import {targetsLabel} from '../source/ui/widgets/status-bar.js';
-import {sessionRun} from './helpers/fixtures.js';
-
-const run = sessionRun;
 
 function apply(...actions: NavigationAction[]): Navigation {
 	let state = initialNavigation;
@@ -98,28 +93,23 @@ describe('navigation', () => {
 
 	test('the selected run is held by its key through arrivals, removals, filters and re-sorting', () => {
 		const first = {...emptyView, runKeys: ['a', 'b', 'c'], pageSize: 2};
-		// Nothing selected yet: the first row to arrive is adopted, once.
-		let state = initialNavigation;
-		for (const action of followLists(state, first)) {
-			state = navigate(state, action, first);
-		}
+		const follow = (from: Navigation, view: typeof first) => {
+			let followed = from;
+			for (const action of followLists(followed, view)) {
+				followed = navigate(followed, action, view);
+			}
 
+			return followed;
+		};
+
+		// Nothing selected yet: the first row to arrive is adopted, once.
+		let state = follow(initialNavigation, first);
 		assert.equal(state.runKey, 'a');
 		// Later arrivals never pick another run; the reducer only learns where a now stands.
 		assert.deepEqual(followLists(state, {...first, runKeys: ['z', 'a']}), [
 			{type: 'selectRun', runKey: 'a'},
 		]);
-		assert.equal(
-			navigate(
-				state,
-				{type: 'selectRun', runKey: 'a'},
-				{
-					...first,
-					runKeys: ['z', 'a'],
-				},
-			).runIndex,
-			1,
-		);
+		assert.equal(follow(state, {...first, runKeys: ['z', 'a']}).runIndex, 1);
 		state = navigate(state, {type: 'move', delta: 1}, first);
 		assert.equal(state.runKey, 'b');
 		// New runs arrive above it, and the list is re-sorted: still b, and j moves on from b.
@@ -160,27 +150,6 @@ describe('navigation', () => {
 		assert.equal(typed.filter, 'a');
 		assert.equal(typed.filtering, true);
 	});
-
-	test('filtering runs matches every word anywhere in the row', () => {
-		const runs = [
-			run('1', {name: 'etl-notebook', owner: 'alice'}),
-			run('2', {
-				name: 'reporting',
-				owner: 'carol',
-				state: 'failed',
-				rawState: 'dead',
-			}),
-		];
-		assert.deepEqual(
-			filterRuns(runs, 'etl alice').map(item => item.id),
-			['1'],
-		);
-		assert.deepEqual(
-			filterRuns(runs, 'dead').map(item => item.id),
-			['2'],
-		);
-		assert.equal(filterRuns(runs, '').length, 2);
-	});
 });
 
 describe('layout', () => {
@@ -209,22 +178,6 @@ describe('layout', () => {
 			['statements'],
 		);
 		assert.equal(layout(120, 40, 'progress', true).rows.flat()[0]?.width, 120);
-	});
-
-	test('narrow run tables drop the least useful columns first', () => {
-		const titles = (width: number) =>
-			runTable(width).columns.map(column => column.title);
-		assert.deepEqual(titles(200), [
-			'STATE',
-			'NAME',
-			'ID',
-			'KIND',
-			'TARGET',
-			'OWNER',
-			'SUBMITTED',
-			'DURATION',
-		]);
-		assert.deepEqual(titles(50), ['STATE', 'NAME', 'ID', 'DURATION']);
 	});
 
 	test('scrolling keeps the selection in view with the least movement', () => {
@@ -258,49 +211,6 @@ test('the : command line is typed, erased and ended', () => {
 	assert.equal(state.command, 'st ');
 	state = navigate(state, {type: 'commandEnd'});
 	assert.equal(state.command, undefined);
-});
-
-test('runs keep their targets in the order given, newest first within a kind', () => {
-	const sorted = sortRuns([
-		sessionRun('1', {target: 'zeta', key: 'zeta:session:1', submittedAt: 1}),
-		sessionRun('2', {target: 'alpha', key: 'alpha:session:2', submittedAt: 1}),
-		sessionRun('3', {target: 'zeta', key: 'zeta:session:3', submittedAt: 5}),
-	]);
-	assert.deepEqual(
-		sorted.map(run => run.key),
-		['zeta:session:3', 'zeta:session:1', 'alpha:session:2'],
-	);
-});
-
-test('s cycles the run orders: trouble first puts failures on top, longest first the slowest', () => {
-	const runs = [
-		sessionRun('1', {
-			key: 'l:1',
-			state: 'succeeded',
-			submittedAt: 5000,
-			endedAt: 6000,
-		}),
-		sessionRun('2', {
-			key: 'l:2',
-			state: 'failed',
-			submittedAt: 1000,
-			endedAt: 9000,
-		}),
-		sessionRun('3', {key: 'l:3', state: 'running', submittedAt: 8000}),
-	];
-	let state = initialNavigation;
-	const keys = () => sortRuns(runs, state.order, 10_000).map(run => run.key);
-	assert.deepEqual(keys(), ['l:3', 'l:1', 'l:2']);
-	state = navigate(state, {type: 'cycleOrder'});
-	assert.equal(state.order, 'trouble');
-	assert.deepEqual(keys(), ['l:2', 'l:3', 'l:1']);
-	state = navigate(state, {type: 'cycleOrder'});
-	assert.deepEqual(keys(), ['l:3', 'l:1', 'l:2']);
-	state = navigate(state, {type: 'cycleOrder'});
-	assert.equal(state.order, 'longest');
-	assert.deepEqual(keys(), ['l:2', 'l:3', 'l:1']);
-	state = navigate(state, {type: 'cycleOrder'});
-	assert.equal(state.order, 'target');
 });
 
 test('the status line gives way with its targets, never with its freshness', () => {

@@ -20,6 +20,7 @@ test('--once tables line up by terminal cells, CJK names included', async () => 
 	await runOnce({
 		command: 'runs',
 		json: false,
+		zone: 'utc',
 		providers: [provider],
 		now: Date.now(),
 		write(text) {

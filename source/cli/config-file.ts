@@ -13,11 +13,15 @@ import type {TargetConfig} from './target-config.js';
 export type ConfigFile = {
 	readonly path: string;
 	readonly intervalSeconds?: number;
+	/** Times in UTC rather than the local zone. */
+	readonly utc?: boolean;
+	/** Ring the terminal bell when a watched run turns failed. */
+	readonly bell?: boolean;
 	/** Targets by profile name, in the order the file lists them. */
 	readonly profiles: ReadonlyMap<string, TargetConfig>;
 };
 
-const topKeys = ['interval', 'profiles'];
+const topKeys = ['interval', 'utc', 'bell', 'profiles'];
 
 export function defaultConfigPath(
 	env: NodeJS.ProcessEnv = process.env,
@@ -164,6 +168,17 @@ export function readConfigFile(file: string, required: boolean): ConfigFile {
 		intervalSeconds = interval.seconds;
 	}
 
+	const flag = (key: 'utc' | 'bell'): boolean | undefined => {
+		const value = json[key];
+		if (value !== undefined && typeof value !== 'boolean') {
+			throw new ConfigError(
+				`config file ${file}: "${key}" must be true or false, not ${typeName(value)}`,
+			);
+		}
+
+		return value;
+	};
+
 	const profiles = json['profiles'] ?? {};
 	if (!isObject(profiles)) {
 		throw new ConfigError(
@@ -174,6 +189,8 @@ export function readConfigFile(file: string, required: boolean): ConfigFile {
 	return {
 		path: file,
 		intervalSeconds,
+		utc: flag('utc'),
+		bell: flag('bell'),
 		profiles: new Map(
 			Object.entries(profiles).map(([name, value]) => [
 				name,

@@ -26,6 +26,8 @@ export const commonFlags = {
 	json: {type: 'boolean', default: false},
 	write: {type: 'boolean', default: false},
 	color: {type: 'boolean', default: true},
+	utc: {type: 'boolean'},
+	bell: {type: 'boolean'},
 	ascii: {type: 'boolean', default: false},
 	config: {type: 'string'},
 	port: {type: 'string'},

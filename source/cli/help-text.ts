@@ -83,6 +83,8 @@ export function helpText(
 	  --json              print the snapshot as JSON model objects
 	  --write             allow mutating actions (always confirmed); read-only by default
 	  --no-color          no colours (NO_COLOR is honoured too)
+	  --utc               times in UTC (default: the local time zone)
+	  --bell              ring the terminal bell when a watched run turns failed
 	  --ascii             ASCII borders and bars for terminals without Unicode
 	  --config FILE       config file (default ${defaultConfig})
 	  --port N            first port for "simulate" (default: free ports)

@@ -1,11 +1,13 @@
 import stringWidth from 'string-width';
 import {isProviderError} from '../http/provider-error.js';
-import {formatClock, formatDuration, runDuration} from '../model/format.js';
+import type {Zone} from '../model/time-format.js';
 import {taskBar, stageLabel} from '../model/task-bar.js';
 import type {Run, RunKind} from '../model/types.js';
 import type {Provider} from '../providers/provider.js';
 import {fit} from '../ui/render/line.js';
+import {columnById, type ColumnId} from '../ui/render/run-columns.js';
 import {sanitizeLine} from '../text/sanitize.js';
+import {findRuns, parseRunName} from '../store/find-run.js';
 import {onceJson} from './once-json.js';
 
 export type OnceCommand = 'runs' | 'sessions' | 'statements' | 'progress';
@@ -24,7 +26,23 @@ export type OnceOptions = {
 	readonly warn: (text: string) => void;
 	/** The snapshot gives up after this long. */
 	readonly timeoutSeconds?: number;
+	readonly zone: Zone;
 };
+
+/** The columns of `runs --once`: the Runs pane's own, in the order scripts have read them. */
+const onceColumns = (
+	[
+		'target',
+		'kind',
+		'id',
+		'state',
+		'name',
+		'owner',
+		'submitted',
+		'age',
+		'duration',
+	] as const satisfies readonly ColumnId[]
+).map(id => columnById(id));
 
 /** A run that cannot be found, or found more than once: exit 1. */
 export class OnceError extends Error {
@@ -123,38 +141,9 @@ function table(
 	return [line(headers), ...clean.map(row => line(row))].join('\n') + '\n';
 }
 
-type RunName = {
-	readonly target?: string;
-	readonly kind?: string;
-	readonly id: string;
-};
-
-/** `target:kind:id`, `kind:id`, or a bare id. */
-function parseRunName(argument: string): RunName {
-	const parts = argument.split(':');
-	if (parts.length >= 3) {
-		return {
-			target: parts.slice(0, -2).join(':'),
-			kind: parts.at(-2),
-			id: parts.at(-1)!,
-		};
-	}
-
-	return parts.length === 2 ? {kind: parts[0], id: parts[1]!} : {id: argument};
-}
-
-function names(run: Run, name: RunName): boolean {
-	return (
-		run.id === name.id &&
-		(name.kind === undefined || run.kind === name.kind) &&
-		(name.target === undefined || run.target === name.target)
-	);
-}
-
 /**
- * Finds the run an argument names among the listed runs; a run not in the listed page is asked
- * of its provider by id, for each kind the provider has. More than one match is an error that
- * lists them: a bare id may be a session and a batch.
+ * Finds the run an argument names among the listed runs, or asks the providers for it by id;
+ * more than one match is an error that lists them: a bare id may be a session and a batch.
  */
 async function findRun(
 	listed: readonly Listed[],
@@ -168,50 +157,15 @@ async function findRun(
 		);
 	}
 
-	const name = parseRunName(argument);
-	let found = listed.flatMap(({provider, runs}) =>
-		runs
-			.filter(run => wanted(provider, run.kind) && names(run, name))
-			.map(run => [provider, run] as [Provider, Run]),
+	const found = await findRuns(
+		listed.map(item => item.provider),
+		listed.flatMap(item => item.runs),
+		parseRunName(argument),
+		{wanted, signal},
 	);
-	if (found.length === 0) {
-		const asked = await Promise.all(
-			listed.flatMap(({provider}) =>
-				provider.kinds
-					.filter(
-						kind =>
-							wanted(provider, kind) &&
-							provider.getRun !== undefined &&
-							(name.kind === undefined || name.kind === kind) &&
-							(name.target === undefined || name.target === provider.target),
-					)
-					.map(async kind => {
-						const stub: Run = {
-							target: provider.target,
-							kind,
-							id: name.id,
-							key: `${provider.target}:${kind}:${name.id}`,
-							provider: provider.id,
-							state: 'unknown',
-							rawState: '',
-						};
-						try {
-							return [
-								[provider, await provider.getRun!(stub, signal)],
-							] as Array<[Provider, Run]>;
-						} catch {
-							// Not this kind, or not on this target.
-							return [];
-						}
-					}),
-			),
-		);
-		found = asked.flat();
-	}
-
 	if (found.length > 1) {
 		throw new OnceError(
-			`"${argument}" names ${found.length} runs; say which: ${found.map(([, run]) => run.key).join(', ')}`,
+			`"${argument}" names ${found.length} runs; say which: ${found.map(({run}) => run.key).join(', ')}`,
 		);
 	}
 
@@ -222,7 +176,7 @@ async function findRun(
 		);
 	}
 
-	return first;
+	return [first.provider, first.run];
 }
 
 /** One snapshot, printed as a table or as JSON, for scripts and quick looks. */
@@ -264,26 +218,12 @@ export async function runOnce(options: OnceOptions): Promise<OnceOutcome> {
 				options.json
 					? onceJson(options.command, now, {runs, failed: failedJson})
 					: table(
-							[
-								'TARGET',
-								'KIND',
-								'ID',
-								'STATE',
-								'NAME',
-								'OWNER',
-								'SUBMITTED',
-								'DURATION',
-							],
-							runs.map(run => [
-								run.target,
-								run.kind,
-								run.id,
-								run.rawState,
-								run.name ?? '',
-								run.owner ?? '',
-								formatClock(run.submittedAt, now),
-								formatDuration(runDuration(run, now)),
-							]),
+							onceColumns.map(column => column.title),
+							runs.map(run =>
+								onceColumns.map(column =>
+									column.text(run, {now, zone: options.zone}),
+								),
+							),
 						),
 			);
 			return {failed};

@@ -2,6 +2,7 @@ import process from 'node:process';
 import {inspect} from 'node:util';
 import {render} from 'ink';
 import App from '../app.js';
+import type {Zone} from '../model/time-format.js';
 import type {Provider} from '../providers/provider.js';
 import {systemClock} from '../store/clock.js';
 import {PollingStore} from '../store/polling-store.js';
@@ -14,6 +15,9 @@ import {makeTheme, ThemeContext} from '../ui/theme.js';
 export type TuiOptions = {
 	readonly providers: readonly Provider[];
 	readonly intervalMs: number;
+	readonly zone: Zone;
+	/** Ring the terminal bell when a watched run turns failed. */
+	readonly bell: boolean;
 	readonly color: boolean;
 	readonly ascii: boolean;
 	readonly write: boolean;
@@ -52,6 +56,11 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		}
 	};
 
+	// BEL moves no cursor, so it can go out between Ink's frames.
+	const ring = () => {
+		process.stdout.write('\u0007');
+	};
+
 	const copy = (text: string) => {
 		process.stdout.write(osc52(text, process.env['TMUX'] !== undefined));
 	};
@@ -61,10 +70,14 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		<StoreContext.Provider value={store}>
 			<ProvidersContext.Provider value={providers}>
 				<ThemeContext.Provider
-					value={makeTheme({color: options.color, ascii: options.ascii})}
+					value={makeTheme({
+						color: options.color,
+						ascii: options.ascii,
+						zone: options.zone,
+					})}
 				>
 					<ClipboardContext.Provider value={copy}>
-						<App write={options.write} />
+						<App write={options.write} bell={options.bell ? ring : undefined} />
 					</ClipboardContext.Provider>
 				</ThemeContext.Provider>
 			</ProvidersContext.Provider>

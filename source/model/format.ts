@@ -23,26 +23,6 @@ export function formatDuration(ms: number | undefined): string {
 	return `${Math.floor(hours / 24)}d${String(hours % 24).padStart(2, '0')}h`;
 }
 
-/** `HH:MM:SS` for today, `MM-DD HH:MM` for older times, in local time. */
-export function formatClock(at: number | undefined, now: number): string {
-	if (at === undefined) {
-		return '';
-	}
-
-	const date = new Date(at);
-	const pad = (n: number) => String(n).padStart(2, '0');
-	const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
-	if (Math.abs(now - at) < 20 * 3600 * 1000) {
-		return `${time}:${pad(date.getSeconds())}`;
-	}
-
-	return `${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${time}`;
-}
-
-export function formatIso(at: number | undefined): string {
-	return at === undefined ? '' : new Date(at).toISOString();
-}
-
 /** Duration of a run: to its end, or to now while it is still going. */
 export function runDuration(
 	run: {startedAt?: number; submittedAt?: number; endedAt?: number},

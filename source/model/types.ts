@@ -38,6 +38,8 @@ export type Run = RunRef & {
 	readonly submittedAt?: number;
 	readonly startedAt?: number;
 	readonly endedAt?: number;
+	/** When the service last changed something of it, where it says. */
+	readonly updatedAt?: number;
 	readonly owner?: string;
 	readonly queue?: string;
 	readonly appId?: string;

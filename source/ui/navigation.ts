@@ -1,4 +1,6 @@
-import {nextRunOrder, type RunOrder} from './render/run-order.js';
+import type {ColumnId} from './render/run-columns.js';
+import {defaultSort, sortBy, type RunSort} from './render/run-order.js';
+import {parseRunFilter} from './run-filter.js';
 
 /** Which pane has the keyboard, what is selected, and the overlays: plain state with a reducer, no I/O. */
 
@@ -34,13 +36,20 @@ export type Navigation = {
 	readonly help: boolean;
 	/** Detail shows the whole log instead of the fields. */
 	readonly log: boolean;
-	/** Runs filter text, and whether it is being typed. */
+	/** Runs filter text as typed, and whether it is being typed. */
 	readonly filter: string;
 	readonly filtering: boolean;
+	/** The filter in force: the typed one once it parses; a broken one keeps the last good one. */
+	readonly appliedFilter: string;
+	/** Only runs in trouble (failed, killed, cancelled, stuck waiting). */
+	readonly troubleOnly: boolean;
 	/** The `:` command line while it is being typed. */
 	readonly command?: string;
-	/** How the Runs pane orders its rows (`s` cycles). */
-	readonly order: RunOrder;
+	/** How the Runs pane orders its rows. */
+	readonly sort: RunSort;
+	/** Every Runs column at its full width, scrolled sideways by `wideOffset` cells. */
+	readonly wide: boolean;
+	readonly wideOffset: number;
 	/** How far each scrolling pane can scroll, as the panes last reported. */
 	readonly extents: Readonly<Partial<Record<PaneId | 'help', number>>>;
 };
@@ -57,7 +66,11 @@ export const initialNavigation: Navigation = {
 	log: false,
 	filter: '',
 	filtering: false,
-	order: 'target',
+	appliedFilter: '',
+	troubleOnly: false,
+	sort: defaultSort,
+	wide: false,
+	wideOffset: 0,
 	extents: {},
 };
 
@@ -67,12 +80,15 @@ export type NavigationView = {
 	readonly statementIds: readonly string[];
 	/** Rows one page key moves. */
 	readonly pageSize: number;
+	/** The Runs columns on screen, in order, for `s` to go through. */
+	readonly columns: readonly ColumnId[];
 };
 
 export const emptyView: NavigationView = {
 	runKeys: [],
 	statementIds: [],
 	pageSize: 1,
+	columns: [],
 };
 
 export type NavigationAction =
@@ -94,8 +110,17 @@ export type NavigationAction =
 	  }
 	| {readonly type: 'drill'}
 	| {readonly type: 'back'}
-	| {readonly type: 'toggle'; readonly what: 'zoom' | 'help' | 'log'}
-	| {readonly type: 'cycleOrder'}
+	| {
+			readonly type: 'toggle';
+			readonly what: 'zoom' | 'help' | 'log' | 'trouble' | 'wide';
+	  }
+	/** `s`: the next column of the Runs header (after the last, the attention order again). */
+	| {readonly type: 'cycleSort'}
+	| {readonly type: 'reverseSort'}
+	| {readonly type: 'setSort'; readonly sort: RunSort}
+	| {readonly type: 'sideways'; readonly delta: number}
+	| {readonly type: 'setFilter'; readonly text: string}
+	| {readonly type: 'commandSet'; readonly text: string}
 	| {readonly type: 'filterStart'}
 	| {readonly type: 'filterInput'; readonly text: string}
 	| {readonly type: 'filterErase'}
@@ -224,11 +249,11 @@ function editLine(state: Navigation, action: LineAction): Navigation {
 		}
 
 		case 'filterInput': {
-			return {...state, filter: state.filter + action.text};
+			return withFilter(state, state.filter + action.text);
 		}
 
 		case 'filterErase': {
-			return {...state, filter: [...state.filter].slice(0, -1).join('')};
+			return withFilter(state, [...state.filter].slice(0, -1).join(''));
 		}
 
 		case 'filterDone': {
@@ -253,7 +278,22 @@ function editLine(state: Navigation, action: LineAction): Navigation {
 		case 'commandEnd': {
 			return {...state, command: undefined};
 		}
+
+		case 'commandSet': {
+			return {...state, command: action.text};
+		}
 	}
+}
+
+/** A new filter text; it is applied once it parses, and until then the last good one stays. */
+function withFilter(state: Navigation, filter: string): Navigation {
+	return {
+		...state,
+		filter,
+		appliedFilter: parseRunFilter(filter).ok
+			? filter.trim()
+			: state.appliedFilter,
+	};
 }
 
 function back(state: Navigation): Navigation {
@@ -269,11 +309,43 @@ function back(state: Navigation): Navigation {
 		return {...state, log: false};
 	}
 
-	if (state.focus === 'runs' && state.filter !== '') {
-		return {...state, filter: ''};
+	if (state.focus === 'runs' && (state.filter !== '' || state.troubleOnly)) {
+		return {...state, filter: '', appliedFilter: '', troubleOnly: false};
 	}
 
 	return {...state, focus: 'runs'};
+}
+
+function toggle(
+	state: Navigation,
+	what: Extract<NavigationAction, {type: 'toggle'}>['what'],
+): Navigation {
+	switch (what) {
+		case 'log': {
+			return {
+				...state,
+				log: !state.log,
+				focus: 'detail',
+				detailScroll: state.log ? 0 : followTail,
+			};
+		}
+
+		case 'help': {
+			return {...state, help: !state.help, helpScroll: 0};
+		}
+
+		case 'wide': {
+			return {...state, wide: !state.wide, wideOffset: 0};
+		}
+
+		case 'trouble': {
+			return {...state, troubleOnly: !state.troubleOnly, focus: 'runs'};
+		}
+
+		case 'zoom': {
+			return {...state, zoom: !state.zoom};
+		}
+	}
 }
 
 export function navigate(
@@ -351,25 +423,40 @@ export function navigate(
 			return back(state);
 		}
 
-		case 'cycleOrder': {
-			return {...state, order: nextRunOrder(state.order)};
+		case 'cycleSort': {
+			const columns = ['attention', ...view.columns] as const;
+			const next =
+				columns[(columns.indexOf(state.sort.column) + 1) % columns.length];
+			return {
+				...state,
+				sort: sortBy(next ?? 'attention'),
+			};
+		}
+
+		case 'reverseSort': {
+			return {
+				...state,
+				sort: {...state.sort, descending: !state.sort.descending},
+			};
+		}
+
+		case 'setSort': {
+			return {...state, sort: action.sort};
+		}
+
+		case 'sideways': {
+			return {
+				...state,
+				wideOffset: Math.max(0, state.wideOffset + action.delta),
+			};
+		}
+
+		case 'setFilter': {
+			return withFilter({...state, focus: 'runs'}, action.text);
 		}
 
 		case 'toggle': {
-			if (action.what === 'log') {
-				return {
-					...state,
-					log: !state.log,
-					focus: 'detail',
-					detailScroll: state.log ? 0 : followTail,
-				};
-			}
-
-			if (action.what === 'help') {
-				return {...state, help: !state.help, helpScroll: 0};
-			}
-
-			return {...state, zoom: !state.zoom};
+			return toggle(state, action.what);
 		}
 	}
 }

@@ -1,13 +1,24 @@
 import type {Run} from '../model/types.js';
-import {type RunOrder, sortRuns} from './render/run-order.js';
-import {filterRuns} from './render/run-rows.js';
+import {type RunSort, sortRuns} from './render/run-order.js';
+import {parseRunFilter} from './run-filter.js';
+import {troubleTest} from './trouble.js';
 
 export type RunLists = {
 	/** Every listed run, in the chosen order. */
 	readonly all: readonly Run[];
-	/** The rows of the Runs pane: `all` through the filter. */
+	/** The rows of the Runs pane: `all` through the filter (and the trouble toggle). */
 	readonly shown: readonly Run[];
 };
+
+export type ListChoice = {
+	readonly sort: RunSort;
+	/** A filter that parses (the last good one while a new one is typed). */
+	readonly filter: string;
+	readonly troubleOnly: boolean;
+};
+
+/** Orders and trouble move with the clock, but no faster than this: a 50,000-run list is not re-sorted every second. */
+const clockStepMs = 10_000;
 
 /**
  * The Runs pane's lists, remembering the last answer: a frame and the keys typed before the next
@@ -15,37 +26,64 @@ export type RunLists = {
  */
 export function runListsMemo(): (
 	listed: readonly Run[],
-	order: RunOrder,
-	filter: string,
+	choice: ListChoice,
 	now: number,
 ) => RunLists {
-	let last:
+	let sorted:
 		| {
 				listed: readonly Run[];
-				order: RunOrder;
-				filter: string;
-				now: number;
+				sort: RunSort;
+				time: number;
 				all: readonly Run[];
-				shown: readonly Run[];
 		  }
 		| undefined;
-	return (listed, order, filter, now) => {
-		// Only the longest-first order moves with the clock.
-		const time = order === 'longest' ? now : 0;
-		if (last?.listed !== listed || last.order !== order || last.now !== time) {
-			const all = sortRuns(listed, order, time);
-			last = {
+	let shown:
+		| {
+				all: readonly Run[];
+				filter: string;
+				troubleOnly: boolean;
+				lists: RunLists;
+		  }
+		| undefined;
+	return (listed, choice, now) => {
+		const time = Math.floor(now / clockStepMs) * clockStepMs;
+		if (
+			sorted?.listed !== listed ||
+			sorted.sort.column !== choice.sort.column ||
+			sorted.sort.descending !== choice.sort.descending ||
+			sorted.time !== time
+		) {
+			sorted = {
 				listed,
-				order,
-				filter,
-				now: time,
-				all,
-				shown: filterRuns(all, filter),
+				sort: choice.sort,
+				time,
+				all: sortRuns(listed, choice.sort, time),
 			};
-		} else if (last.filter !== filter) {
-			last = {...last, filter, shown: filterRuns(last.all, filter)};
 		}
 
-		return last;
+		const {all} = sorted;
+		if (
+			shown?.all !== all ||
+			shown.filter !== choice.filter ||
+			shown.troubleOnly !== choice.troubleOnly
+		) {
+			const parsed = parseRunFilter(choice.filter);
+			const trouble = choice.troubleOnly ? troubleTest(all, time) : undefined;
+			shown = {
+				all,
+				filter: choice.filter,
+				troubleOnly: choice.troubleOnly,
+				lists: {
+					all,
+					shown: all.filter(
+						run =>
+							(!parsed.ok || parsed.matches(run)) &&
+							(trouble === undefined || trouble(run)),
+					),
+				},
+			};
+		}
+
+		return shown.lists;
 	};
 }

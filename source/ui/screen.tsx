@@ -13,6 +13,7 @@ import {DetailPane} from './panes/detail-pane.js';
 import {ProgressPane} from './panes/progress-pane.js';
 import {RunsPane} from './panes/runs-pane.js';
 import {type StatementsOfRun, StatementsPane} from './panes/statements-pane.js';
+import type {RunTable} from './render/run-columns.js';
 import type {SelectedRun} from './selection.js';
 import {toneColor, useTheme} from './theme.js';
 import {HelpOverlay} from './widgets/help-overlay.js';
@@ -31,6 +32,11 @@ export type ScreenProps = {
 	readonly intervalMs: number;
 	/** The rows of the Runs pane: filtered and sorted. */
 	readonly runs: readonly Run[];
+	/** Runs before the filter. */
+	readonly total: number;
+	readonly table: RunTable;
+	readonly newlyFailed: ReadonlySet<string>;
+	readonly filterError?: string;
 	readonly sources: ReadonlyArray<{
 		readonly target: string;
 		readonly snapshot: ResourceSnapshot<Run[]>;
@@ -63,15 +69,24 @@ export function Screen(props: ScreenProps) {
 					<RunsPane
 						key={pane}
 						runs={props.runs}
+						total={props.total}
+						table={props.table}
 						selectedKey={nav.runKey}
+						newlyFailed={props.newlyFailed}
 						sources={props.sources}
 						focused={common.focused}
 						width={width}
 						height={height}
 						now={now}
+						zone={theme.zone}
 						filter={nav.filter}
 						filtering={nav.filtering}
-						order={nav.order}
+						filterError={props.filterError}
+						appliedFilter={nav.appliedFilter}
+						troubleOnly={nav.troubleOnly}
+						sort={nav.sort}
+						sideways={nav.wideOffset}
+						targets={props.targets.length}
 					/>
 				);
 			}

@@ -1,16 +1,24 @@
 import {createContext, useContext} from 'react';
+import type {Zone} from '../model/time-format.js';
 import type {Tone} from './render/line.js';
 import {asciiBar, type BarGlyphs, unicodeBar} from './render/progress-lines.js';
 
 export type Theme = {
 	readonly color: boolean;
 	readonly ascii: boolean;
+	/** Times in the local zone or in UTC (`--utc`). */
+	readonly zone: Zone;
 	readonly border: 'round' | 'classic';
 	readonly bar: BarGlyphs;
 };
 
-export function makeTheme(options: {color: boolean; ascii: boolean}): Theme {
+export function makeTheme(options: {
+	color: boolean;
+	ascii: boolean;
+	zone?: Zone;
+}): Theme {
 	return {
+		zone: 'local',
 		...options,
 		border: options.ascii ? 'classic' : 'round',
 		bar: options.ascii ? asciiBar : unicodeBar,

@@ -24,8 +24,11 @@ export function useSelectionActions(options: {
 	readonly prompt: ReturnType<typeof useActionPrompt>;
 	readonly write: boolean;
 	readonly exit: () => void;
+	/** Selects a run by id, asking the providers for it when the list lacks it. */
+	readonly jump: (id: string) => Promise<void>;
+	readonly targets: readonly string[];
 }) {
-	const {selection, dispatch, prompt, write, exit} = options;
+	const {selection, dispatch, prompt, write, exit, jump, targets} = options;
 	const store = useStore();
 	const copy = useContext(ClipboardContext);
 
@@ -51,8 +54,27 @@ export function useSelectionActions(options: {
 	};
 
 	const runCommand = (text: string) => {
-		const command = parseCommand(text);
+		const command = parseCommand(text, {targets});
 		switch (command.type) {
+			case 'filter': {
+				dispatch({type: 'setFilter', text: command.text});
+				prompt.say(`showing ${command.label}`, 'ok');
+				break;
+			}
+
+			case 'sort': {
+				dispatch({
+					type: 'setSort',
+					sort: {column: command.column, descending: command.descending},
+				});
+				break;
+			}
+
+			case 'run': {
+				void jump(command.id);
+				break;
+			}
+
 			case 'statement': {
 				const {run, provider} = selection();
 				if (!run || !provider) {
@@ -83,8 +105,8 @@ export function useSelectionActions(options: {
 				break;
 			}
 
-			case 'unknown': {
-				prompt.say(`${command.text}; try ${commandHelp}`, 'waiting');
+			case 'error': {
+				prompt.say(command.text, 'waiting');
 				break;
 			}
 

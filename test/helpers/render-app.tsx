@@ -17,6 +17,8 @@ export function renderApp(
 		copy?: (text: string) => void;
 		/** How long a y/N question shows before it takes an answer (the App's default otherwise). */
 		questionReadyMs?: number;
+		/** Called where the terminal bell would ring (`--bell`). */
+		bell?: () => void;
 	} = {},
 ) {
 	const store = new PollingStore({clock: systemClock(), intervalMs: 60_000});
@@ -32,6 +34,7 @@ export function renderApp(
 						<App
 							write={options.write}
 							questionReadyMs={options.questionReadyMs}
+							bell={options.bell}
 						/>
 					</ClipboardContext.Provider>
 				</ThemeContext.Provider>

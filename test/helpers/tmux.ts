@@ -74,6 +74,15 @@ export class TmuxSession {
 		});
 	}
 
+	/** Lets the program's OSC 52 copies land in a tmux buffer (`clipboard()` reads the newest). */
+	acceptClipboard(): void {
+		this.tmux('set-option', '-s', 'set-clipboard', 'on');
+	}
+
+	clipboard(): string {
+		return this.tmux('show-buffer');
+	}
+
 	/** Polls the screen until `check` passes; returns the matching screen. */
 	async waitFor(
 		check: (screen: string) => boolean,

@@ -42,6 +42,7 @@ export function mapDlaJob(target: string, body: unknown): Run {
 		rawState,
 		submittedAt: time(job, 'SubmitTime') ?? time(job, 'CreateTime'),
 		endedAt: isTerminalRunState(state) ? time(job, 'UpdateTime') : undefined,
+		updatedAt: time(job, 'UpdateTime'),
 		queue: asText(job['VcName']),
 		sparkUiUrl: asText(job['SparkUI']),
 	};
@@ -62,8 +63,6 @@ export function mapDlaJobDetail(target: string, body: unknown): Session {
 			['Executor spec', job['ExecutorResourceSpec']],
 			['Executors', job['ExecutorInstances']],
 			['Last attempt', job['LastJobAttemptId']],
-			['Created', asText(job['CreateTime'])],
-			['Updated', asText(job['UpdateTime'])],
 		]),
 		timeline: [],
 		config: asStringMap(config['conf']),

@@ -1,4 +1,4 @@
-import {formatBytes, formatDuration, formatIso} from '../../model/format.js';
+import {formatBytes, formatDuration} from '../../model/format.js';
 import {parseLooseTime} from '../../model/loose-time.js';
 import {isTerminalRunState} from '../../model/states.js';
 import {livyRunState} from '../livy/livy-states.js';
@@ -176,6 +176,7 @@ export function mapDliBatch(targetName: string, body: unknown): Run {
 		owner: asText(batch['owner']) ?? asText(batch['proxyUser']),
 		queue: asText(batch['cluster_name']) ?? asText(batch['queue']),
 		appId: asText(batch['appId']),
+		updatedAt: parseLooseTime(batch['update_time']),
 	};
 }
 
@@ -196,7 +197,6 @@ export function mapDliBatchDetail(targetName: string, body: unknown): Session {
 			['Driver', request['driverMemory']],
 			['Executors', request['numExecutors']],
 			['Executor memory', request['executorMemory']],
-			['Updated', formatIso(parseLooseTime(batch['update_time']))],
 		]),
 		timeline: [],
 		config: asStringMap(request['conf']),

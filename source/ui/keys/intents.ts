@@ -14,6 +14,10 @@ export type Intent =
 	| {readonly type: 'copy'; readonly what: 'id' | 'link'}
 	/** Runs the text of the `:` line. */
 	| {readonly type: 'command'; readonly text: string}
+	/** Completes what is typed on the `:` line. */
+	| {readonly type: 'complete'}
+	/** Steps through the `:` commands run before. */
+	| {readonly type: 'history'; readonly step: -1 | 1}
 	/** A key typed at the y/N prompt. */
 	| {readonly type: 'answer'; readonly input: string};
 

@@ -61,11 +61,39 @@ export const keyBindings: readonly Binding[] = [
 		intents: go(navigateTo({type: 'commandStart'})),
 	},
 	{
+		keys: ['t'],
+		scope: 'anywhere',
+		does: 'only runs in trouble (failed, killed, cancelled, stuck waiting to start); again for all',
+		hint: 'trouble',
+		intents: go(navigateTo({type: 'toggle', what: 'trouble'})),
+	},
+	{
 		keys: ['s'],
 		scope: 'runs',
-		does: 'sort the runs: by target, trouble first, newest first, longest first',
+		does: 'sort by the next column of the header (after the last: attention order)',
 		hint: 'sort',
-		intents: go(navigateTo({type: 'cycleOrder'})),
+		intents: go(navigateTo({type: 'cycleSort'})),
+	},
+	{
+		keys: ['S'],
+		scope: 'runs',
+		does: 'reverse the sort',
+		intents: go(navigateTo({type: 'reverseSort'})),
+	},
+	{
+		keys: ['w'],
+		scope: 'runs',
+		does: 'wide: every column at full width; ← → scroll sideways',
+		hint: 'wide',
+		intents: go(navigateTo({type: 'toggle', what: 'wide'})),
+	},
+	{
+		keys: ['left', 'right'],
+		scope: 'runs',
+		does: 'scroll the wide table sideways',
+		intents: key => [
+			navigateTo({type: 'sideways', delta: key === 'left' ? -8 : 8}),
+		],
 	},
 	{
 		keys: ['l'],
@@ -262,6 +290,20 @@ export const keyBindings: readonly Binding[] = [
 			navigateTo({type: 'commandEnd'}),
 			{type: 'command', text: line},
 		],
+	},
+	{
+		keys: ['tab'],
+		scope: 'command line',
+		does: 'complete the command or its argument',
+		hint: 'complete',
+		intents: go({type: 'complete'}),
+	},
+	{
+		keys: ['up', 'down'],
+		scope: 'command line',
+		does: 'earlier / later commands',
+		hint: 'history',
+		intents: key => [{type: 'history', step: key === 'up' ? -1 : 1}],
 	},
 	{
 		keys: ['escape'],

@@ -3,6 +3,7 @@ import {detailResource, logResource} from '../../store/resources.js';
 import {followTail} from '../navigation.js';
 import {plain} from '../render/line.js';
 import {detailLines} from '../render/detail-lines.js';
+import {useTheme} from '../theme.js';
 import {useRunResource} from '../use-run-resource.js';
 import type {RunPaneProps} from './pane-props.js';
 import {ScrollingPane} from './scrolling-pane.js';
@@ -24,6 +25,7 @@ export function DetailPane({
 	/** The run is still a row of the Runs list. */
 	readonly listed: boolean;
 }) {
+	const {zone} = useTheme();
 	const detail = useRunResource(run, detailResource).snapshot;
 	const logTail = useRunResource(run, logResource, log).snapshot;
 	const lines = useMemo(() => {
@@ -42,9 +44,12 @@ export function DetailPane({
 					]),
 			...staleLine(detail),
 			...staleLine(logTail),
-			...detailLines(run, detail.data, log ? logTail.data : undefined, now),
+			...detailLines(run, detail.data, log ? logTail.data : undefined, {
+				now,
+				zone,
+			}),
 		];
-	}, [run, detail, logTail, log, now, listed]);
+	}, [run, detail, logTail, log, now, zone, listed]);
 	return (
 		<ScrollingPane
 			number={2}

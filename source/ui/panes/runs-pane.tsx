@@ -1,18 +1,26 @@
 import {useMemo} from 'react';
+import type {Zone} from '../../model/time-format.js';
 import type {Run} from '../../model/types.js';
 import type {ResourceSnapshot} from '../../store/resource-snapshot.js';
-import {type Line, plain} from '../render/line.js';
-import {runHeader, runRow, runTable} from '../render/run-rows.js';
+import {type Line, plain, sliceLine} from '../render/line.js';
+import {runCells, runHeader, type RunTable} from '../render/run-columns.js';
+import type {RunSort} from '../render/run-order.js';
+import {summaryLine} from '../render/run-summary.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
 import {LineView, VisibleLines} from '../widgets/line-view.js';
 import {frameInnerHeight, PaneFrame} from '../widgets/pane-frame.js';
-import {type RunOrder, runOrderTitles} from '../render/run-order.js';
 import {snapshotBadges} from './snapshot-badges.js';
 
 export type RunsPaneProps = {
+	/** The rows: filtered and sorted. */
 	readonly runs: readonly Run[];
+	/** How many runs there are before the filter. */
+	readonly total: number;
+	readonly table: RunTable;
 	/** The selected run's key; it may not be in `runs` (filtered out, or gone). */
 	readonly selectedKey?: string;
+	/** Runs that turned failed since they were last selected. */
+	readonly newlyFailed: ReadonlySet<string>;
 	/** One snapshot per target, for loading and error states. */
 	readonly sources: ReadonlyArray<{
 		readonly target: string;
@@ -22,27 +30,25 @@ export type RunsPaneProps = {
 	readonly width: number;
 	readonly height: number;
 	readonly now: number;
+	readonly zone: Zone;
 	readonly filter: string;
 	readonly filtering: boolean;
-	readonly order: RunOrder;
+	/** Why the typed filter does not parse (the last good one stays in force). */
+	readonly filterError?: string;
+	readonly appliedFilter: string;
+	readonly troubleOnly: boolean;
+	readonly sort: RunSort;
+	/** Cells scrolled sideways (wide mode). */
+	readonly sideways: number;
+	/** Targets watched: per-target counts show when there are several. */
+	readonly targets: number;
 };
 
 /** Every run of every target, one row each; only the rows in view are rendered. */
-export function RunsPane({
-	runs,
-	selectedKey,
-	sources,
-	focused,
-	width,
-	height,
-	now,
-	filter,
-	filtering,
-	order,
-}: RunsPaneProps) {
-	// Optional columns (queue, cost, release) appear when some run has them.
-	const table = useMemo(() => runTable(width - 4, runs), [width, runs]);
-	const notes: Line[] = sources.flatMap(({target, snapshot}) => {
+export function RunsPane(props: RunsPaneProps) {
+	const {runs, table, selectedKey, focused, width, height, now, zone} = props;
+	const inner = frameInnerHeight(height);
+	const notes: Line[] = props.sources.flatMap(({target, snapshot}) => {
 		if (snapshot.error) {
 			return [
 				plain(
@@ -55,11 +61,24 @@ export function RunsPane({
 		return snapshot.data ? [] : [plain(`${target}: loading…`, 'muted')];
 	});
 	const filterLine: Line[] =
-		filtering || filter
-			? [[{text: `/${filter}${filtering ? '▏' : ''}`, tone: 'accent'}]]
+		props.filtering || props.filter
+			? [
+					[
+						{
+							text: `/${props.filter}${props.filtering ? '▏' : ''}`,
+							tone: 'accent',
+						},
+						...(props.filterError
+							? [{text: `  ✖ ${props.filterError}`, tone: 'bad' as const}]
+							: []),
+					],
+				]
 			: [];
-	const inner = frameInnerHeight(height);
-	const fixed = 1 + notes.length + filterLine.length;
+	const summary = useMemo(
+		() => summaryLine(runs, props.targets > 1),
+		[runs, props.targets],
+	);
+	const fixed = 2 + notes.length + filterLine.length;
 	const rowsHeight = Math.max(1, inner - fixed);
 	const selected = useMemo(
 		() => runs.findIndex(run => run.key === selectedKey),
@@ -70,49 +89,99 @@ export function RunsPane({
 		rowsHeight,
 		runs.length,
 	);
+	const sideways = (line: Line): Line =>
+		table.width > width - 2 ? sliceLine(line, props.sideways, width - 2) : line;
 	const rows = useMemo(
 		() =>
 			runs.slice(offset, offset + rowsHeight).map((run, index): Line => {
 				const isSelected = index + offset === selected;
+				const marker = isSelected
+					? '▸ '
+					: props.newlyFailed.has(run.key)
+						? '✖ '
+						: '  ';
 				return [
-					{text: isSelected ? '▸ ' : '  ', bold: true},
-					...runRow(run, table, now, isSelected && focused),
+					{
+						text: marker,
+						bold: true,
+						tone: props.newlyFailed.has(run.key) ? 'bad' : undefined,
+					},
+					...runCells(run, table, {now, zone}, isSelected && focused),
 				];
 			}),
-		[runs, offset, rowsHeight, selected, table, now, focused],
+		[
+			runs,
+			offset,
+			rowsHeight,
+			selected,
+			table,
+			now,
+			zone,
+			focused,
+			props.newlyFailed,
+		],
 	);
 	const count =
 		runs.length > rowsHeight || selected === -1
 			? `${selected === -1 ? '–' : selected + 1}/${runs.length}`
 			: String(runs.length);
 	const stale = [
-		...new Set(sources.flatMap(source => snapshotBadges(source.snapshot))),
+		...new Set(
+			props.sources.flatMap(source => snapshotBadges(source.snapshot)),
+		),
 	];
+	// A filter or the trouble view hides runs: say of how many.
+	const shownOf = runs.length === props.total ? '' : ` of ${props.total}`;
 	return (
 		<PaneFrame
 			number={1}
 			title="Runs"
 			badges={[
-				count,
-				...(order === 'target' ? [] : [runOrderTitles[order]]),
+				count + shownOf,
+				...(props.appliedFilter ? [`/${props.appliedFilter}`] : []),
+				...(props.troubleOnly ? ['trouble only'] : []),
+				...(props.sort.column === 'attention' && !props.sort.descending
+					? []
+					: [`by ${props.sort.column}${props.sort.descending ? ' ▼' : ' ▲'}`]),
 				...stale,
 			]}
 			focused={focused}
 			width={width}
 			height={height}
 		>
-			{[...filterLine, ...notes].map((line, index) => (
+			{[...filterLine, ...notes, summary].map((line, index) => (
 				// Notes are a few fixed rows above the table; their row is their identity.
 				// eslint-disable-next-line react/no-array-index-key
 				<LineView key={index} line={line} />
 			))}
-			<LineView line={[{text: '  '}, ...runHeader(table)]} />
+			<LineView
+				line={sideways([
+					{text: '  '},
+					...runHeader(
+						table,
+						props.sort.column === 'attention'
+							? undefined
+							: {column: props.sort.column, descending: props.sort.descending},
+					),
+				])}
+			/>
 			{runs.length === 0 && notes.length === 0 ? (
 				<LineView
-					line={plain(filter ? `no runs match /${filter}` : 'no runs', 'muted')}
+					line={plain(
+						props.appliedFilter || props.troubleOnly
+							? `no runs match${props.appliedFilter ? ` /${props.appliedFilter}` : ''}${props.troubleOnly ? ' in trouble' : ''}`
+							: 'no runs',
+						'muted',
+					)}
 				/>
 			) : (
-				<VisibleLines lines={rows} offset={0} height={rowsHeight} />
+				<VisibleLines
+					lines={
+						table.width > width - 2 ? rows.map(row => sideways(row)) : rows
+					}
+					offset={0}
+					height={rowsHeight}
+				/>
 			)}
 		</PaneFrame>
 	);

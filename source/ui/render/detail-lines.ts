@@ -1,12 +1,30 @@
-import {formatDuration, formatIso, runDuration} from '../../model/format.js';
+import {formatDuration, runDuration} from '../../model/format.js';
+import {formatAge, formatMoment, type Zone} from '../../model/time-format.js';
 import type {LogTail, Run, Session} from '../../model/types.js';
 import {clipLines} from '../../text/sanitize.js';
 import {fieldLines, heading, type Line, segment} from './line.js';
 import {runTone} from './state-tone.js';
 import {timelineLines} from './timeline-lines.js';
 
-function runFields(run: Run, now: number): Array<readonly [string, string]> {
+/** When, in full, and how long ago. */
+function moment(at: number | undefined, now: number, zone: Zone): string {
+	return at === undefined
+		? ''
+		: `${formatMoment(at, zone)} (${formatAge(now - at)} ago)`;
+}
+
+function runFields(
+	run: Run,
+	now: number,
+	zone: Zone,
+): Array<readonly [string, string]> {
 	const pairs: Array<readonly [string, string | undefined]> = [
+		[
+			'State',
+			run.rawState && run.rawState !== run.state
+				? `${run.state} (${run.provider} says ${run.rawState})`
+				: run.state,
+		],
 		['Target', `${run.target} (${run.provider})`],
 		['Kind', run.kind],
 		['Id', run.id],
@@ -14,9 +32,10 @@ function runFields(run: Run, now: number): Array<readonly [string, string]> {
 		['Attempt', run.attemptId],
 		['Owner', run.owner],
 		['Queue', run.queue],
-		['Submitted', formatIso(run.submittedAt)],
-		['Started', formatIso(run.startedAt)],
-		['Ended', formatIso(run.endedAt)],
+		['Submitted', moment(run.submittedAt, now, zone)],
+		['Started', formatMoment(run.startedAt, zone)],
+		['Ended', moment(run.endedAt, now, zone)],
+		['Updated', moment(run.updatedAt, now, zone)],
 		['Duration', formatDuration(runDuration(run, now))],
 		['CU-hours', run.cost?.cuHours?.toString()],
 		['vcore-seconds', run.cost?.vcoreSeconds?.toString()],
@@ -32,20 +51,24 @@ export function detailLines(
 	run: Run,
 	detail: Session | undefined,
 	log: LogTail | undefined,
-	now: number,
+	clock: {readonly now: number; readonly zone: Zone},
 ): Line[] {
+	const {now, zone} = clock;
 	const current = detail ?? run;
 	const lines: Line[] = [
 		[
 			segment(current.name ?? current.id, undefined, true),
 			{text: '  '},
 			{
-				text: current.rawState || current.state,
+				text: current.state,
 				tone: runTone(current.state),
 				bold: true,
 			},
 		],
-		...fieldLines([...runFields(current, now), ...(detail?.fields ?? [])]),
+		...fieldLines([
+			...runFields(current, now, zone),
+			...(detail?.fields ?? []),
+		]),
 	];
 	if (current.errorMessage) {
 		lines.push(
@@ -81,7 +104,7 @@ export function detailLines(
 		);
 	}
 
-	const timeline = timelineLines(detail.timeline, now);
+	const timeline = timelineLines(detail.timeline, now, zone);
 	if (timeline.length > 0) {
 		lines.push(heading('Timeline'), ...timeline);
 	}

@@ -87,3 +87,30 @@ export function fieldLines(
 export function heading(text: string): Line {
 	return [{text, tone: 'title', bold: true}];
 }
+
+/** The cells `from` to `from + width` of a line, styles kept: what a sideways-scrolled pane shows. */
+export function sliceLine(line: Line, from: number, width: number): Line {
+	const sliced: Segment[] = [];
+	let at = 0;
+	for (const part of line) {
+		let text = '';
+		for (const character of graphemes(part.text)) {
+			const cells = stringWidth(character);
+			if (at >= from && at + cells <= from + width) {
+				text += character;
+			}
+
+			at += cells;
+		}
+
+		if (text !== '') {
+			sliced.push({...part, text});
+		}
+
+		if (at >= from + width) {
+			break;
+		}
+	}
+
+	return sliced;
+}

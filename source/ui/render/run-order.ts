@@ -1,35 +1,40 @@
-import {runDuration} from '../../model/format.js';
 import type {Run, RunState} from '../../model/types.js';
+import {columnById, type ColumnId} from './run-columns.js';
 
-/** The orders `s` cycles through in the Runs pane. */
-export const runOrders = ['target', 'trouble', 'newest', 'longest'] as const;
-export type RunOrder = (typeof runOrders)[number];
-
-export const runOrderTitles: Readonly<Record<RunOrder, string>> = {
-	target: 'by target',
-	trouble: 'trouble first',
-	newest: 'newest first',
-	longest: 'longest first',
+/** How the Runs pane orders its rows: by attention (the default) or by a column, either way round. */
+export type RunSort = {
+	readonly column: ColumnId | 'attention';
+	readonly descending: boolean;
 };
 
-/** What needs eyes first during an incident: failures, then work in flight, then the finished. */
-const troubleRank: Readonly<Record<RunState, number>> = {
-	failed: 0,
-	killed: 1,
-	cancelling: 2,
-	running: 3,
-	busy: 3,
-	starting: 4,
-	queued: 5,
-	idle: 6,
-	unknown: 7,
-	cancelled: 8,
-	succeeded: 9,
-};
+export const defaultSort: RunSort = {column: 'attention', descending: false};
 
-export function nextRunOrder(order: RunOrder): RunOrder {
-	return runOrders[(runOrders.indexOf(order) + 1) % runOrders.length]!;
+/** Columns whose first useful order is biggest first: the newest, the longest, the costliest. */
+const biggestFirst: ReadonlySet<RunSort['column']> = new Set([
+	'submitted',
+	'duration',
+	'cu-h',
+	'vcore-s',
+	'mb-s',
+]);
+
+/** A column's order when it is chosen without a direction. */
+export function sortBy(column: RunSort['column']): RunSort {
+	return {column, descending: biggestFirst.has(column)};
 }
+
+/** How long a failure counts as recent: it heads the list in the attention order. */
+const recentMs = 3_600_000;
+
+const failedStates = new Set<RunState>(['failed', 'killed']);
+const activeStates = new Set<RunState>([
+	'running',
+	'busy',
+	'starting',
+	'queued',
+	'cancelling',
+	'idle',
+]);
 
 function compareIds(a: string, b: string): number {
 	const numeric = Number(a) - Number(b);
@@ -40,48 +45,46 @@ const newestFirst = (a: Run, b: Run) =>
 	(b.submittedAt ?? 0) - (a.submittedAt ?? 0) || compareIds(b.id, a.id);
 
 /**
- * Runs in a stable order. `target` (the default): targets in the order they were given (the
- * command line, the config file), then kind, newest first. `longest` needs the time.
+ * What needs eyes first during an incident: runs that failed in the last hour, then work in
+ * flight, then the rest; newest first within each. A failure from the last hour is on the
+ * first screen without a key press.
  */
-export function sortRuns(
-	runs: readonly Run[],
-	order: RunOrder = 'target',
-	now = 0,
-): Run[] {
-	switch (order) {
-		case 'target': {
-			const targetOrder = new Map<string, number>();
-			for (const run of runs) {
-				if (!targetOrder.has(run.target)) {
-					targetOrder.set(run.target, targetOrder.size);
-				}
-			}
-
-			return runs.toSorted(
-				(a, b) =>
-					targetOrder.get(a.target)! - targetOrder.get(b.target)! ||
-					a.kind.localeCompare(b.kind) ||
-					newestFirst(a, b),
-			);
-		}
-
-		case 'trouble': {
-			return runs.toSorted(
-				(a, b) =>
-					troubleRank[a.state] - troubleRank[b.state] || newestFirst(a, b),
-			);
-		}
-
-		case 'newest': {
-			return runs.toSorted(newestFirst);
-		}
-
-		case 'longest': {
-			return runs.toSorted(
-				(a, b) =>
-					(runDuration(b, now) ?? -1) - (runDuration(a, now) ?? -1) ||
-					newestFirst(a, b),
-			);
+function attentionRank(run: Run, now: number): number {
+	if (failedStates.has(run.state)) {
+		const at = run.endedAt ?? run.submittedAt ?? 0;
+		if (now - at <= recentMs) {
+			return 0;
 		}
 	}
+
+	return activeStates.has(run.state) ? 1 : 2;
+}
+
+function compareKeys(a: number | string, b: number | string): number {
+	return typeof a === 'number' && typeof b === 'number'
+		? a - b
+		: String(a).localeCompare(String(b));
+}
+
+/** Runs in a stable order for the sort; a column sort breaks ties newest first. */
+export function sortRuns(
+	runs: readonly Run[],
+	sort: RunSort,
+	now: number,
+): Run[] {
+	if (sort.column === 'attention') {
+		const sorted = runs.toSorted(
+			(a, b) =>
+				attentionRank(a, now) - attentionRank(b, now) || newestFirst(a, b),
+		);
+		return sort.descending ? sorted.toReversed() : sorted;
+	}
+
+	const {sortKey} = columnById(sort.column);
+	const direction = sort.descending ? -1 : 1;
+	return runs.toSorted(
+		(a, b) =>
+			direction * compareKeys(sortKey(a, now), sortKey(b, now)) ||
+			newestFirst(a, b),
+	);
 }

@@ -1,4 +1,5 @@
-import {formatClock, formatDuration, formatIso} from '../../model/format.js';
+import {formatDuration} from '../../model/format.js';
+import {formatMoment, formatWhen, type Zone} from '../../model/time-format.js';
 import type {TimelinePhase} from '../../model/types.js';
 import {fit, type Line, type Segment, segment} from './line.js';
 
@@ -10,10 +11,11 @@ import {fit, type Line, type Segment, segment} from './line.js';
 export function timelineLines(
 	timeline: readonly TimelinePhase[],
 	now: number,
+	zone: Zone,
 ): Line[] {
 	const groups = [...new Set(timeline.map(phase => phase.group))];
 	if (groups.every(group => group === undefined)) {
-		return phaseList(timeline);
+		return phaseList(timeline, zone);
 	}
 
 	const labelWidth = Math.max(...groups.map(group => (group ?? '').length)) + 2;
@@ -38,7 +40,7 @@ export function timelineLines(
 				line.push({
 					text:
 						previous === undefined
-							? ` ${formatClock(phase.at, now)}`
+							? ` ${formatWhen(phase.at, now, zone)}`
 							: ` +${formatDuration(phase.at - previous)}`,
 					tone: 'muted',
 				});
@@ -50,7 +52,7 @@ export function timelineLines(
 	});
 }
 
-function phaseList(timeline: readonly TimelinePhase[]): Line[] {
+function phaseList(timeline: readonly TimelinePhase[], zone: Zone): Line[] {
 	const phases = timeline.filter(phase => phase.at !== undefined);
 	const first = phases[0]?.at ?? 0;
 	return phases.map(phase => [
@@ -59,6 +61,6 @@ function phaseList(timeline: readonly TimelinePhase[]): Line[] {
 			tone: 'muted' as const,
 		},
 		segment(phase.name),
-		{text: `  ${formatIso(phase.at)}`, tone: 'muted' as const},
+		{text: `  ${formatMoment(phase.at, zone)}`, tone: 'muted' as const},
 	]);
 }

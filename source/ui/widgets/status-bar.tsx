@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import stringWidth from 'string-width';
-import {formatClock, formatDuration} from '../../model/format.js';
+import {formatDuration} from '../../model/format.js';
+import {formatWhen} from '../../model/time-format.js';
 import type {StoreStatus} from '../../store/resource-snapshot.js';
 import {toneColor, useTheme} from '../theme.js';
 
@@ -52,7 +53,7 @@ export function StatusBar({
 	const freshness =
 		status.updatedAt === undefined
 			? '  waiting for first data'
-			: `  updated ${formatClock(status.updatedAt, now)} (${formatDuration(Math.max(0, age ?? 0))} ago)`;
+			: `  updated ${formatWhen(status.updatedAt, now, theme.zone)} (${formatDuration(Math.max(0, age ?? 0))} ago)`;
 	const lateText =
 		status.lateSince === undefined
 			? ''

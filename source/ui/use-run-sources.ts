@@ -1,0 +1,42 @@
+import {useContext, useMemo} from 'react';
+import type {Run} from '../model/types.js';
+import type {ResourceSnapshot} from '../store/resource-snapshot.js';
+import {runsResource} from '../store/resources.js';
+import {ProvidersContext} from './providers-context.js';
+import {useResources} from './store-context.js';
+
+export type RunSource = {
+	readonly target: string;
+	readonly snapshot: ResourceSnapshot<Run[]>;
+};
+
+/** Every target's run list, as the store has it, and all their runs together. */
+export function useRunSources(): {
+	readonly sources: readonly RunSource[];
+	readonly listed: readonly Run[];
+} {
+	const providers = useContext(ProvidersContext);
+	const runSources = useMemo(
+		() =>
+			[...providers.values()].flatMap(provider => {
+				const spec = runsResource(provider);
+				return spec ? [{target: provider.target, spec}] : [];
+			}),
+		[providers],
+	);
+	const specs = useMemo(
+		() => runSources.map(source => source.spec),
+		[runSources],
+	);
+	const snapshots = useResources(specs);
+	return useMemo(
+		() => ({
+			sources: runSources.map((source, index) => ({
+				target: source.target,
+				snapshot: snapshots[index]!,
+			})),
+			listed: snapshots.flatMap(snapshot => snapshot.data ?? []),
+		}),
+		[runSources, snapshots],
+	);
+}
