@@ -17,8 +17,17 @@ export async function runCli(
 	args: readonly string[],
 	env: Record<string, string> = {},
 ): Promise<CliResult> {
+	return runProgram(process.execPath, [cliPath, ...args], env);
+}
+
+/** Runs a program (an installed `sparktop`, say) with the same clean environment as runCli. */
+export async function runProgram(
+	program: string,
+	args: readonly string[],
+	env: Record<string, string> = {},
+): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [cliPath, ...args], {
+		const child = spawn(program, args, {
 			env: {
 				PATH: process.env['PATH'] ?? '',
 				HOME: process.env['HOME'] ?? '/tmp',
