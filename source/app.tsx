@@ -105,7 +105,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	);
 
 	const prompt = useActionPrompt(store, questionReadyMs);
-	const {sources, listed} = useRunSources();
+	const {sources, listed, serverTotal} = useRunSources();
 	const {all: allRuns, shown: runs} = runLists(listed, choiceOf(nav), now);
 
 	// The selected run as last seen, for when it leaves the list (or a run asked for by id).
@@ -346,6 +346,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 			intervalMs={store.intervalMs}
 			runs={runs}
 			total={allRuns.length}
+			serverTotal={serverTotal}
 			table={table}
 			newlyFailed={newlyFailed}
 			filterError={typed.ok ? undefined : typed.error}

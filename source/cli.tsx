@@ -9,6 +9,7 @@ import {createProvider} from './cli/create-provider.js';
 import {commonFlags, settingFlags, unknownFlags} from './cli/flags.js';
 import {helpText} from './cli/help-text.js';
 import {defaultIntervalSeconds, parseInterval} from './cli/interval.js';
+import {defaultMaxRuns, parseMaxRuns} from './cli/max-runs.js';
 import {type OnceCommand, OnceError, runOnce} from './cli/run-once.js';
 import {simulate} from './cli/simulate.js';
 import type {TargetConfig} from './cli/target-config.js';
@@ -78,6 +79,19 @@ function intervalSeconds(fromConfig: number | undefined): number {
 	return interval.seconds;
 }
 
+function maxRuns(fromConfig: number | undefined): number {
+	if (cli.flags.maxRuns === undefined) {
+		return fromConfig ?? defaultMaxRuns;
+	}
+
+	const parsed = parseMaxRuns(cli.flags.maxRuns);
+	if (!parsed.ok) {
+		throw new ConfigError(`--max-runs: ${parsed.problem}`);
+	}
+
+	return parsed.count;
+}
+
 /** `--timeout`: how long a snapshot may take, in whole seconds. */
 function onceTimeout(value: string | undefined): number | undefined {
 	if (value === undefined) {
@@ -135,7 +149,10 @@ async function main(): Promise<number> {
 	try {
 		const targets =
 			demo?.targets ?? resolveTargets(providerModules, cli.flags, config);
-		const providers = targets.map(target => createProvider(target));
+		const window = maxRuns(config.maxRuns);
+		const providers = targets.map(target =>
+			createProvider(target, {maxRuns: window}),
+		);
 		if (command !== undefined) {
 			const {failed} = await runOnce({
 				timeoutSeconds: onceTimeout(cli.flags.timeout),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {ProviderError} from '../source/http/provider-error.js';
+import {runList} from '../source/model/run-list.js';
 import type {Run, Statement} from '../source/model/types.js';
 import type {Provider} from '../source/providers/provider.js';
 import {sessionRun} from './helpers/fixtures.js';
@@ -220,6 +221,19 @@ describe('the monitor', () => {
 				/ {2}failed\s+session-1/v.test(text),
 			);
 			assert.doesNotMatch(frame, /✖/v);
+		} finally {
+			app.cleanup();
+		}
+	});
+
+	test('a list that is a window of the newest runs says so in the title', async () => {
+		const app = renderApp([
+			livy([], {listRuns: async () => runList([run('2'), run('1')], 50_000)}),
+		]);
+		try {
+			await waitForFrame(app.lastFrame, text =>
+				text.includes('newest 2 of 50000'),
+			);
 		} finally {
 			app.cleanup();
 		}

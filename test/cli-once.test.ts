@@ -364,6 +364,27 @@ describe('sparktop --once', () => {
 			assert.equal(bad.code, 2, interval);
 			assert.match(bad.stderr, /--interval: /v);
 		}
+
+		for (const count of ['abc', '5', '1.5', '1000000']) {
+			const bad = await runCli([
+				'runs',
+				'--once',
+				'--demo',
+				'--max-runs',
+				count,
+			]);
+			assert.equal(bad.code, 2, count);
+			assert.match(bad.stderr, /--max-runs: /v);
+		}
+
+		const badConfig = await runCli([
+			'runs',
+			'--once',
+			'--config',
+			configFile(t, {maxRuns: 'lots', profiles: {}}),
+		]);
+		assert.equal(badConfig.code, 2);
+		assert.match(badConfig.stderr, /"maxRuns": "lots" is not a whole number/v);
 	});
 
 	test('the monitor refuses to start without a terminal instead of crashing', async t => {

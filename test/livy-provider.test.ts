@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {totalOf} from '../source/model/run-list.js';
 import {credentialsForOrigin} from '../source/providers/basic-auth.js';
 import {LivyClient} from '../source/providers/livy/livy-client.js';
 import {createLivyProvider} from '../source/providers/livy/livy-provider.js';
@@ -47,7 +48,7 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		);
 	});
 
-	test('pages through sessions and batches with from/size until the total', async t => {
+	test('pages through sessions and batches with from/size until the total, a few pages at a time', async t => {
 		const {server: livy} = await scenario(t, {only: 'livy', atSeconds: 250});
 		const client = new LivyClient({endpoint: livy.url, pageSize: 2});
 		const before = livy.requests.length;
@@ -55,16 +56,56 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		const pages = livy.requests
 			.slice(before)
 			.filter(request => request.path === '/batches');
-		assert.ok(batches.length > 4);
-		// Stops as soon as the server's total is reached, without asking for an empty page.
-		assert.equal(pages.length, Math.ceil(batches.length / 2));
+		assert.ok(batches.items.length > 4);
+		assert.equal(batches.total, batches.items.length);
+		// Every page once, without asking for an empty one.
+		assert.equal(pages.length, Math.ceil(batches.items.length / 2));
 		assert.deepEqual(
-			pages.map(request => request.query.get('from')),
-			pages.map((_, index) => String(index * 2)),
+			pages
+				.map(request => Number(request.query.get('from')))
+				.toSorted((a, b) => a - b),
+			pages.map((_, index) => index * 2),
 		);
 		assert.ok(
 			pages.every(request => request.headers['x-requested-by'] === 'sparktop'),
 		);
+	});
+
+	test('a window smaller than the list reads the newest runs, from the end, and says how many there are', async t => {
+		const {server: livy} = await scenario(t, {only: 'livy', atSeconds: 250});
+		const everything = await new LivyClient({endpoint: livy.url}).listBatches();
+		const count = everything.items.length;
+		assert.ok(count >= 5, `${count} batches`);
+		const newestIds = everything.items
+			.slice(-3)
+			.map(batch => (batch as {id: number}).id);
+		const client = new LivyClient({endpoint: livy.url, pageSize: 2, window: 3});
+		const before = livy.requests.length;
+		const windowed = await client.listBatches();
+		assert.equal(windowed.total, count);
+		assert.deepEqual(
+			windowed.items.map(batch => (batch as {id: number}).id),
+			newestIds,
+		);
+		const froms = livy.requests
+			.slice(before)
+			.filter(request => request.path === '/batches')
+			.map(request => Number(request.query.get('from')))
+			.toSorted((a, b) => a - b);
+		// One page for the total, then only the pages at the end.
+		assert.deepEqual(
+			froms,
+			[0, count - 3, count - 1].toSorted((a, b) => a - b),
+		);
+
+		const provider = createLivyProvider({
+			target: 'livy',
+			endpoint: livy.url,
+			maxRuns: 3,
+		});
+		const runs = await provider.listRuns!(AbortSignal.timeout(5000));
+		assert.ok(totalOf(runs) > runs.length);
+		assert.ok(runs.filter(run => run.kind === 'batch').length <= 3);
 	});
 
 	test('statements: ok text, a JSON table, an error with traceback, and escape sequences kept as data', async t => {

@@ -102,7 +102,7 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 			),
 		});
 		const before = synapse.requests.length;
-		const batches = await client.listBatches(signal());
+		const batches = (await client.listBatches(signal())).items;
 		const pages = synapse.requests.slice(before);
 		assert.ok(batches.length > 40, `${batches.length} batches`);
 		assert.equal(pages.length, Math.floor(batches.length / 20) + 1);

@@ -8,11 +8,14 @@ import {jsonErrorPlace} from '../text/json-error-place.js';
 import {ConfigError} from './config-error.js';
 import {moduleOf} from './create-provider.js';
 import {parseInterval} from './interval.js';
+import {parseMaxRuns} from './max-runs.js';
 import type {TargetConfig} from './target-config.js';
 
 export type ConfigFile = {
 	readonly path: string;
 	readonly intervalSeconds?: number;
+	/** The newest runs of each kind a list reads (`maxRuns`). */
+	readonly maxRuns?: number;
 	/** Times in UTC rather than the local zone. */
 	readonly utc?: boolean;
 	/** Ring the terminal bell when a watched run turns failed. */
@@ -21,7 +24,7 @@ export type ConfigFile = {
 	readonly profiles: ReadonlyMap<string, TargetConfig>;
 };
 
-const topKeys = ['interval', 'utc', 'bell', 'profiles'];
+const topKeys = ['interval', 'maxRuns', 'utc', 'bell', 'profiles'];
 
 export function defaultConfigPath(
 	env: NodeJS.ProcessEnv = process.env,
@@ -168,6 +171,18 @@ export function readConfigFile(file: string, required: boolean): ConfigFile {
 		intervalSeconds = interval.seconds;
 	}
 
+	let maxRuns: number | undefined;
+	if (json['maxRuns'] !== undefined) {
+		const parsed = parseMaxRuns(json['maxRuns']);
+		if (!parsed.ok) {
+			throw new ConfigError(
+				`config file ${file}: "maxRuns": ${parsed.problem}`,
+			);
+		}
+
+		maxRuns = parsed.count;
+	}
+
 	const flag = (key: 'utc' | 'bell'): boolean | undefined => {
 		const value = json[key];
 		if (value !== undefined && typeof value !== 'boolean') {
@@ -189,6 +204,7 @@ export function readConfigFile(file: string, required: boolean): ConfigFile {
 	return {
 		path: file,
 		intervalSeconds,
+		maxRuns,
 		utc: flag('utc'),
 		bell: flag('bell'),
 		profiles: new Map(

@@ -162,6 +162,7 @@ function flagOf(configKey: string): string {
 /** Builds the provider of a target, or says exactly what is missing or wrong (exit 2). */
 export function createProvider(
 	target: TargetConfig,
+	options: {readonly maxRuns?: number} = {},
 	env: NodeJS.ProcessEnv = process.env,
 ): Provider {
 	const module = moduleOf(target.provider);
@@ -185,6 +186,7 @@ export function createProvider(
 			endpoint: endpoint!,
 			settings,
 			filters: target.filters,
+			maxRuns: options.maxRuns,
 			env,
 			origin(key) {
 				const setting = module.settings[key];

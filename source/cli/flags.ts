@@ -21,6 +21,7 @@ export const commonFlags = {
 	provider: {type: 'string'},
 	filter: {type: 'string', isMultiple: true},
 	interval: {type: 'string'},
+	maxRuns: {type: 'string'},
 	timeout: {type: 'string'},
 	once: {type: 'boolean', default: false},
 	json: {type: 'boolean', default: false},

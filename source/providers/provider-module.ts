@@ -34,6 +34,8 @@ export type TargetSetup<Key extends string = string> = {
 	readonly endpoint: string;
 	readonly settings: Readonly<Partial<Record<Key, string>>>;
 	readonly filters: ListFilters;
+	/** The newest runs of each kind a list reads (`--max-runs`), where the service pages. */
+	readonly maxRuns?: number;
 	/** Where a setting was given (`--credential-command`, `profile "prod"`), to name it in errors. */
 	readonly origin: (key: Key) => string;
 	readonly env: NodeJS.ProcessEnv;

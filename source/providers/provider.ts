@@ -1,3 +1,4 @@
+import type {RunList} from '../model/run-list.js';
 import type {
 	LogTail,
 	Progress,
@@ -19,7 +20,7 @@ export type Provider = {
 	readonly target: string;
 	/** Where it points, for the status line; never carries credentials. */
 	readonly endpoint: string;
-	readonly listRuns?: (signal: AbortSignal) => Promise<Run[]>;
+	readonly listRuns?: (signal: AbortSignal) => Promise<RunList>;
 	readonly getRun?: (run: Run, signal: AbortSignal) => Promise<Session>;
 	readonly listStatements?: (
 		run: Run,

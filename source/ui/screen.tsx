@@ -34,6 +34,8 @@ export type ScreenProps = {
 	readonly runs: readonly Run[];
 	/** Runs before the filter. */
 	readonly total: number;
+	/** Runs the services have; more than `total` when lists are windows of the newest. */
+	readonly serverTotal: number;
 	readonly table: RunTable;
 	readonly newlyFailed: ReadonlySet<string>;
 	readonly filterError?: string;
@@ -70,6 +72,7 @@ export function Screen(props: ScreenProps) {
 						key={pane}
 						runs={props.runs}
 						total={props.total}
+						serverTotal={props.serverTotal}
 						table={props.table}
 						selectedKey={nav.runKey}
 						newlyFailed={props.newlyFailed}

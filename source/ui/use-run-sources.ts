@@ -1,4 +1,5 @@
 import {useContext, useMemo} from 'react';
+import {totalOf} from '../model/run-list.js';
 import type {Run} from '../model/types.js';
 import type {ResourceSnapshot} from '../store/resource-snapshot.js';
 import {runsResource} from '../store/resources.js';
@@ -14,6 +15,8 @@ export type RunSource = {
 export function useRunSources(): {
 	readonly sources: readonly RunSource[];
 	readonly listed: readonly Run[];
+	/** How many runs the services have: more than listed when a list is a window of the newest. */
+	readonly serverTotal: number;
 } {
 	const providers = useContext(ProvidersContext);
 	const runSources = useMemo(
@@ -36,6 +39,10 @@ export function useRunSources(): {
 				snapshot: snapshots[index]!,
 			})),
 			listed: snapshots.flatMap(snapshot => snapshot.data ?? []),
+			serverTotal: snapshots.reduce(
+				(sum, snapshot) => sum + totalOf(snapshot.data ?? []),
+				0,
+			),
 		}),
 		[runSources, snapshots],
 	);

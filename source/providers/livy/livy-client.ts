@@ -4,7 +4,7 @@ import {
 	type HttpClientOptions,
 	type Query,
 } from '../../http/http-client.js';
-import {collectPages} from '../../http/paging.js';
+import {collectNewest, collectPages, type Window} from '../../http/paging.js';
 import {
 	basicAuthHeader,
 	basicAuthSecrets,
@@ -19,7 +19,8 @@ export type LivyClientOptions = {
 	readonly dispatcher?: Dispatcher;
 	/** Page size for session and batch lists (Livy's own default is 100). */
 	readonly pageSize?: number;
-	readonly maxPages?: number;
+	/** How many of the newest sessions, and of the newest batches, a list reads (`--max-runs`). */
+	readonly window?: number;
 	/**
 	 * For services that speak Livy behind other auth and error bodies (Synapse): replaces Livy's
 	 * HTTP Basic and CSRF header, and says how errors read.
@@ -41,17 +42,20 @@ export type LivyClientOptions = {
 
 type Collection = 'sessions' | 'batches';
 
+/** The newest runs a list reads of each collection unless told otherwise (`--max-runs`). */
+export const defaultWindow = 5000;
+
 /** Apache Livy's REST API (and Livy-shaped ones): raw JSON per operation; mapping is the provider's job. */
 export class LivyClient {
 	readonly http: HttpClient;
 	private readonly pageSize: number;
-	private readonly maxPages: number;
+	private readonly window: number;
 	private readonly runQuery: Query;
 	private readonly trustTotal: boolean;
 
 	constructor(options: LivyClientOptions) {
 		this.pageSize = options.pageSize ?? 100;
-		this.maxPages = options.maxPages ?? 50;
+		this.window = options.window ?? defaultWindow;
 		this.runQuery = options.runQuery ?? {};
 		this.trustTotal = options.trustTotal ?? true;
 		this.http = new HttpClient({
@@ -68,12 +72,12 @@ export class LivyClient {
 		});
 	}
 
-	async listSessions(signal?: AbortSignal): Promise<unknown[]> {
-		return this.listAll('sessions', 'listSessions', signal);
+	async listSessions(signal?: AbortSignal): Promise<Window> {
+		return this.listNewest('sessions', 'listSessions', signal);
 	}
 
-	async listBatches(signal?: AbortSignal): Promise<unknown[]> {
-		return this.listAll('batches', 'listBatches', signal);
+	async listBatches(signal?: AbortSignal): Promise<Window> {
+		return this.listNewest('batches', 'listBatches', signal);
 	}
 
 	async getSession(id: string, signal?: AbortSignal): Promise<unknown> {
@@ -201,28 +205,39 @@ export class LivyClient {
 		});
 	}
 
-	/** Pages with from/size until the server's total (where it can be believed) is reached or a page comes back short. */
-	private async listAll(
+	/**
+	 * The newest runs of a collection. Livy lists oldest first with a `total`: the pages at the end
+	 * are read. Where the total cannot be believed (Synapse), pages are read from the start until
+	 * a short one, up to the window, and the total is not known.
+	 */
+	private async listNewest(
 		collection: Collection,
 		operation: string,
 		signal?: AbortSignal,
-	): Promise<unknown[]> {
-		return collectPages(
-			async from =>
-				mapLivyPage(
-					await this.http.json({
-						operation,
-						path: collection,
-						query: {from, size: this.pageSize, ...this.runQuery},
-						signal,
-					}),
-				),
-			{
+	): Promise<Window> {
+		const fetchPage = async (from: number) =>
+			mapLivyPage(
+				await this.http.json({
+					operation,
+					path: collection,
+					query: {from, size: this.pageSize, ...this.runQuery},
+					signal,
+				}),
+			);
+		if (this.trustTotal) {
+			return collectNewest(fetchPage, {
 				pageSize: this.pageSize,
-				maxPages: this.maxPages,
-				trustTotal: this.trustTotal,
-			},
-		);
+				window: this.window,
+			});
+		}
+
+		return {
+			items: await collectPages(fetchPage, {
+				pageSize: this.pageSize,
+				maxPages: Math.ceil(this.window / this.pageSize),
+				trustTotal: false,
+			}),
+		};
 	}
 }
 

@@ -17,5 +17,6 @@ export const livyModule = defineProvider({
 			target: setup.name,
 			endpoint: setup.endpoint,
 			credentials: basicCredentialsOf(setup),
+			maxRuns: setup.maxRuns,
 		}),
 });

@@ -3,6 +3,7 @@ import {type BasicCredentials, credentialsForOrigin} from '../basic-auth.js';
 import type {Provider} from '../provider.js';
 import {SparkRestClient} from '../spark/spark-client.js';
 import {sparkProgress} from '../spark/spark-provider.js';
+import {countOf, runList} from '../../model/run-list.js';
 import {LivyClient} from './livy-client.js';
 import {
 	mapLivyDetail,
@@ -17,6 +18,8 @@ export type LivyProviderOptions = {
 	readonly credentials?: BasicCredentials;
 	/** Lines fetched for the log view. */
 	readonly logLines?: number;
+	/** The newest sessions, and the newest batches, listed (`--max-runs`). */
+	readonly maxRuns?: number;
 };
 
 const maxSparkClients = 64;
@@ -25,7 +28,7 @@ const maxSparkClients = 64;
 const statementWindow = 100;
 
 export function createLivyProvider(options: LivyProviderOptions): Provider {
-	const client = new LivyClient(options);
+	const client = new LivyClient({...options, window: options.maxRuns});
 	const {target} = options;
 	const sparkClients = new Map<string, SparkRestClient>();
 	const collection = (run: Run) =>
@@ -40,10 +43,13 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 				client.listSessions(signal),
 				client.listBatches(signal),
 			]);
-			return [
-				...sessions.map(body => mapLivyRun(target, 'session', body)),
-				...batches.map(body => mapLivyRun(target, 'batch', body)),
-			];
+			return runList(
+				[
+					...sessions.items.map(body => mapLivyRun(target, 'session', body)),
+					...batches.items.map(body => mapLivyRun(target, 'batch', body)),
+				],
+				countOf(sessions) + countOf(batches),
+			);
 		},
 		async getRun(run, signal) {
 			const body =

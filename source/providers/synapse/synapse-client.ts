@@ -16,7 +16,8 @@ export type SynapseClientOptions = {
 	readonly dispatcher?: Dispatcher;
 	/** The service caps pages at 20. */
 	readonly pageSize?: number;
-	readonly maxPages?: number;
+	/** How many of the newest sessions, and of the newest batches, a list reads. */
+	readonly window?: number;
 };
 
 /**
@@ -39,7 +40,7 @@ export function createSynapseClient(options: SynapseClientOptions): LivyClient {
 		).href,
 		dispatcher: options.dispatcher,
 		pageSize: options.pageSize ?? 20,
-		maxPages: options.maxPages,
+		window: options.window,
 		runQuery: {detailed: true},
 		trustTotal: false,
 		http: {

@@ -51,9 +51,10 @@ export const synapseModule = defineProvider({
 		results: synapseResultStates,
 		statements: livyStatementStates,
 	},
-	create: ({name, endpoint, settings, origin}) =>
+	create: ({name, endpoint, settings, origin, maxRuns}) =>
 		createSynapseProvider({
 			target: name,
+			maxRuns,
 			endpoint,
 			pool: settings.pool!,
 			apiVersion: settings.apiVersion,

@@ -1,6 +1,7 @@
 import type {Run} from '../../model/types.js';
 import {CachedToken, type TokenSource} from '../auth/bearer-token.js';
 import type {Provider} from '../provider.js';
+import {countOf, runList} from '../../model/run-list.js';
 import {defaultAzureTokenSource} from './entra-token.js';
 import {createSynapseClient} from './synapse-client.js';
 import {
@@ -17,6 +18,8 @@ export type SynapseProviderOptions = {
 	readonly apiVersion?: string;
 	/** Where bearer tokens come from (a user's command); without it, DefaultAzureCredential. */
 	readonly tokenSource?: TokenSource;
+	/** The newest sessions, and batches, listed (`--max-runs`). */
+	readonly maxRuns?: number;
 };
 
 export function createSynapseProvider(
@@ -26,7 +29,11 @@ export function createSynapseProvider(
 		options.tokenSource ?? defaultAzureTokenSource(),
 		'synapse',
 	);
-	const client = createSynapseClient({...options, token});
+	const client = createSynapseClient({
+		...options,
+		token,
+		window: options.maxRuns,
+	});
 	const {target} = options;
 	const kindOf = (run: Run) => (run.kind === 'batch' ? 'batch' : 'session');
 	return {
@@ -39,10 +46,13 @@ export function createSynapseProvider(
 				client.listSessions(signal),
 				client.listBatches(signal),
 			]);
-			return [
-				...sessions.map(body => mapSynapseRun(target, 'session', body)),
-				...batches.map(body => mapSynapseRun(target, 'batch', body)),
-			];
+			return runList(
+				[
+					...sessions.items.map(body => mapSynapseRun(target, 'session', body)),
+					...batches.items.map(body => mapSynapseRun(target, 'batch', body)),
+				],
+				countOf(sessions) + countOf(batches),
+			);
 		},
 		async getRun(run, signal) {
 			const body =

@@ -16,6 +16,8 @@ export type RunsPaneProps = {
 	readonly runs: readonly Run[];
 	/** How many runs there are before the filter. */
 	readonly total: number;
+	/** How many runs the services have: more than `total` when a list is a window of the newest. */
+	readonly serverTotal: number;
 	readonly table: RunTable;
 	/** The selected run's key; it may not be in `runs` (filtered out, or gone). */
 	readonly selectedKey?: string;
@@ -132,12 +134,18 @@ export function RunsPane(props: RunsPaneProps) {
 	];
 	// A filter or the trouble view hides runs: say of how many.
 	const shownOf = runs.length === props.total ? '' : ` of ${props.total}`;
+	// Never a silent cap: a list that is a window of the newest says so.
+	const windowed =
+		props.serverTotal > props.total
+			? [`newest ${props.total} of ${props.serverTotal}`]
+			: [];
 	return (
 		<PaneFrame
 			number={1}
 			title="Runs"
 			badges={[
 				count + shownOf,
+				...windowed,
 				...(props.appliedFilter ? [`/${props.appliedFilter}`] : []),
 				...(props.troubleOnly ? ['trouble only'] : []),
 				...(props.sort.column === 'attention' && !props.sort.descending
