@@ -8,6 +8,7 @@ import {defaultConfigPath, readConfigFile} from './cli/config-file.js';
 import {createProvider} from './cli/create-provider.js';
 import {commonFlags, settingFlags, unknownFlags} from './cli/flags.js';
 import {helpText} from './cli/help-text.js';
+import type {Bounded} from './cli/bounded-number.js';
 import {defaultIntervalSeconds, parseInterval} from './cli/interval.js';
 import {defaultMaxRuns, parseMaxRuns} from './cli/max-runs.js';
 import {type OnceCommand, OnceError, runOnce} from './cli/run-once.js';
@@ -66,30 +67,23 @@ function forgetCi(env: NodeJS.ProcessEnv): void {
 	}
 }
 
-function intervalSeconds(fromConfig: number | undefined): number {
-	if (cli.flags.interval === undefined) {
-		return fromConfig ?? defaultIntervalSeconds;
+/** A numeric flag, checked, or else the config file's value, or else the default. */
+function numberFlag(
+	name: string,
+	given: string | undefined,
+	parse: (value: unknown) => Bounded,
+	fallback: number,
+): number {
+	if (given === undefined) {
+		return fallback;
 	}
 
-	const interval = parseInterval(cli.flags.interval);
-	if (!interval.ok) {
-		throw new ConfigError(`--interval: ${interval.problem}`);
-	}
-
-	return interval.seconds;
-}
-
-function maxRuns(fromConfig: number | undefined): number {
-	if (cli.flags.maxRuns === undefined) {
-		return fromConfig ?? defaultMaxRuns;
-	}
-
-	const parsed = parseMaxRuns(cli.flags.maxRuns);
+	const parsed = parse(given);
 	if (!parsed.ok) {
-		throw new ConfigError(`--max-runs: ${parsed.problem}`);
+		throw new ConfigError(`--${name}: ${parsed.problem}`);
 	}
 
-	return parsed.count;
+	return parsed.value;
 }
 
 /** `--timeout`: how long a snapshot may take, in whole seconds. */
@@ -133,7 +127,13 @@ async function main(): Promise<number> {
 
 	const configPath = cli.flags.config ?? defaultConfigPath();
 	const config = readConfigFile(configPath, cli.flags.config !== undefined);
-	const intervalMs = intervalSeconds(config.intervalSeconds) * 1000;
+	const intervalMs =
+		numberFlag(
+			'interval',
+			cli.flags.interval,
+			parseInterval,
+			config.intervalSeconds ?? defaultIntervalSeconds,
+		) * 1000;
 	const zone = (cli.flags.utc ?? config.utc) ? 'utc' : 'local';
 	if (cli.flags.demo) {
 		const given = givenTargetFlags(providerModules, cli.flags);
@@ -149,7 +149,12 @@ async function main(): Promise<number> {
 	try {
 		const targets =
 			demo?.targets ?? resolveTargets(providerModules, cli.flags, config);
-		const window = maxRuns(config.maxRuns);
+		const window = numberFlag(
+			'max-runs',
+			cli.flags.maxRuns,
+			parseMaxRuns,
+			config.maxRuns ?? defaultMaxRuns,
+		);
 		const providers = targets.map(target =>
 			createProvider(target, {maxRuns: window}),
 		);

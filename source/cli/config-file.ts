@@ -7,6 +7,7 @@ import {didYouMean} from '../text/closest.js';
 import {jsonErrorPlace} from '../text/json-error-place.js';
 import {ConfigError} from './config-error.js';
 import {moduleOf} from './create-provider.js';
+import type {Bounded} from './bounded-number.js';
 import {parseInterval} from './interval.js';
 import {parseMaxRuns} from './max-runs.js';
 import type {TargetConfig} from './target-config.js';
@@ -159,29 +160,21 @@ export function readConfigFile(file: string, required: boolean): ConfigFile {
 		}
 	}
 
-	let intervalSeconds: number | undefined;
-	if (json['interval'] !== undefined) {
-		const interval = parseInterval(json['interval']);
-		if (!interval.ok) {
-			throw new ConfigError(
-				`config file ${file}: "interval": ${interval.problem}`,
-			);
+	const number = (
+		key: 'interval' | 'maxRuns',
+		parse: (value: unknown) => Bounded,
+	): number | undefined => {
+		if (json[key] === undefined) {
+			return undefined;
 		}
 
-		intervalSeconds = interval.seconds;
-	}
-
-	let maxRuns: number | undefined;
-	if (json['maxRuns'] !== undefined) {
-		const parsed = parseMaxRuns(json['maxRuns']);
+		const parsed = parse(json[key]);
 		if (!parsed.ok) {
-			throw new ConfigError(
-				`config file ${file}: "maxRuns": ${parsed.problem}`,
-			);
+			throw new ConfigError(`config file ${file}: "${key}": ${parsed.problem}`);
 		}
 
-		maxRuns = parsed.count;
-	}
+		return parsed.value;
+	};
 
 	const flag = (key: 'utc' | 'bell'): boolean | undefined => {
 		const value = json[key];
@@ -203,8 +196,8 @@ export function readConfigFile(file: string, required: boolean): ConfigFile {
 
 	return {
 		path: file,
-		intervalSeconds,
-		maxRuns,
+		intervalSeconds: number('interval', parseInterval),
+		maxRuns: number('maxRuns', parseMaxRuns),
 		utc: flag('utc'),
 		bell: flag('bell'),
 		profiles: new Map(
