@@ -6,7 +6,17 @@ import {providerModules} from './providers/registry.js';
 import {ConfigError} from './cli/config-error.js';
 import {defaultConfigPath, readConfigFile} from './cli/config-file.js';
 import {createProvider} from './cli/create-provider.js';
-import {commonFlags, settingFlags, unknownFlags} from './cli/flags.js';
+import {
+	commonFlags,
+	kebabCase,
+	settingFlags,
+	unknownFlags,
+} from './cli/flags.js';
+import {
+	type CompletionShell,
+	completionScript,
+	completionShells,
+} from './cli/completion.js';
 import {helpText} from './cli/help-text.js';
 import type {Bounded} from './cli/bounded-number.js';
 import {defaultIntervalSeconds, parseInterval} from './cli/interval.js';
@@ -100,6 +110,47 @@ function onceTimeout(value: string | undefined): number | undefined {
 	return seconds;
 }
 
+/** `sparktop completion SHELL`: the script, with the flags, providers, filters and profiles of now. */
+function completion(shell: string | undefined): number {
+	if (!(completionShells as readonly string[]).includes(shell ?? '')) {
+		throw new ConfigError(
+			`completion takes one of ${completionShells.join(', ')}${shell ? `, not "${shell}"` : ''}`,
+		);
+	}
+
+	const config = readConfigFile(
+		cli.flags.config ?? defaultConfigPath(),
+		cli.flags.config !== undefined,
+	);
+	process.stdout.write(
+		completionScript(shell as CompletionShell, {
+			commands: [...onceCommands, 'simulate', 'completion'],
+			flags: [
+				...Object.entries(flags).map(([name, spec]) => ({
+					// A flag that is on by default is given as its negation.
+					name:
+						'default' in spec && spec.default
+							? `no-${kebabCase(name)}`
+							: kebabCase(name),
+					value: spec.type !== 'boolean',
+				})),
+				{name: 'help', value: false},
+				{name: 'version', value: false},
+			],
+			providers: providerModules.map(module => module.id),
+			profiles: [...config.profiles.keys()],
+			filters: [
+				...new Set(
+					providerModules.flatMap(module =>
+						Object.keys(module.filters).map(name => `${name}=`),
+					),
+				),
+			],
+		}),
+	);
+	return 0;
+}
+
 async function main(): Promise<number> {
 	const unknown = unknownFlags(cli.flags, flags);
 	if (unknown) {
@@ -109,6 +160,10 @@ async function main(): Promise<number> {
 	const [command, argument] = cli.input;
 	if (command === 'simulate') {
 		return simulate(cli.flags.provider, cli.flags.port);
+	}
+
+	if (command === 'completion') {
+		return completion(argument);
 	}
 
 	if (command !== undefined && !onceCommands.has(command)) {

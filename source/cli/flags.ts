@@ -8,6 +8,11 @@ export function camelCase(flag: string): string {
 	);
 }
 
+/** `projectId` → `project-id`, as the flag is typed. */
+export function kebabCase(name: string): string {
+	return name.replaceAll(/[A-Z]/gv, letter => `-${letter.toLowerCase()}`);
+}
+
 type FlagSpec = {
 	readonly type: 'string' | 'boolean' | 'number';
 	readonly isMultiple?: boolean;
@@ -81,11 +86,6 @@ export function settingsFromFlags(
 	}
 
 	return settings;
-}
-
-/** Kebab-case, as a flag is typed: `projectId` → `project-id`. */
-function kebabCase(name: string): string {
-	return name.replaceAll(/[A-Z]/gv, letter => `-${letter.toLowerCase()}`);
 }
 
 /**

@@ -71,6 +71,7 @@ export function helpText(
 	  $ sparktop statements SESSION_ID --once [--json]
 	  $ sparktop progress RUN_ID --once [--json]
 	  $ sparktop simulate [--provider ID] [--port N]
+	  $ sparktop completion bash|zsh|fish  a completion script: eval "$(sparktop completion bash)"
 
 	Options
 	  --demo              start the simulators in-process and watch them
