@@ -7,6 +7,7 @@ import {settingsByFlag} from '../source/cli/flags.js';
 import {helpText} from '../source/cli/help-text.js';
 import {providerModules} from '../source/providers/registry.js';
 import {simulatorModules} from '../source/simulators/simulator-list.js';
+import {knownStates} from './helpers/model-invariants.js';
 import {configFile} from './helpers/temp-files.js';
 
 const help = helpText(providerModules, '/config.json');
@@ -126,25 +127,6 @@ describe('each provider module is the one place its settings are declared', () =
 		});
 
 		test(`${module.id}: every raw state maps into the model's vocabulary`, () => {
-			const known = new Set([
-				'queued',
-				'starting',
-				'running',
-				'idle',
-				'busy',
-				'succeeded',
-				'failed',
-				'cancelling',
-				'cancelled',
-				'killed',
-				'waiting',
-				'available',
-				'error',
-				'active',
-				'complete',
-				'pending',
-				'skipped',
-			]);
 			for (const [what, table] of Object.entries(module.states)) {
 				for (const [raw, state] of Object.entries(table)) {
 					assert.equal(
@@ -152,7 +134,7 @@ describe('each provider module is the one place its settings are declared', () =
 						raw.toLowerCase(),
 						`${what}: ${raw} is matched in lower case`,
 					);
-					assert.ok(known.has(state), `${what}: ${raw} -> ${state}`);
+					assert.ok(knownStates.has(state), `${what}: ${raw} -> ${state}`);
 				}
 			}
 		});

@@ -22,6 +22,7 @@ import {
 import {defaultSort, sortRuns} from '../source/ui/render/run-order.js';
 import {summaryLine} from '../source/ui/render/run-summary.js';
 import {parseRunFilter} from '../source/ui/run-filter.js';
+import {runListsMemo} from '../source/ui/run-lists.js';
 import {troubleTest} from '../source/ui/trouble.js';
 import {sessionRun} from './helpers/fixtures.js';
 
@@ -203,6 +204,30 @@ describe('the filter grammar', () => {
 });
 
 describe('trouble, order and summary', () => {
+	test('the lists follow the clock only where the order or the trouble test does', () => {
+		const lists = runListsMemo();
+		const listed = [
+			run('1', {state: 'running', submittedAt: now - 60_000}),
+			run('2', {state: 'succeeded', submittedAt: now - 120_000}),
+		];
+		const byName = {
+			sort: {column: 'name', descending: false},
+			filter: '',
+			troubleOnly: false,
+		} as const;
+		const first = lists(listed, byName, now);
+		assert.equal(lists(listed, byName, now + 60_000).all, first.all);
+		const byAttention = {...byName, sort: defaultSort};
+		const attention = lists(listed, byAttention, now);
+		assert.notEqual(
+			lists(listed, byAttention, now + 60_000).all,
+			attention.all,
+		);
+		const trouble = {...byName, troubleOnly: true};
+		const troubled = lists(listed, trouble, now);
+		assert.notEqual(lists(listed, trouble, now + 60_000).shown, troubled.shown);
+	});
+
 	const failedRecently = run('10', {
 		state: 'failed',
 		submittedAt: now - 50 * minute,

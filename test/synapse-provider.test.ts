@@ -46,7 +46,18 @@ async function synapseScenario(t: TestContext, atSeconds = 0) {
 		return new Map(runs.map(run => [run.key, run]));
 	};
 
-	return {clock, synapse, provider, runsByKey};
+	/** The Livy-shaped client itself, to see the requests a list or an action sends. */
+	const directClient = () =>
+		createSynapseClient({
+			endpoint: synapse.url,
+			pool: synapseTestPool,
+			token: new CachedToken(
+				commandTokenSource({command: tokenCommand, origin: '--token-command'}),
+				'synapse',
+			),
+		});
+
+	return {clock, synapse, provider, runsByKey, directClient};
 }
 
 describe('Synapse provider against the Synapse simulator over HTTP', () => {
@@ -92,15 +103,8 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 	});
 
 	test('lists page by 20 with detailed=true until a short page, whatever total says', async t => {
-		const {synapse} = await synapseScenario(t, 57);
-		const client = createSynapseClient({
-			endpoint: synapse.url,
-			pool: synapseTestPool,
-			token: new CachedToken(
-				commandTokenSource({command: tokenCommand, origin: '--token-command'}),
-				'synapse',
-			),
-		});
+		const {synapse, directClient} = await synapseScenario(t, 57);
+		const client = directClient();
 		const before = synapse.requests.length;
 		const batches = (await client.listBatches(signal())).items;
 		const pages = synapse.requests.slice(before);
@@ -135,7 +139,7 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 	});
 
 	test('statements: ok text, a JSON table, an error with traceback, sourceId kept', async t => {
-		const {synapse, provider, runsByKey} = await synapseScenario(t, 57);
+		const {provider, runsByKey, directClient} = await synapseScenario(t, 57);
 		const session = (await runsByKey()).get('syn:session:0')!;
 		const statements = await provider().listStatements!(session, signal());
 		const available = statements.filter(
@@ -148,14 +152,7 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 		assert.equal(available[2]?.output?.errorName, 'AnalysisException');
 		assert.ok((available[2]?.output?.traceback.length ?? 0) > 2);
 		assert.deepEqual(statements[0]?.fields, [['Source', 'default']]);
-		const client = createSynapseClient({
-			endpoint: synapse.url,
-			pool: synapseTestPool,
-			token: new CachedToken(
-				commandTokenSource({command: tokenCommand, origin: '--token-command'}),
-				'synapse',
-			),
-		});
+		const client = directClient();
 		const one = await client.getStatement('0', '0', signal());
 		assert.equal((one as {state: string}).state, 'available');
 	});
@@ -256,15 +253,8 @@ describe('Synapse provider against the Synapse simulator over HTTP', () => {
 	});
 
 	test('reset-timeout keeps a live session and is refused for an ended one', async t => {
-		const {synapse} = await synapseScenario(t, 57);
-		const client = createSynapseClient({
-			endpoint: synapse.url,
-			pool: synapseTestPool,
-			token: new CachedToken(
-				commandTokenSource({command: tokenCommand, origin: '--token-command'}),
-				'synapse',
-			),
-		});
+		const {directClient} = await synapseScenario(t, 57);
+		const client = directClient();
 		const reset = async (id: string) =>
 			client.http.send({
 				operation: 'resetTimeout',

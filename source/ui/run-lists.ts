@@ -1,5 +1,9 @@
 import type {Run} from '../model/types.js';
-import {type RunSort, sortRuns} from './render/run-order.js';
+import {
+	type RunSort,
+	sortMovesWithClock,
+	sortRuns,
+} from './render/run-order.js';
 import {parseRunFilter} from './run-filter.js';
 import {troubleTest} from './trouble.js';
 
@@ -42,16 +46,19 @@ export function runListsMemo(): (
 				all: readonly Run[];
 				filter: string;
 				troubleOnly: boolean;
+				time: number;
 				lists: RunLists;
 		  }
 		| undefined;
 	return (listed, choice, now) => {
 		const time = Math.floor(now / clockStepMs) * clockStepMs;
+		// An order by name or id does not change with the clock: a big list is not re-sorted for it.
+		const sortTime = sortMovesWithClock(choice.sort) ? time : sorted?.time;
 		if (
 			sorted?.listed !== listed ||
 			sorted.sort.column !== choice.sort.column ||
 			sorted.sort.descending !== choice.sort.descending ||
-			sorted.time !== time
+			sorted.time !== sortTime
 		) {
 			sorted = {
 				listed,
@@ -65,7 +72,8 @@ export function runListsMemo(): (
 		if (
 			shown?.all !== all ||
 			shown.filter !== choice.filter ||
-			shown.troubleOnly !== choice.troubleOnly
+			shown.troubleOnly !== choice.troubleOnly ||
+			(choice.troubleOnly && shown.time !== time)
 		) {
 			const parsed = parseRunFilter(choice.filter);
 			const trouble = choice.troubleOnly ? troubleTest(all, time) : undefined;
@@ -73,6 +81,7 @@ export function runListsMemo(): (
 				all,
 				filter: choice.filter,
 				troubleOnly: choice.troubleOnly,
+				time,
 				lists: {
 					all,
 					shown: all.filter(

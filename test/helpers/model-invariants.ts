@@ -40,6 +40,13 @@ const stageStatuses = new Set([
 	'unknown',
 ]);
 const kinds = new Set(['batch', 'session', 'sql', 'application']);
+
+/** Every state word of the model that says something: what a documented raw state may map to. */
+export const knownStates: ReadonlySet<string> = new Set(
+	[...runStates, ...statementStates, ...jobStatuses, ...stageStatuses].filter(
+		state => state !== 'unknown',
+	),
+);
 const timeFields = [
 	'submittedAt',
 	'startedAt',

@@ -66,6 +66,11 @@ function compareKeys(a: number | string, b: number | string): number {
 		: String(a).localeCompare(String(b));
 }
 
+/** Whether an order changes as time passes (recent failures age out; running durations grow). */
+export function sortMovesWithClock(sort: RunSort): boolean {
+	return sort.column === 'attention' || sort.column === 'duration';
+}
+
 /** Runs in a stable order for the sort; a column sort breaks ties newest first. */
 export function sortRuns(
 	runs: readonly Run[],
