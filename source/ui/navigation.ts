@@ -1,6 +1,6 @@
 import type {ColumnId} from './render/run-columns.js';
 import {defaultSort, sortBy, type RunSort} from './render/run-order.js';
-import {parseRunFilter} from './run-filter.js';
+import {editLine, isLineAction, withFilter} from './line-editing.js';
 
 /** Which pane has the keyboard, what is selected, and the overlays: plain state with a reducer, no I/O. */
 
@@ -228,71 +228,6 @@ function selectRun(
 		detailScroll: 0,
 		progressScroll: 0,
 		log: false,
-	};
-}
-
-type LineAction = Extract<
-	NavigationAction,
-	{readonly type: `filter${string}` | `command${string}`}
->;
-
-function isLineAction(action: NavigationAction): action is LineAction {
-	return action.type.startsWith('filter') || action.type.startsWith('command');
-}
-
-/** The two typed lines: the `/` filter and the `:` command. */
-function editLine(state: Navigation, action: LineAction): Navigation {
-	switch (action.type) {
-		case 'filterStart': {
-			// Like / in less and k9s: a new filter, not more words on the old one.
-			return {...state, focus: 'runs', filtering: true, filter: ''};
-		}
-
-		case 'filterInput': {
-			return withFilter(state, state.filter + action.text);
-		}
-
-		case 'filterErase': {
-			return withFilter(state, [...state.filter].slice(0, -1).join(''));
-		}
-
-		case 'filterDone': {
-			return {...state, filtering: false};
-		}
-
-		case 'commandStart': {
-			return {...state, command: ''};
-		}
-
-		case 'commandInput': {
-			return {...state, command: (state.command ?? '') + action.text};
-		}
-
-		case 'commandErase': {
-			return {
-				...state,
-				command: [...(state.command ?? '')].slice(0, -1).join(''),
-			};
-		}
-
-		case 'commandEnd': {
-			return {...state, command: undefined};
-		}
-
-		case 'commandSet': {
-			return {...state, command: action.text};
-		}
-	}
-}
-
-/** A new filter text; it is applied once it parses, and until then the last good one stays. */
-function withFilter(state: Navigation, filter: string): Navigation {
-	return {
-		...state,
-		filter,
-		appliedFilter: parseRunFilter(filter).ok
-			? filter.trim()
-			: state.appliedFilter,
 	};
 }
 
