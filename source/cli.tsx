@@ -17,7 +17,15 @@ import {
 	completionScript,
 	completionShells,
 } from './cli/completion.js';
+import {
+	diagnoseTarget,
+	type DoctorOptions,
+	doctorExitCode,
+	formatDiagnosis,
+	type TargetDiagnosis,
+} from './cli/doctor.js';
 import {helpText} from './cli/help-text.js';
+import {packageInfo} from './cli/package-info.js';
 import type {Bounded} from './cli/bounded-number.js';
 import {defaultIntervalSeconds, parseInterval} from './cli/interval.js';
 import {defaultMaxRuns, parseMaxRuns} from './cli/max-runs.js';
@@ -33,6 +41,7 @@ import {
 const flags = {...commonFlags, ...settingFlags(providerModules)};
 const cli = meow(helpText(providerModules, defaultConfigPath()), {
 	importMeta: import.meta,
+	pkg: packageInfo,
 	flags,
 	// An absent --utc or --bell leaves the config file's choice; --no-utc overrides it.
 	booleanDefault: undefined,
@@ -124,7 +133,7 @@ function completion(shell: string | undefined): number {
 	);
 	process.stdout.write(
 		completionScript(shell as CompletionShell, {
-			commands: [...onceCommands, 'simulate', 'completion'],
+			commands: [...onceCommands, 'doctor', 'simulate', 'completion'],
 			flags: [
 				...Object.entries(flags).map(([name, spec]) => ({
 					// A flag that is on by default is given as its negation.
@@ -151,6 +160,37 @@ function completion(shell: string | undefined): number {
 	return 0;
 }
 
+/** `sparktop doctor`: each target's checks, printed as each target finishes; exit 1 if any failed. */
+async function doctor(
+	targetsOf: () => TargetConfig[],
+	options: DoctorOptions,
+): Promise<number> {
+	let targets: TargetConfig[];
+	try {
+		targets = targetsOf();
+	} catch (error) {
+		if (!(error instanceof ConfigError)) {
+			throw error;
+		}
+
+		process.stdout.write(
+			`${formatDiagnosis({lines: [{check: 'config', status: 'fail', detail: error.message, fix: `write a profile in ${options.configPath}, or give --provider and its settings`}]}, cli.flags.ascii)}\n`,
+		);
+		return 1;
+	}
+
+	const diagnoses: TargetDiagnosis[] = [];
+	for (const target of targets) {
+		// One target after another, so each report reads in order as it completes.
+		// eslint-disable-next-line no-await-in-loop
+		const diagnosis = await diagnoseTarget(target, options);
+		diagnoses.push(diagnosis);
+		process.stdout.write(`${formatDiagnosis(diagnosis, cli.flags.ascii)}\n`);
+	}
+
+	return doctorExitCode(diagnoses);
+}
+
 async function main(): Promise<number> {
 	const unknown = unknownFlags(cli.flags, flags);
 	if (unknown) {
@@ -166,11 +206,15 @@ async function main(): Promise<number> {
 		return completion(argument);
 	}
 
-	if (command !== undefined && !onceCommands.has(command)) {
+	if (
+		command !== undefined &&
+		command !== 'doctor' &&
+		!onceCommands.has(command)
+	) {
 		throw new ConfigError(`unknown command "${command}"; see sparktop --help`);
 	}
 
-	if (command !== undefined && !cli.flags.once) {
+	if (command !== undefined && command !== 'doctor' && !cli.flags.once) {
 		throw new ConfigError(`"${command}" prints a snapshot: add --once`);
 	}
 
@@ -202,14 +246,22 @@ async function main(): Promise<number> {
 	const demo = cli.flags.demo ? await demoTargets() : undefined;
 	const cleanup = async () => demo?.simulators.close();
 	try {
-		const targets =
-			demo?.targets ?? resolveTargets(providerModules, cli.flags, config);
 		const window = numberFlag(
 			'max-runs',
 			cli.flags.maxRuns,
 			parseMaxRuns,
 			config.maxRuns ?? defaultMaxRuns,
 		);
+		if (command === 'doctor') {
+			return await doctor(
+				() =>
+					demo?.targets ?? resolveTargets(providerModules, cli.flags, config),
+				{maxRuns: window, configPath},
+			);
+		}
+
+		const targets =
+			demo?.targets ?? resolveTargets(providerModules, cli.flags, config);
 		const providers = targets.map(target =>
 			createProvider(target, {maxRuns: window}),
 		);

@@ -159,12 +159,15 @@ function flagOf(configKey: string): string {
 	return configKey;
 }
 
-/** Builds the provider of a target, or says exactly what is missing or wrong (exit 2). */
-export function createProvider(
+/** A target's settings looked up and checked, with the endpoint they give; a ConfigError says what is missing or wrong. */
+export function resolveTarget(
 	target: TargetConfig,
-	options: {readonly maxRuns?: number} = {},
 	env: NodeJS.ProcessEnv = process.env,
-): Provider {
+): {
+	readonly module: ProviderModule;
+	readonly settings: Record<string, string>;
+	readonly endpoint: string;
+} {
 	const module = moduleOf(target.provider);
 	const label = `target "${target.name}" (${module.id})`;
 	checkGiven(target, module);
@@ -180,10 +183,21 @@ export function createProvider(
 	}
 
 	checkEndpoint(label, endpoint!);
+	return {module, settings, endpoint: endpoint!};
+}
+
+/** Builds the provider of a target, or says exactly what is missing or wrong (exit 2). */
+export function createProvider(
+	target: TargetConfig,
+	options: {readonly maxRuns?: number} = {},
+	env: NodeJS.ProcessEnv = process.env,
+): Provider {
+	const {module, settings, endpoint} = resolveTarget(target, env);
+	const label = `target "${target.name}" (${module.id})`;
 	try {
 		return module.create({
 			name: target.name,
-			endpoint: endpoint!,
+			endpoint,
 			settings,
 			filters: target.filters,
 			maxRuns: options.maxRuns,

@@ -70,6 +70,7 @@ export function helpText(
 	  $ sparktop sessions --once [--json]
 	  $ sparktop statements SESSION_ID --once [--json]
 	  $ sparktop progress RUN_ID --once [--json]
+	  $ sparktop doctor [--profile NAME]  check each target: config, credentials, network, auth, clock, a list call
 	  $ sparktop simulate [--provider ID] [--port N]
 	  $ sparktop completion bash|zsh|fish  a completion script: eval "$(sparktop completion bash)"
 

@@ -1,12 +1,30 @@
 import {Buffer} from 'node:buffer';
 import {execFileSync} from 'node:child_process';
 import type {UserCommand} from './auth/cached-credential.js';
+import type {CredentialIdentity} from './auth/credential-identity.js';
 import {SetupError, type Setting, type TargetSetup} from './provider-module.js';
 
 export type BasicCredentials = {
 	readonly username: string;
 	readonly password: string;
+	/** Where the password came from, for `sparktop doctor`. */
+	readonly passwordFrom?: string;
 };
+
+/** Whom HTTP Basic credentials name and where their password came from; none without credentials. */
+export function basicIdentity(
+	credentials: BasicCredentials | undefined,
+): CredentialIdentity | undefined {
+	if (credentials === undefined) {
+		return undefined;
+	}
+
+	const {username, password, passwordFrom = 'the configuration'} = credentials;
+	return {
+		source: password === '' ? `no password (${passwordFrom})` : passwordFrom,
+		resolve: async () => `user ${username}`,
+	};
+}
 
 export function basicAuthHeader(
 	credentials: BasicCredentials | undefined,
@@ -70,18 +88,26 @@ export function basicCredentialsOf(
 
 	return {
 		username: user,
-		password:
-			credentialCommand === undefined
-				? (setup.env['SPARKTOP_PASSWORD'] ?? '')
-				: passwordFrom({
+		...(credentialCommand === undefined
+			? {
+					password: setup.env['SPARKTOP_PASSWORD'] ?? '',
+					passwordFrom:
+						setup.env['SPARKTOP_PASSWORD'] === undefined
+							? 'SPARKTOP_PASSWORD is not set'
+							: 'SPARKTOP_PASSWORD in the environment',
+				}
+			: {
+					password: commandPassword({
 						command: credentialCommand,
 						origin: setup.origin('credentialCommand'),
 					}),
+					passwordFrom: `the command of ${setup.origin('credentialCommand')}`,
+				}),
 	};
 }
 
 /** What a password command prints, trimmed; it runs once, when the target is set up. */
-function passwordFrom(command: UserCommand): string {
+function commandPassword(command: UserCommand): string {
 	try {
 		return execFileSync('/bin/sh', ['-c', command.command], {
 			encoding: 'utf8',

@@ -7,6 +7,7 @@ import type {
 	Session,
 	Statement,
 } from '../model/types.js';
+import type {CredentialIdentity} from './auth/credential-identity.js';
 
 /**
  * What the store knows of a provider: optional capabilities bound to one target
@@ -20,6 +21,8 @@ export type Provider = {
 	readonly target: string;
 	/** Where it points, for the status line; never carries credentials. */
 	readonly endpoint: string;
+	/** Where its credentials come from and whom they name, for `sparktop doctor`; absent when it sends none. */
+	readonly identity?: CredentialIdentity;
 	readonly listRuns?: (signal: AbortSignal) => Promise<RunList>;
 	readonly getRun?: (run: Run, signal: AbortSignal) => Promise<Session>;
 	readonly listStatements?: (

@@ -5,6 +5,7 @@ import {
 	type ServerResponse,
 } from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {type SimClock, wallClock} from './sim-clock.js';
 
 export type SimRequest = {
 	readonly method: string;
@@ -12,6 +13,8 @@ export type SimRequest = {
 	readonly query: URLSearchParams;
 	readonly headers: IncomingMessage['headers'];
 	readonly body: string;
+	/** The server's own clock when the request arrived: gateways check signature dates against it. */
+	readonly receivedAt: number;
 };
 
 export type SimResponse = {
@@ -75,13 +78,24 @@ export function jettyErrorPage(status: number, reason: string): SimResponse {
 	return text(status, html, 'text/html;charset=iso-8859-1');
 }
 
-/** Starts a loopback HTTP server; port 0 picks a free one. */
+export type SimServerOptions = {
+	/** 0 (the default) picks a free port. */
+	readonly port?: number;
+	readonly host?: string;
+	/**
+	 * The host's own clock (its `Date` header, signature freshness), apart from the scenario's: a
+	 * test sets it wrong to play a server whose clock is skewed from the client's.
+	 */
+	readonly serverClock?: SimClock;
+};
+
+/** Starts a loopback HTTP server. */
 export async function startSimServer(
 	name: string,
 	handler: SimHandler,
-	port = 0,
-	host = '127.0.0.1',
+	options: SimServerOptions = {},
 ): Promise<RunningSimulator> {
+	const {port = 0, host = '127.0.0.1', serverClock = wallClock} = options;
 	const faults: Fault[] = [];
 	const requests: SimRequest[] = [];
 	const server = createServer((incoming, outgoing) => {
@@ -97,6 +111,7 @@ export async function startSimServer(
 				query: url.searchParams,
 				headers: incoming.headers,
 				body: Buffer.concat(chunks).toString('utf8'),
+				receivedAt: serverClock.now(),
 			};
 			if (requests.length > 10_000) {
 				requests.splice(0, 5000);
@@ -109,7 +124,7 @@ export async function startSimServer(
 			if (fault) {
 				fault.times--;
 				setTimeout(() => {
-					send(outgoing, fault.response);
+					send(outgoing, fault.response, serverClock);
 				}, fault.delayMs ?? 0);
 				return;
 			}
@@ -124,7 +139,7 @@ export async function startSimServer(
 				);
 			}
 
-			send(outgoing, response);
+			send(outgoing, response, serverClock);
 		});
 	});
 	// Keep-alive sockets would hold close() open until their idle timeout.
@@ -154,11 +169,18 @@ export async function startSimServer(
 	};
 }
 
-function send(outgoing: ServerResponse, response: SimResponse): void {
+function send(
+	outgoing: ServerResponse,
+	response: SimResponse,
+	serverClock: SimClock,
+): void {
 	if (outgoing.destroyed) {
 		return;
 	}
 
-	outgoing.writeHead(response.status, response.headers);
+	outgoing.writeHead(response.status, {
+		date: new Date(serverClock.now()).toUTCString(),
+		...response.headers,
+	});
 	outgoing.end(response.body);
 }

@@ -4,6 +4,8 @@ import type {RunningSimulator} from './sim-server.js';
 /** What a simulator is started with; the caller picks the port and the clock. */
 export type SimulatorContext = {
 	readonly clock: SimClock;
+	/** The host's own clock, for its Date header and signature checks (wrong in skew tests). */
+	readonly serverClock: SimClock;
 	/** Scenario second 0, shared by every simulator started together. */
 	readonly startedAt: number;
 	/** 0 picks a free port. */

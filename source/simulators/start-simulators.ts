@@ -11,6 +11,8 @@ export type StartSimulatorsOptions = {
 	/** Port for the first simulator; the next ones take the following ports. 0 picks free ports. */
 	readonly port?: number;
 	readonly clock?: SimClock;
+	/** The hosts' own clock; the wall clock unless a test plays a skewed server. */
+	readonly serverClock?: SimClock;
 };
 
 export type StartedSimulator = {
@@ -47,6 +49,7 @@ export async function startSimulators(
 			// eslint-disable-next-line no-await-in-loop
 			const server = await module.start({
 				clock,
+				serverClock: options.serverClock ?? wallClock,
 				startedAt,
 				port: options.port ? options.port + index : 0,
 				alongside,

@@ -31,12 +31,19 @@ export async function scenario(
 		readonly start?: number;
 		/** Scenario second `atSeconds` is now on the wall clock, as a child process sees it. */
 		readonly now?: boolean;
+		/** How far the servers' own clocks (Date headers, signature checks) run ahead of the wall clock. */
+		readonly serverSkewMs?: number;
 	} = {},
 ): Promise<Scenario> {
 	const clock = manualClock(
 		options.now ? Date.now() - (options.atSeconds ?? 0) * 1000 : options.start,
 	);
-	const simulators = await startSimulators({clock, only: options.only});
+	const skew = options.serverSkewMs ?? 0;
+	const simulators = await startSimulators({
+		clock,
+		only: options.only,
+		serverClock: {now: () => Date.now() + skew},
+	});
 	t.after(async () => simulators.close());
 	clock.advance((options.atSeconds ?? 0) * 1000);
 	const server =

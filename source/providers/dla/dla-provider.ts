@@ -1,6 +1,7 @@
 import {ProviderError} from '../../http/provider-error.js';
 import type {AlibabaCredentials} from '../alibaba/acs3-signer.js';
 import type {CachedCredential} from '../auth/cached-credential.js';
+import {alibabaIdentity} from '../alibaba/alibaba-identity.js';
 import {
 	type FilterSpec,
 	filterTime,
@@ -65,6 +66,7 @@ export function createDlaProvider(options: DlaProviderOptions): Provider {
 		kinds: ['batch', 'session'],
 		target,
 		endpoint: client.pop.http.endpoint.origin,
+		identity: alibabaIdentity(options.credentials),
 		async listRuns(signal) {
 			const jobs = await client.listSparkJobs(condition(), signal);
 			return jobs.map(body => mapDlaJob(target, body));

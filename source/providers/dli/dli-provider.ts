@@ -7,6 +7,12 @@ import {
 	type ListFilters,
 } from '../list-filters.js';
 import type {Provider} from '../provider.js';
+import {tokenIdentity} from '../auth/bearer-token.js';
+import {
+	type CredentialIdentity,
+	credentialIdentity,
+	maskedKeyId,
+} from '../auth/credential-identity.js';
 import {type DliAuth, DliClient, type SqlJobQuery} from './dli-client.js';
 import {
 	mapDliBatch,
@@ -74,6 +80,20 @@ export type DliProviderOptions = {
 };
 
 const maxRemembered = 64;
+
+function dliIdentity(auth: DliAuth): CredentialIdentity {
+	return auth.kind === 'token'
+		? credentialIdentity(
+				auth.token,
+				token => tokenIdentity(token) ?? 'an IAM token',
+			)
+		: credentialIdentity(
+				auth.credentials,
+				({accessKey, securityToken}) =>
+					`AK ${maskedKeyId(accessKey)}${securityToken ? ' with a security token' : ''}`,
+			);
+}
+
 const importExport = new Set(['IMPORT', 'EXPORT']);
 
 export function createDliProvider(options: DliProviderOptions): Provider {
@@ -136,6 +156,7 @@ export function createDliProvider(options: DliProviderOptions): Provider {
 		kinds: ['sql', 'batch'],
 		target,
 		endpoint: `${client.http.endpoint.origin} project ${options.projectId}`,
+		identity: dliIdentity(options.auth),
 		async listRuns(signal) {
 			const [jobs, batches] = await Promise.all([
 				wants('sql') ? client.listSqlJobs(sqlQuery(), signal) : [],

@@ -2,6 +2,7 @@ import type {Query} from '../../http/http-client.js';
 import type {LogTail, Run, Statement} from '../../model/types.js';
 import type {AlibabaCredentials} from '../alibaba/acs3-signer.js';
 import type {CachedCredential} from '../auth/cached-credential.js';
+import {alibabaIdentity} from '../alibaba/alibaba-identity.js';
 import {
 	durationMs,
 	type FilterSpec,
@@ -138,6 +139,7 @@ export function createEmrServerlessProvider(
 		kinds: ['batch', 'session'],
 		target,
 		endpoint: `${client.pop.http.endpoint.origin} workspace ${options.workspaceId}`,
+		identity: alibabaIdentity(options.credentials),
 		async listRuns(signal) {
 			const [runs, sessions] = await Promise.all([
 				wants('batch') ? client.listJobRuns(jobRunQuery(), signal) : [],

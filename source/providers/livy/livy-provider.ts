@@ -1,5 +1,9 @@
 import type {Run} from '../../model/types.js';
-import {type BasicCredentials, credentialsForOrigin} from '../basic-auth.js';
+import {
+	type BasicCredentials,
+	basicIdentity,
+	credentialsForOrigin,
+} from '../basic-auth.js';
 import type {Provider} from '../provider.js';
 import {SparkRestClient} from '../spark/spark-client.js';
 import {sparkProgress} from '../spark/spark-provider.js';
@@ -38,6 +42,7 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 		kinds: ['session', 'batch'],
 		target,
 		endpoint: client.http.endpoint.origin + client.http.endpoint.pathname,
+		identity: basicIdentity(options.credentials),
 		async listRuns(signal) {
 			const [sessions, batches] = await Promise.all([
 				client.listSessions(signal),

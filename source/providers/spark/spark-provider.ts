@@ -1,6 +1,6 @@
 import {ProviderError, toProviderError} from '../../http/provider-error.js';
 import type {Progress, Run} from '../../model/types.js';
-import type {BasicCredentials} from '../basic-auth.js';
+import {type BasicCredentials, basicIdentity} from '../basic-auth.js';
 import type {Provider} from '../provider.js';
 import {asArray} from '../../model/wire.js';
 import {type ApplicationRef, SparkRestClient} from './spark-client.js';
@@ -29,6 +29,7 @@ export function createSparkProvider(options: SparkProviderOptions): Provider {
 		kinds: ['application'],
 		target,
 		endpoint: client.uiUrl,
+		identity: basicIdentity(options.credentials),
 		async listRuns(signal) {
 			const body = await client.listApplications(
 				{limit: options.limit ?? 500},

@@ -1,5 +1,10 @@
 import type {Run} from '../../model/types.js';
-import {CachedToken, type TokenSource} from '../auth/bearer-token.js';
+import {
+	CachedToken,
+	tokenIdentity,
+	type TokenSource,
+} from '../auth/bearer-token.js';
+import {credentialIdentity} from '../auth/credential-identity.js';
 import type {Provider} from '../provider.js';
 import {countOf, runList} from '../../model/run-list.js';
 import {defaultAzureTokenSource} from './entra-token.js';
@@ -41,6 +46,10 @@ export function createSynapseProvider(
 		kinds: ['session', 'batch'],
 		target,
 		endpoint: `${client.http.endpoint.origin} pool ${options.pool}`,
+		identity: credentialIdentity(
+			token,
+			value => tokenIdentity(value) ?? 'a token without identity claims',
+		),
 		async listRuns(signal) {
 			const [sessions, batches] = await Promise.all([
 				client.listSessions(signal),

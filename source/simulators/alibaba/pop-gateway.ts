@@ -13,6 +13,9 @@ export const alibabaTestCredentials = {
 	accessKeySecret: 'testAccessKeySecret',
 } as const;
 
+/** How far a signature's date may be from the gateway's clock, at Alibaba's and Huawei's gateways alike. */
+export const signatureLifetimeMs = 15 * 60_000;
+
 /** The STS token the gateway accepts with the test keys, when one is sent. */
 export const alibabaTestSecurityToken = 'sts-token';
 
@@ -65,6 +68,19 @@ export function popGatewayRefusal(
 			404,
 			'InvalidAccessKeyId.NotFound',
 			'Specified access key is not found.',
+		);
+	}
+
+	// The gateway refuses a request dated more than 15 minutes from its own clock.
+	const signedAt = Date.parse(String(request.headers['x-acs-date'] ?? ''));
+	if (
+		Number.isNaN(signedAt) ||
+		Math.abs(request.receivedAt - signedAt) > signatureLifetimeMs
+	) {
+		return refuse(
+			400,
+			'InvalidTimeStamp.Expired',
+			'Specified time stamp or date value is expired.',
 		);
 	}
 

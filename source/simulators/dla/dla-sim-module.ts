@@ -5,8 +5,11 @@ import {dlaSimulator, dlaTestVirtualCluster} from './dla-simulator.js';
 
 export const dlaSimModule: SimulatorModule = {
 	id: 'dla',
-	start: async ({clock, startedAt, port}) =>
-		startSimServer('dla', dlaSimulator({clock, startedAt}), port),
+	start: async ({clock, serverClock, startedAt, port}) =>
+		startSimServer('dla', dlaSimulator({clock, startedAt}), {
+			port,
+			serverClock,
+		}),
 	demoTarget: url => ({
 		provider: 'dla',
 		settings: alibabaDemoSettings(url, dlaTestVirtualCluster),

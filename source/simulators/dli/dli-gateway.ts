@@ -1,5 +1,6 @@
 import {randomUUID} from 'node:crypto';
 import {signAksk} from '../../providers/dli/aksk-signer.js';
+import {signatureLifetimeMs} from '../alibaba/pop-gateway.js';
 import {
 	json,
 	requestUrl,
@@ -58,6 +59,19 @@ export function dliGatewayRefusal(
 	const names = signedHeaders!.split(';');
 	if (!names.includes('host') || !names.includes('x-sdk-date')) {
 		return refuse('host and x-sdk-date must be signed');
+	}
+
+	const signedAt = Date.parse(
+		String(request.headers['x-sdk-date'] ?? '').replace(
+			/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/v,
+			'$1-$2-$3T$4:$5:$6Z',
+		),
+	);
+	if (
+		Number.isNaN(signedAt) ||
+		Math.abs(request.receivedAt - signedAt) > signatureLifetimeMs
+	) {
+		return refuse('calc ak sk signature fail:signature expired');
 	}
 
 	const headers = Object.fromEntries(

@@ -5,8 +5,11 @@ import {dliSimulator, dliTestProjectId} from './dli-simulator.js';
 
 export const dliSimModule: SimulatorModule = {
 	id: 'dli',
-	start: async ({clock, startedAt, port}) =>
-		startSimServer('dli', dliSimulator({clock, startedAt}), port),
+	start: async ({clock, serverClock, startedAt, port}) =>
+		startSimServer('dli', dliSimulator({clock, startedAt}), {
+			port,
+			serverClock,
+		}),
 	demoTarget: url => ({
 		provider: 'dli',
 		settings: {

@@ -5,11 +5,11 @@ import {emrServerlessSimulator, emrTestWorkspace} from './emr-simulator.js';
 
 export const emrServerlessSimModule: SimulatorModule = {
 	id: 'emr-serverless',
-	start: async ({clock, startedAt, port}) =>
+	start: async ({clock, serverClock, startedAt, port}) =>
 		startSimServer(
 			'emr-serverless',
 			emrServerlessSimulator({clock, startedAt}),
-			port,
+			{port, serverClock},
 		),
 	demoTarget: url => ({
 		provider: 'emr-serverless',

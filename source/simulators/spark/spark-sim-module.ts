@@ -40,7 +40,7 @@ const standaloneApps: SimApplication[] = [
 export const sparkSimModule: SimulatorModule = {
 	id: 'spark',
 	// Beside Livy's simulator, it also serves the applications behind Livy's runs, as YARN's proxy.
-	start: async ({clock, startedAt, port, alongside}) =>
+	start: async ({clock, startedAt, serverClock, port, alongside}) =>
 		startSimServer(
 			'spark',
 			sparkSimulator(
@@ -51,7 +51,7 @@ export const sparkSimModule: SimulatorModule = {
 				clock,
 				startedAt,
 			),
-			port,
+			{port, serverClock},
 		),
 	demoTarget: url => ({provider: 'spark', settings: {endpoint: url}}),
 	credentials:

@@ -8,8 +8,11 @@ import {
 
 export const synapseSimModule: SimulatorModule = {
 	id: 'synapse',
-	start: async ({clock, startedAt, port}) =>
-		startSimServer('synapse', synapseSimulator({clock, startedAt}), port),
+	start: async ({clock, serverClock, startedAt, port}) =>
+		startSimServer('synapse', synapseSimulator({clock, startedAt}), {
+			port,
+			serverClock,
+		}),
 	demoTarget: url => ({
 		provider: 'synapse',
 		settings: {
