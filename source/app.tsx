@@ -9,13 +9,21 @@ import {
 } from 'react';
 import type {Run} from './model/types.js';
 import {findRuns, parseRunName} from './store/find-run.js';
-import {statementsResource} from './store/resources.js';
+import {logStreams} from './model/log-streams.js';
+import {
+	detailResource,
+	logResource,
+	statementsResource,
+} from './store/resources.js';
 import {bottomLine} from './ui/bottom-line.js';
 import {completeCommand} from './ui/command-line.js';
 import {flashOf} from './ui/flash.js';
 import type {Intent} from './ui/keys/intents.js';
 import {keyIntents, scopesOf} from './ui/keys/handle-key.js';
 import {layout} from './ui/layout.js';
+import {LogSaverContext} from './ui/log-saver-context.js';
+import type {LogView} from './ui/log-view.js';
+import {logTextHeight} from './ui/widgets/log-overlay.js';
 import {
 	followLists,
 	initialNavigation,
@@ -77,6 +85,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 		statementIds: [] as readonly string[],
 		pageSize: 1,
 		columns: [] as readonly ColumnId[],
+		log: undefined as LogView | undefined,
 	});
 	/** The lists as the reducer must see them: the rows of the filter and order the keys so far left. */
 	const viewOf = useCallback(
@@ -89,6 +98,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 			statementIds: shown.current.statementIds,
 			pageSize: shown.current.pageSize,
 			columns: shown.current.columns,
+			log: shown.current.log,
 		}),
 		[runLists, store],
 	);
@@ -127,6 +137,19 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 		[statementsOfRun.snapshot.data],
 	);
 
+	// The log view reads the whole log while it is open; a provider without one has the tail in Detail.
+	const logOpen = nav.log !== undefined;
+	const logOfRun = useRunResource(run, logResource, logOpen);
+	const detailForLog = useRunResource(run, detailResource, logOpen);
+	const streams = useMemo(
+		() =>
+			logOfRun.available
+				? logStreams(logOfRun.snapshot.data)
+				: logStreams(undefined, detailForLog.snapshot.data?.logTail),
+		[logOfRun.available, logOfRun.snapshot.data, detailForLog.snapshot.data],
+	);
+	const saveLog = useContext(LogSaverContext);
+
 	const screen = layout(columns, rows, nav.focus, nav.zoom);
 	const runsWidth =
 		screen.rows.flat().find(box => box.pane === 'runs')?.width ?? columns;
@@ -148,6 +171,11 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 			statementIds: statements.map(statement => statement.id),
 			pageSize,
 			columns: table.columns.map(column => column.id),
+			log: nav.log && {
+				streams: streams.length,
+				lines: streams[nav.log.stream]?.lines ?? [],
+				pageSize: logTextHeight(screen.paneHeight, nav.log.searching),
+			},
 		};
 		// The first rows to arrive pick the selection while nothing is selected; after that only keys move it.
 		for (const action of followLists(
@@ -168,6 +196,9 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 		viewOf,
 		nav.runKey,
 		nav.statementId,
+		nav.log,
+		streams,
+		screen.paneHeight,
 	]);
 
 	/** Selects a run by id: a listed one, or one its provider knows although the list does not show it. */
@@ -296,6 +327,37 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 				prompt.answer(intent.input);
 				break;
 			}
+
+			case 'saveLog': {
+				const stream = streams[current.current.log?.stream ?? 0];
+				if (!run || !stream || stream.lines.length === 0) {
+					prompt.say('no log to save yet', 'waiting');
+					break;
+				}
+
+				const of =
+					stream.total !== undefined && stream.total > stream.lines.length
+						? ` (the last of ${stream.total})`
+						: '';
+				saveLog({
+					name: `${run.target}-${run.kind}-${run.id}-${stream.name}`,
+					lines: stream.lines,
+				}).then(
+					file => {
+						prompt.say(
+							`saved ${stream.lines.length} lines${of} of ${stream.name} to ${file}`,
+							'ok',
+						);
+					},
+					(error: unknown) => {
+						prompt.say(
+							`could not save the log: ${error instanceof Error ? error.message : String(error)}`,
+							'bad',
+						);
+					},
+				);
+				break;
+			}
 		}
 	};
 
@@ -359,6 +421,15 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 				watches: provider?.watchStatement !== undefined,
 			}}
 			bottom={bottom}
+			log={{
+				streams,
+				snapshot: logOfRun.available
+					? logOfRun.snapshot
+					: detailForLog.snapshot,
+				available:
+					logOfRun.available ||
+					(detailForLog.snapshot.data?.logTail.length ?? 0) > 0,
+			}}
 			onExtent={onExtent}
 		/>
 	);

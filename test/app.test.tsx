@@ -258,9 +258,10 @@ describe('the monitor', () => {
 		const app = renderApp([livy([run('0')])]);
 		try {
 			const frame = await waitForFrame(app.lastFrame, text =>
-				text.includes('AnalysisException'),
+				text.includes('AnalysisException: [PATH_NOT_FOUND]'),
 			);
-			assert.match(frame, /AnalysisException: \[PATH_NOT_FOUND\]/v);
+			// Listed as failed, although Livy's state word is `available`.
+			assert.match(frame, /▸✖#1 failed AnalysisException/v);
 			assert.match(frame, /Traceback \(most recent call last\)/v);
 		} finally {
 			app.cleanup();

@@ -140,8 +140,8 @@ describe('Synapse contracts: every spec example maps', () => {
 				const detail = mapped as ReturnType<typeof mapSynapseDetail>;
 				assert.equal(detail.state, 'unknown');
 				assert.ok(
-					detailLines(detail, detail, undefined, {now: Date.now(), zone: 'utc'})
-						.length > 3,
+					detailLines(detail, detail, {now: Date.now(), zone: 'utc'}).length >
+						3,
 				);
 			}
 		});
@@ -239,7 +239,7 @@ describe('Synapse mapping values', () => {
 	test('the compact timeline draws one line per clock with steps and gaps', () => {
 		const {response} = recordedFile('session-get.detailed.idle.json');
 		const detail = mapSynapseDetail('ws', 'session', response.body);
-		const text = detailLines(detail, detail, undefined, {
+		const text = detailLines(detail, detail, {
 			now: detail.submittedAt!,
 			zone: 'utc',
 		}).map(line => line.map(part => part.text).join(''));

@@ -1,5 +1,6 @@
 import process from 'node:process';
 import path from 'node:path';
+import {readFileSync} from 'node:fs';
 import assert from 'node:assert/strict';
 import {after, describe, test} from 'node:test';
 import {cliPath} from './helpers/spawn-cli.js';
@@ -305,6 +306,81 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 				`${signal} left the alternate screen`,
 			);
 		}
+	});
+
+	test('the log: full-screen, streams apart, a search, a jump to the exception, saved to a file, and one Esc out', async t => {
+		const folder = tempFolder(t);
+		const logs = new TmuxSession();
+		t.after(() => {
+			logs.kill();
+		});
+		logs.start(
+			`cd ${folder} && env -u CI NODE_ENV=production ${process.execPath} ${cliPath} --demo --interval 1`,
+			120,
+			40,
+		);
+		await logs.waitFor(listed, 'the runs list');
+		// The batch broken-job: its stderr gets the exception once it dies, 18 s into the demo.
+		logs.type(':run livy:batch:1');
+		logs.keys('Enter');
+		await logs.waitFor(
+			text => text.includes('selected batch 1 on livy'),
+			'the batch selected',
+		);
+		logs.type('l');
+		let screen = await logs.waitFor(
+			text => text.includes('[Log · batch 1]') && text.includes('following'),
+			'the log, following its tail',
+		);
+		assert.doesNotMatch(screen, /\[1 Runs\]/v, 'the log has the whole screen');
+		assert.match(screen, /\[stdout\] stderr/v);
+		logs.keys('Tab');
+		screen = await logs.waitFor(
+			text =>
+				text.includes('stdout [stderr]') &&
+				text.includes('Caused by: java.io.FileNotFoundException'),
+			'the exception in stderr',
+			30_000,
+		);
+		assert.doesNotMatch(screen, /ShuffleMapStage/v, 'stdout is not mixed in');
+
+		logs.type('g');
+		logs.type('e');
+		screen = await logs.waitFor(
+			text =>
+				text.includes('▸ ERROR ApplicationMaster: User class threw exception'),
+			'the first trouble line marked',
+		);
+		logs.type('/');
+		logs.type('filenotfound');
+		logs.keys('Enter');
+		screen = await logs.waitFor(
+			text => text.includes('▸ Caused by: java.io.FileNotFoundException'),
+			'the search landing on its match',
+		);
+		assert.match(screen, /\/filenotfound: 1 lines/v);
+
+		logs.type('s');
+		screen = await logs.waitFor(
+			text => text.includes('saved '),
+			'the bottom line saying where the log went',
+		);
+		const saved = /saved \d+ lines of stderr to (\S+\.log)/v.exec(screen)?.[1];
+		assert.ok(saved, screen);
+		assert.equal(path.dirname(saved), folder);
+		assert.match(
+			readFileSync(saved, 'utf8'),
+			/^WARN NativeCodeLoader[\s\S]*\nCaused by: java\.io\.FileNotFoundException/v,
+		);
+
+		logs.keys('Escape');
+		await logs.waitFor(
+			text => text.includes('[1 Runs]'),
+			'the panes again after one Esc',
+		);
+		logs.type('q');
+		logs.waitForExit(10_000);
+		assert.match(logs.capture(), /EXIT=0/v);
 	});
 
 	test('a shell with CI set still gets the live screen', async () => {

@@ -4,7 +4,6 @@ import {layout} from '../source/ui/layout.js';
 import {
 	followLists,
 	emptyView,
-	followTail,
 	initialNavigation,
 	navigate,
 	type Navigation,
@@ -187,20 +186,6 @@ describe('layout', () => {
 		assert.equal(keepInView(50, 99, 10, 100), 90);
 		assert.equal(keepInView(7, 3, 10, 5), 0);
 	});
-});
-
-test('the log follows its tail until the user scrolls up, and G follows it again', () => {
-	let state = navigate(initialNavigation, {type: 'toggle', what: 'log'});
-	assert.equal(state.detailScroll, followTail);
-	state = navigate(state, {type: 'extent', pane: 'detail', extent: 10});
-	state = navigate(state, {type: 'move', delta: -1});
-	assert.equal(state.detailScroll, 8);
-	state = navigate(state, {type: 'moveTo', end: 'last'});
-	assert.equal(state.detailScroll, followTail);
-	state = navigate(state, {type: 'toggle', what: 'log'});
-	assert.equal(state.detailScroll, 0);
-	state = navigate(state, {type: 'moveTo', end: 'last'});
-	assert.equal(state.detailScroll, 9, 'outside the log, G is the last line');
 });
 
 test('the : command line is typed, erased and ended', () => {

@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import {isProviderError} from '../http/provider-error.js';
+import {statementFailure} from '../model/statement-outcome.js';
 import type {Zone} from '../model/time-format.js';
 import {taskBar, stageLabel} from '../model/task-bar.js';
 import type {Run, RunKind} from '../model/types.js';
@@ -248,11 +249,13 @@ export async function runOnce(options: OnceOptions): Promise<OnceOutcome> {
 							['ID', 'STATE', 'PROGRESS', 'OUTPUT', 'CODE'],
 							statements.map(statement => [
 								statement.id,
-								statement.rawState,
+								statementFailure(statement) === undefined
+									? statement.rawState
+									: 'failed',
 								statement.progress === undefined
 									? ''
 									: `${Math.round(statement.progress * 100)}%`,
-								statement.output?.errorName ?? statement.output?.status ?? '',
+								statementFailure(statement) ?? statement.output?.status ?? '',
 								statement.code.split('\n')[0] ?? '',
 							]),
 						),

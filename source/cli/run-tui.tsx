@@ -8,9 +8,11 @@ import {systemClock} from '../store/clock.js';
 import {PollingStore} from '../store/polling-store.js';
 import {osc52} from '../text/osc52.js';
 import {ClipboardContext} from '../ui/clipboard-context.js';
+import {LogSaverContext} from '../ui/log-saver-context.js';
 import {ProvidersContext} from '../ui/providers-context.js';
 import {StoreContext} from '../ui/store-context.js';
 import {makeTheme, ThemeContext} from '../ui/theme.js';
+import {saveLog} from './save-log.js';
 
 export type TuiOptions = {
 	readonly providers: readonly Provider[];
@@ -77,7 +79,12 @@ export async function runTui(options: TuiOptions): Promise<number> {
 					})}
 				>
 					<ClipboardContext.Provider value={copy}>
-						<App write={options.write} bell={options.bell ? ring : undefined} />
+						<LogSaverContext.Provider value={saveLog}>
+							<App
+								write={options.write}
+								bell={options.bell ? ring : undefined}
+							/>
+						</LogSaverContext.Provider>
 					</ClipboardContext.Provider>
 				</ThemeContext.Provider>
 			</ProvidersContext.Provider>

@@ -178,6 +178,16 @@ export type LogTail = {
 	readonly lines: readonly string[];
 	/** Total lines the server holds, where it says. */
 	readonly total?: number;
+	/** The log's separate streams (driver stdout, stderr...) where the provider reads them apart. */
+	readonly streams?: readonly LogStream[];
+};
+
+/** One stream of a run's log: what the log view switches between. */
+export type LogStream = {
+	readonly name: string;
+	readonly lines: readonly string[];
+	/** Lines the server holds, where it says (the view shows the last `lines.length`). */
+	readonly total?: number;
 };
 
 export type SparkStageStatus =

@@ -1,6 +1,14 @@
 import type {ColumnId} from './render/run-columns.js';
 import {defaultSort, sortBy, type RunSort} from './render/run-order.js';
 import {editLine, isLineAction, withFilter} from './line-editing.js';
+import {
+	type LogAction,
+	type LogState,
+	type LogView,
+	navigateLog,
+	openLog,
+	scrollLog,
+} from './log-view.js';
 
 /** Which pane has the keyboard, what is selected, and the overlays: plain state with a reducer, no I/O. */
 
@@ -13,9 +21,6 @@ export const paneTitles: Readonly<Record<PaneId, string>> = {
 	statements: 'Statements',
 	progress: 'Progress',
 };
-
-/** The Detail scroll offset that stays at the end of the log as lines arrive. */
-export const followTail = Number.MAX_SAFE_INTEGER;
 
 export type Navigation = {
 	readonly focus: PaneId;
@@ -34,8 +39,8 @@ export type Navigation = {
 	readonly helpScroll: number;
 	readonly zoom: boolean;
 	readonly help: boolean;
-	/** Detail shows the whole log instead of the fields. */
-	readonly log: boolean;
+	/** The selected run's log, full-screen, while it is open. */
+	readonly log?: LogState;
 	/** Runs filter text as typed, and whether it is being typed. */
 	readonly filter: string;
 	readonly filtering: boolean;
@@ -63,7 +68,6 @@ export const initialNavigation: Navigation = {
 	helpScroll: 0,
 	zoom: false,
 	help: false,
-	log: false,
 	filter: '',
 	filtering: false,
 	appliedFilter: '',
@@ -82,7 +86,11 @@ export type NavigationView = {
 	readonly pageSize: number;
 	/** The Runs columns on screen, in order, for `s` to go through. */
 	readonly columns: readonly ColumnId[];
+	/** The stream the log view shows, while it is open. */
+	readonly log?: LogView;
 };
+
+const noLog: LogView = {streams: 0, lines: [], pageSize: 1};
 
 export const emptyView: NavigationView = {
 	runKeys: [],
@@ -108,6 +116,7 @@ export type NavigationAction =
 			readonly pane: PaneId | 'help';
 			readonly extent: number;
 	  }
+	| {readonly type: 'log'; readonly action: LogAction}
 	| {readonly type: 'drill'}
 	| {readonly type: 'back'}
 	| {
@@ -174,6 +183,10 @@ function moveIn(
 		};
 	}
 
+	if (state.log) {
+		return {...state, log: scrollLog(state.log, view.log ?? noLog, to)};
+	}
+
 	const count = state.extents[state.focus] ?? 1;
 	switch (state.focus) {
 		case 'runs': {
@@ -192,14 +205,9 @@ function moveIn(
 		}
 
 		case 'detail': {
-			const next = to(Math.min(state.detailScroll, count - 1));
-			// In the log, "to the end" means following the tail as it grows, like tail -f.
 			return {
 				...state,
-				detailScroll:
-					state.log && next === Number.POSITIVE_INFINITY
-						? followTail
-						: clamp(next, count),
+				detailScroll: clamp(to(Math.min(state.detailScroll, count - 1)), count),
 			};
 		}
 
@@ -227,7 +235,7 @@ function selectRun(
 		statementIndex: 0,
 		detailScroll: 0,
 		progressScroll: 0,
-		log: false,
+		log: undefined,
 	};
 }
 
@@ -236,12 +244,13 @@ function back(state: Navigation): Navigation {
 		return {...state, help: false};
 	}
 
-	if (state.zoom) {
-		return {...state, zoom: false};
+	// The log is full-screen: one Esc leaves it.
+	if (state.log) {
+		return {...state, log: undefined};
 	}
 
-	if (state.log) {
-		return {...state, log: false};
+	if (state.zoom) {
+		return {...state, zoom: false};
 	}
 
 	if (state.focus === 'runs' && (state.filter !== '' || state.troubleOnly)) {
@@ -257,12 +266,7 @@ function toggle(
 ): Navigation {
 	switch (what) {
 		case 'log': {
-			return {
-				...state,
-				log: !state.log,
-				focus: 'detail',
-				detailScroll: state.log ? 0 : followTail,
-			};
+			return {...state, log: state.log ? undefined : openLog};
 		}
 
 		case 'help': {
@@ -279,6 +283,59 @@ function toggle(
 
 		case 'zoom': {
 			return {...state, zoom: !state.zoom};
+		}
+	}
+}
+
+/** Selects a run or a statement by key, remembering where it stands in the list. */
+function select(
+	state: Navigation,
+	action: Extract<NavigationAction, {type: 'selectRun' | 'selectStatement'}>,
+	view: NavigationView,
+): Navigation {
+	switch (action.type) {
+		case 'selectRun': {
+			const index = action.runKey ? view.runKeys.indexOf(action.runKey) : -1;
+			return selectRun(
+				state,
+				action.runKey,
+				index === -1 ? state.runIndex : index,
+			);
+		}
+
+		case 'selectStatement': {
+			const index = action.id ? view.statementIds.indexOf(action.id) : -1;
+			const statementIndex = index === -1 ? state.statementIndex : index;
+			return action.id === state.statementId &&
+				statementIndex === state.statementIndex
+				? state
+				: {...state, statementId: action.id, statementIndex};
+		}
+	}
+}
+
+/** The Runs order after `s`, `S` or a `:sort` command. */
+function nextSort(
+	sort: RunSort,
+	action: Extract<
+		NavigationAction,
+		{type: 'cycleSort' | 'reverseSort' | 'setSort'}
+	>,
+	view: NavigationView,
+): RunSort {
+	switch (action.type) {
+		case 'cycleSort': {
+			const columns = ['attention', ...view.columns] as const;
+			const next = columns[(columns.indexOf(sort.column) + 1) % columns.length];
+			return sortBy(next ?? 'attention');
+		}
+
+		case 'reverseSort': {
+			return {...sort, descending: !sort.descending};
+		}
+
+		case 'setSort': {
+			return action.sort;
 		}
 	}
 }
@@ -305,28 +362,16 @@ export function navigate(
 			return {...state, focus: next};
 		}
 
-		case 'selectRun': {
-			const index = action.runKey ? view.runKeys.indexOf(action.runKey) : -1;
-			return selectRun(
-				state,
-				action.runKey,
-				index === -1 ? state.runIndex : index,
-			);
-		}
-
+		case 'selectRun':
 		case 'selectStatement': {
-			const index = action.id ? view.statementIds.indexOf(action.id) : -1;
-			const statementIndex = index === -1 ? state.statementIndex : index;
-			return action.id === state.statementId &&
-				statementIndex === state.statementIndex
-				? state
-				: {...state, statementId: action.id, statementIndex};
+			return select(state, action, view);
 		}
 
 		case 'move': {
+			const page = (state.log ? view.log?.pageSize : view.pageSize) ?? 1;
 			const step =
 				action.unit === 'page'
-					? action.delta * Math.max(1, view.pageSize)
+					? action.delta * Math.max(1, page)
 					: action.delta;
 			return moveIn(state, view, current => current + step);
 		}
@@ -358,25 +403,19 @@ export function navigate(
 			return back(state);
 		}
 
-		case 'cycleSort': {
-			const columns = ['attention', ...view.columns] as const;
-			const next =
-				columns[(columns.indexOf(state.sort.column) + 1) % columns.length];
-			return {
-				...state,
-				sort: sortBy(next ?? 'attention'),
-			};
+		case 'log': {
+			return state.log
+				? {
+						...state,
+						log: navigateLog(state.log, action.action, view.log ?? noLog),
+					}
+				: state;
 		}
 
-		case 'reverseSort': {
-			return {
-				...state,
-				sort: {...state.sort, descending: !state.sort.descending},
-			};
-		}
-
+		case 'cycleSort':
+		case 'reverseSort':
 		case 'setSort': {
-			return {...state, sort: action.sort};
+			return {...state, sort: nextSort(state.sort, action, view)};
 		}
 
 		case 'sideways': {

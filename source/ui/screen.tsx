@@ -17,6 +17,7 @@ import type {RunTable} from './render/run-columns.js';
 import type {SelectedRun} from './selection.js';
 import {toneColor, useTheme} from './theme.js';
 import {HelpOverlay} from './widgets/help-overlay.js';
+import {LogOverlay, type LogOverlayProps} from './widgets/log-overlay.js';
 import {StatusBar} from './widgets/status-bar.js';
 import {TabStrip} from './widgets/tab-strip.js';
 
@@ -46,6 +47,8 @@ export type ScreenProps = {
 	readonly selection: SelectedRun;
 	readonly statements: StatementsOfRun;
 	readonly bottom: BottomLine;
+	/** The selected run's log streams, for the log view. */
+	readonly log: Pick<LogOverlayProps, 'streams' | 'snapshot' | 'available'>;
 	readonly onExtent: Readonly<
 		Record<
 			'detail' | 'statements' | 'progress' | 'help',
@@ -100,7 +103,6 @@ export function Screen(props: ScreenProps) {
 						key={pane}
 						{...common}
 						scroll={nav.detailScroll}
-						log={nav.log}
 						listed={selection.listed || run === undefined}
 						onExtent={onExtent.detail}
 					/>
@@ -150,6 +152,14 @@ export function Screen(props: ScreenProps) {
 					scroll={nav.helpScroll}
 					write={props.write}
 					onExtent={onExtent.help}
+				/>
+			) : nav.log ? (
+				<LogOverlay
+					{...props.log}
+					run={run}
+					log={nav.log}
+					width={columns}
+					height={layout.paneHeight}
 				/>
 			) : (
 				layout.rows.map(row => (

@@ -199,7 +199,7 @@ export function createEmrServerlessProvider(
 				run.logFiles ??
 				mapEmrJobRun(target, await client.getJobRun(run.id, signal)).logFiles ??
 				{};
-			const sections = await Promise.all(
+			const streams = await Promise.all(
 				Object.entries(files).map(async ([label, fileName]) => {
 					const tail = await readLogTail(
 						async (from, size) =>
@@ -209,14 +209,21 @@ export function createEmrServerlessProvider(
 							),
 						logLines,
 					);
-					const of =
-						tail.total === undefined
-							? ''
-							: ` (last ${tail.lines.length} of ${tail.total})`;
-					return [`── driver ${label}${of} ──`, ...tail.lines];
+					return {
+						name: `driver ${label}`,
+						lines: tail.lines,
+						total: tail.total,
+					};
 				}),
 			);
-			return {runKey: run.key, lines: sections.flat()};
+			return {
+				runKey: run.key,
+				lines: streams.flatMap(stream => [
+					`── ${stream.name}${stream.total === undefined ? '' : ` (last ${stream.lines.length} of ${stream.total})`} ──`,
+					...stream.lines,
+				]),
+				streams,
+			};
 		},
 		async cancelRun(run, signal) {
 			await client.cancelJobRun(run.id, signal);

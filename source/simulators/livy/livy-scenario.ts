@@ -365,10 +365,22 @@ export function batchLogAt(batch: SimBatch, t: number): string[] {
 		);
 	}
 
+	// Spark's own logging goes to stderr (log4j's default); the job's prints to stdout.
+	lines.push(
+		'\nstderr: ',
+		`WARN NativeCodeLoader: Unable to load native-hadoop library for your platform`,
+		`INFO SparkContext: Submitted application: ${batch.name}`,
+	);
 	if (state === 'dead') {
 		lines.push(
-			'\nstderr: ',
 			'ERROR ApplicationMaster: User class threw exception: java.lang.IllegalStateException: input is empty',
+			'java.lang.IllegalStateException: input is empty',
+			`\tat com.example.${batch.name.replaceAll('-', '')}.Main$.run(Main.scala:42)`,
+			'\tat org.apache.spark.deploy.yarn.ApplicationMaster$$anon$2.run(ApplicationMaster.scala:739)',
+			'Caused by: java.io.FileNotFoundException: s3a://lake/raw/2026-11-21/_SUCCESS does not exist',
+			'\tat org.apache.hadoop.fs.s3a.S3AFileSystem.getFileStatus(S3AFileSystem.java:3866)',
+			'\t... 12 more',
+			'INFO ShutdownHookManager: Shutdown hook called',
 		);
 	}
 

@@ -31,6 +31,14 @@ export function scopesOf(state: KeyState): readonly Scope[] {
 		return ['help'];
 	}
 
+	if (state.nav.log?.searching) {
+		return ['log search'];
+	}
+
+	if (state.nav.log) {
+		return ['log'];
+	}
+
 	return [state.nav.focus, 'anywhere'];
 }
 
@@ -78,6 +86,15 @@ function intentsOf(name: string, state: KeyState): readonly Intent[] {
 
 	if (scopes[0] === 'filter line') {
 		return [{type: 'navigate', action: {type: 'filterInput', text}}];
+	}
+
+	if (scopes[0] === 'log search') {
+		return [
+			{
+				type: 'navigate',
+				action: {type: 'log', action: {type: 'searchInput', text}},
+			},
+		];
 	}
 
 	return [];

@@ -12,6 +12,8 @@ export type Intent =
 	/** Offers to cancel the selection; the prompt that follows asks y/N. */
 	| {readonly type: 'cancel'}
 	| {readonly type: 'copy'; readonly what: 'id' | 'link'}
+	/** Saves the log stream shown to a file. */
+	| {readonly type: 'saveLog'}
 	/** Runs the text of the `:` line. */
 	| {readonly type: 'command'; readonly text: string}
 	/** Completes what is typed on the `:` line. */

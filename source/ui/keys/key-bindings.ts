@@ -1,3 +1,4 @@
+import type {LogAction} from '../log-view.js';
 import {type PaneId, paneIds} from '../navigation.js';
 import {type Intent, navigateTo} from './intents.js';
 import {keyLabel} from './key-names.js';
@@ -7,7 +8,14 @@ import {keyLabel} from './key-names.js';
  * overlay, the `/` filter line, the `:` command line, the y/N question).
  */
 export type Scope =
-	'anywhere' | PaneId | 'help' | 'filter line' | 'command line' | 'question';
+	| 'anywhere'
+	| PaneId
+	| 'help'
+	| 'log'
+	| 'log search'
+	| 'filter line'
+	| 'command line'
+	| 'question';
 
 export type Binding = {
 	/** Key names as `keyName` gives them. */
@@ -22,6 +30,9 @@ export type Binding = {
 	/** The intents of the key pressed (one of `keys`); `line` is the text typed on the `/` or `:` line. */
 	readonly intents: (key: string, line: string) => readonly Intent[];
 };
+
+const logAction = (action: LogAction): Intent =>
+	navigateTo({type: 'log', action});
 
 const go =
 	(...intents: Intent[]) =>
@@ -98,7 +109,7 @@ export const keyBindings: readonly Binding[] = [
 	{
 		keys: ['l'],
 		scope: 'anywhere',
-		does: 'full log of the selected run (follows its tail)',
+		does: 'the whole log of the selected run, full-screen (follows its tail)',
 		hint: 'log',
 		intents: go(navigateTo({type: 'toggle', what: 'log'})),
 	},
@@ -260,6 +271,119 @@ export const keyBindings: readonly Binding[] = [
 		does: 'quit',
 		hint: 'quit',
 		intents: go({type: 'quit'}),
+	},
+	{
+		keys: ['j', 'k', 'down', 'up', 'pagedown', 'pageup', 'g', 'G'],
+		scope: 'log',
+		does: 'scroll the log (G: to the end, following its tail)',
+		intents: (key, line) =>
+			bindingFor(key, ['anywhere'])?.intents(key, line) ?? [],
+	},
+	{
+		keys: ['tab', 'shift-tab'],
+		scope: 'log',
+		does: 'next / previous stream (stdout, stderr, YARN diagnostics, ...)',
+		hint: 'stream',
+		intents: key => [logAction({type: 'stream', step: key === 'tab' ? 1 : -1})],
+	},
+	{
+		keys: ['/'],
+		scope: 'log',
+		does: 'search the log (Enter goes to the first match, Esc drops it)',
+		hint: 'search',
+		intents: go(logAction({type: 'searchStart'})),
+	},
+	{
+		keys: ['n', 'N'],
+		scope: 'log',
+		does: 'next / previous line with the search text',
+		hint: 'next',
+		intents: key => [
+			logAction({type: 'find', what: 'match', direction: key === 'n' ? 1 : -1}),
+		],
+	},
+	{
+		keys: ['e', 'E'],
+		scope: 'log',
+		does: 'next / previous line that looks like trouble (ERROR, Exception, Traceback, Caused by)',
+		hint: 'error',
+		intents: key => [
+			logAction({
+				type: 'find',
+				what: 'trouble',
+				direction: key === 'e' ? 1 : -1,
+			}),
+		],
+	},
+	{
+		keys: ['w'],
+		scope: 'log',
+		does: 'wrap long lines, or cut them and scroll sideways',
+		hint: 'wrap',
+		intents: go(logAction({type: 'wrap'})),
+	},
+	{
+		keys: ['left', 'right'],
+		scope: 'log',
+		does: 'scroll long lines sideways (when not wrapped)',
+		intents: key => [
+			logAction({type: 'sideways', delta: key === 'left' ? -16 : 16}),
+		],
+	},
+	{
+		keys: ['s'],
+		scope: 'log',
+		does: 'save the stream shown to a file (the bottom line says where)',
+		hint: 'save',
+		intents: go({type: 'saveLog'}),
+	},
+	{
+		keys: ['escape', 'l'],
+		scope: 'log',
+		does: 'close the log',
+		hint: 'close',
+		intents: go(navigateTo({type: 'back'})),
+	},
+	{
+		keys: ['r', 'p'],
+		scope: 'log',
+		does: 'refresh now / pause polling',
+		intents: (key, line) =>
+			bindingFor(key, ['anywhere'])?.intents(key, line) ?? [],
+	},
+	{
+		keys: ['?'],
+		scope: 'log',
+		does: 'help',
+		hint: 'help',
+		intents: go(navigateTo({type: 'toggle', what: 'help'})),
+	},
+	{
+		keys: ['q', 'ctrl-c'],
+		scope: 'log',
+		does: 'quit',
+		hint: 'quit',
+		intents: go({type: 'quit'}),
+	},
+	{
+		keys: ['enter'],
+		scope: 'log search',
+		does: 'go to the first match',
+		hint: 'find',
+		intents: go(logAction({type: 'searchDone'})),
+	},
+	{
+		keys: ['escape'],
+		scope: 'log search',
+		does: 'drop the search',
+		hint: 'clear',
+		intents: go(logAction({type: 'searchClear'})),
+	},
+	{
+		keys: ['backspace', 'delete'],
+		scope: 'log search',
+		does: 'erase a character',
+		intents: go(logAction({type: 'searchErase'})),
 	},
 	{
 		keys: ['enter'],

@@ -1,6 +1,5 @@
 import {useMemo} from 'react';
-import {detailResource, logResource} from '../../store/resources.js';
-import {followTail} from '../navigation.js';
+import {detailResource} from '../../store/resources.js';
 import {plain} from '../render/line.js';
 import {detailLines} from '../render/detail-lines.js';
 import {useTheme} from '../theme.js';
@@ -17,17 +16,14 @@ export function DetailPane({
 	now,
 	onExtent,
 	scroll,
-	log,
 	listed,
 }: RunPaneProps & {
 	readonly scroll: number;
-	readonly log: boolean;
 	/** The run is still a row of the Runs list. */
 	readonly listed: boolean;
 }) {
 	const {zone} = useTheme();
 	const detail = useRunResource(run, detailResource).snapshot;
-	const logTail = useRunResource(run, logResource, log).snapshot;
 	const lines = useMemo(() => {
 		if (!run) {
 			return [plain('select a run', 'muted')];
@@ -43,23 +39,13 @@ export function DetailPane({
 						),
 					]),
 			...staleLine(detail),
-			...staleLine(logTail),
-			...detailLines(run, detail.data, log ? logTail.data : undefined, {
-				now,
-				zone,
-			}),
+			...detailLines(run, detail.data, {now, zone}),
 		];
-	}, [run, detail, logTail, log, now, zone, listed]);
+	}, [run, detail, now, zone, listed]);
 	return (
 		<ScrollingPane
 			number={2}
-			title={
-				log
-					? scroll === followTail
-						? 'Detail · log (following)'
-						: 'Detail · log'
-					: 'Detail'
-			}
+			title="Detail"
 			badges={snapshotBadges(detail)}
 			focused={focused}
 			width={width}

@@ -1,6 +1,6 @@
 import {formatDuration, runDuration} from '../../model/format.js';
 import {formatAge, formatMoment, type Zone} from '../../model/time-format.js';
-import type {LogTail, Run, Session} from '../../model/types.js';
+import type {Run, Session} from '../../model/types.js';
 import {clipLines} from '../../text/sanitize.js';
 import {fieldLines, heading, type Line, segment} from './line.js';
 import {runTone} from './state-tone.js';
@@ -50,7 +50,6 @@ function runFields(
 export function detailLines(
 	run: Run,
 	detail: Session | undefined,
-	log: LogTail | undefined,
 	clock: {readonly now: number; readonly zone: Zone},
 ): Line[] {
 	const {now, zone} = clock;
@@ -125,15 +124,10 @@ export function detailLines(
 		);
 	}
 
-	const logLines = log?.lines ?? detail.logTail;
-	if (logLines.length > 0) {
-		const total =
-			log?.total === undefined
-				? ''
-				: ` (last ${logLines.length} of ${log.total} lines)`;
+	if (detail.logTail.length > 0) {
 		lines.push(
-			heading(log ? `Log${total}` : 'Log tail'),
-			...clipLines(logLines.join('\n'), 1000).lines.map(line => [
+			heading('Log tail (l: the whole log)'),
+			...clipLines(detail.logTail.join('\n'), 1000).lines.map(line => [
 				segment(line),
 			]),
 		);

@@ -13,6 +13,8 @@ const scopeTitles: Readonly<Record<Scope, string>> = {
 	anywhere: 'Anywhere',
 	...paneTitles,
 	help: 'In this help',
+	log: 'In the log (l)',
+	'log search': 'Typing a / search in the log',
 	'filter line': 'Typing a / filter',
 	'command line': 'Typing a : command',
 	question: 'Asked y/N',

@@ -114,3 +114,33 @@ export function sliceLine(line: Line, from: number, width: number): Line {
 
 	return sliced;
 }
+
+/** A line broken into rows of at most `width` cells, styles kept: what a wrapping pane shows. */
+export function wrapLine(line: Line, width: number): Line[] {
+	const rows: Segment[][] = [[]];
+	let used = 0;
+	for (const part of line) {
+		let text = '';
+		for (const character of graphemes(part.text)) {
+			const cells = stringWidth(character);
+			if (used + cells > width && used > 0) {
+				if (text !== '') {
+					rows.at(-1)!.push({...part, text});
+				}
+
+				rows.push([]);
+				text = '';
+				used = 0;
+			}
+
+			text += character;
+			used += cells;
+		}
+
+		if (text !== '') {
+			rows.at(-1)!.push({...part, text});
+		}
+	}
+
+	return rows;
+}

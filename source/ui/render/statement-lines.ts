@@ -1,4 +1,5 @@
 import {formatDuration} from '../../model/format.js';
+import {statementFailure} from '../../model/statement-outcome.js';
 import type {Statement} from '../../model/types.js';
 import {clipLines} from '../../text/sanitize.js';
 import {type Line, segment} from './line.js';
@@ -7,6 +8,9 @@ import {statementTone} from './state-tone.js';
 
 /** Output lines shown for one statement; longer outputs are clipped with a count of what is left out. */
 const maxOutputLines = 200;
+
+/** Marks a statement whose code failed, whatever state word its service used. */
+const failedMark = '✖';
 
 /** Newest first: the statement running now is the one to watch. */
 export function newestFirst(statements: readonly Statement[]): Statement[] {
@@ -39,6 +43,7 @@ export function statementLines(
 
 		const firstCodeLine =
 			statement.code.split('\n').find(line => line.trim() !== '') ?? '';
+		const failure = statementFailure(statement);
 		const progress =
 			statement.progress === undefined || statement.state === 'available'
 				? ''
@@ -49,15 +54,32 @@ export function statementLines(
 				: ` ${formatDuration((statement.completedAt ?? now) - statement.startedAt)}`;
 		lines.push([
 			{
-				text: `${isSelected ? '▸' : ' '} #${statement.id} `,
+				text: `${isSelected ? '▸' : ' '}`,
 				bold: isSelected,
 				inverse: isSelected,
 			},
 			{
-				text: `${statement.rawState || statement.state}${progress}`,
-				tone: statementTone(statement.state),
+				text: failure === undefined ? ' ' : failedMark,
+				tone: 'bad',
+				bold: true,
 				inverse: isSelected,
 			},
+			{
+				text: `#${statement.id} `,
+				bold: isSelected,
+				inverse: isSelected,
+			},
+			failure === undefined
+				? {
+						text: `${statement.rawState || statement.state}${progress}`,
+						tone: statementTone(statement.state),
+						inverse: isSelected,
+					}
+				: {
+						...segment(`failed ${failure}`, 'bad'),
+						bold: true,
+						inverse: isSelected,
+					},
 			{text: `${took}  `, tone: 'muted', inverse: isSelected},
 			{...segment(firstCodeLine), inverse: isSelected},
 		]);
