@@ -23,6 +23,8 @@ import {keyIntents, scopesOf} from './ui/keys/handle-key.js';
 import {layout} from './ui/layout.js';
 import {LogSaverContext} from './ui/log-saver-context.js';
 import type {LogView} from './ui/log-view.js';
+import {detailLines} from './ui/render/detail-lines.js';
+import {useTheme} from './ui/theme.js';
 import {logTextHeight} from './ui/widgets/log-overlay.js';
 import {
 	followLists,
@@ -140,13 +142,18 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	// The log view reads the whole log while it is open; a provider without one has the tail in Detail.
 	const logOpen = nav.log !== undefined;
 	const logOfRun = useRunResource(run, logResource, logOpen);
-	const detailForLog = useRunResource(run, detailResource, logOpen);
+	const detailOfRun = useRunResource(run, detailResource);
+	const {zone} = useTheme();
+	const detailRows = useMemo(
+		() => (run ? detailLines(run, detailOfRun.snapshot.data, {now, zone}) : []),
+		[run, detailOfRun.snapshot.data, now, zone],
+	);
 	const streams = useMemo(
 		() =>
 			logOfRun.available
 				? logStreams(logOfRun.snapshot.data)
-				: logStreams(undefined, detailForLog.snapshot.data?.logTail),
-		[logOfRun.available, logOfRun.snapshot.data, detailForLog.snapshot.data],
+				: logStreams(undefined, detailOfRun.snapshot.data?.logTail),
+		[logOfRun.available, logOfRun.snapshot.data, detailOfRun.snapshot.data],
 	);
 	const saveLog = useContext(LogSaverContext);
 
@@ -163,9 +170,9 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	);
 	const newlyFailed = useNewlyFailed(allRuns, nav.runKey, bell);
 	const pageSize = Math.max(1, screen.paneHeight - 4);
-	const lists = useRef({runs, allRuns, statements, lastSeen});
+	const lists = useRef({runs, allRuns, statements, lastSeen, detailRows});
 	useEffect(() => {
-		lists.current = {runs, allRuns, statements, lastSeen};
+		lists.current = {runs, allRuns, statements, lastSeen, detailRows};
 		shown.current = {
 			listed,
 			statementIds: statements.map(statement => statement.id),
@@ -198,6 +205,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 		nav.statementId,
 		nav.log,
 		streams,
+		detailRows,
 		screen.paneHeight,
 	]);
 
@@ -235,7 +243,8 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	const targets = [...providers.keys()];
 	const {offerCancel, copySelection, runCommand} = useSelectionActions({
 		selection() {
-			const {runKey, statementId, focus} = current.current;
+			const {runKey, statementId, focus, detailCursor} = current.current;
+			const row = lists.current.detailRows[detailCursor];
 			const chosen = selectedRun(runKey, {
 				shown: lists.current.runs,
 				all: lists.current.allRuns,
@@ -249,6 +258,10 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 					chosen?.key === run?.key
 						? selectedStatement(lists.current.statements, statementId)
 						: undefined,
+				detailValue:
+					row?.copy === undefined
+						? undefined
+						: {label: row.label ?? 'value', text: row.copy},
 			};
 		},
 		dispatch,
@@ -421,14 +434,13 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 				watches: provider?.watchStatement !== undefined,
 			}}
 			bottom={bottom}
+			detail={{rows: detailRows, snapshot: detailOfRun.snapshot}}
 			log={{
 				streams,
-				snapshot: logOfRun.available
-					? logOfRun.snapshot
-					: detailForLog.snapshot,
+				snapshot: logOfRun.available ? logOfRun.snapshot : detailOfRun.snapshot,
 				available:
 					logOfRun.available ||
-					(detailForLog.snapshot.data?.logTail.length ?? 0) > 0,
+					(detailOfRun.snapshot.data?.logTail.length ?? 0) > 0,
 			}}
 			onExtent={onExtent}
 		/>

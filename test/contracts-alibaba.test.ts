@@ -150,10 +150,22 @@ describe('Alibaba mapping values', () => {
 			json('emr-serverless.ListJobExecutors.response.json')['exexutors'],
 		);
 		const detail = mapEmrJobRunDetail('emr', {jobRunId: 'jr-1'}, executors);
-		assert.match(
-			new Map(detail.fields).get('Executor 1 (driver)') ?? '',
-			/^Running {2}21\.10\.x\.x:1201x {2}tasks 8\/50 \(10 active, 2 failed\) {2}4 cores/v,
-		);
+		assert.deepEqual(detail.executors, [
+			{
+				id: '1',
+				driver: true,
+				active: true,
+				cores: 4,
+				memoryUsed: 30,
+				maxMemory: 4_294_967_296,
+				activeTasks: 10,
+				completedTasks: 8,
+				failedTasks: 2,
+				gcTimeMs: 3,
+				taskTimeMs: 123,
+				removeReason: undefined,
+			},
+		]);
 		const log = mapEmrLog(
 			'emr:batch:1',
 			json('emr-serverless.ListLogContents.response.json'),

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {summarizeExecutors} from '../source/model/executor-summary.js';
 import {taskBar, stageLabel} from '../source/model/task-bar.js';
 import {
 	mapSparkApplication,
 	mapSparkApplicationDetail,
 	mapSparkJob,
 	mapSparkStage,
-	totalExecutors,
+	mapSparkExecutors,
 } from '../source/providers/spark/spark-mapping.js';
 import {contractFiles} from './helpers/contracts.js';
 import {assertModelInvariants} from './helpers/model-invariants.js';
@@ -39,7 +40,7 @@ function mapFile(name: string, json: unknown): unknown {
 	}
 
 	if (name.startsWith('executor_list')) {
-		return totalExecutors(json);
+		return mapSparkExecutors(json);
 	}
 
 	throw new Error(`no mapper routed for ${name}`);
@@ -51,10 +52,17 @@ describe('every Spark REST contract file maps', () => {
 			const mapped = mapFile(name, json);
 			if (name.startsWith('executor_list')) {
 				// Spark's own fixture: a local-mode driver that ran 31 tasks, and no executors.
-				const totals = mapped as ReturnType<typeof totalExecutors>;
+				const [driver, ...others] = mapped as ReturnType<
+					typeof mapSparkExecutors
+				>;
 				assert.deepEqual(
-					[totals.executors, totals.completedTasks, totals.maxMemory],
-					[0, 31, 278_302_556],
+					[
+						driver?.driver,
+						driver?.completedTasks,
+						driver?.maxMemory,
+						others.length,
+					],
+					[true, 31, 278_302_556, 0],
 				);
 			} else {
 				assert.ok(
@@ -133,10 +141,37 @@ describe('Spark REST mapping', () => {
 		assert.ok(failed?.failureReason);
 	});
 
-	test('executors are totalled with the driver left out of the count', () => {
-		const totals = totalExecutors(file('executor_list_json_expectation.json'));
-		assert.equal(totals.executors, 0);
-		assert.equal(totals.completedTasks, 31);
-		assert.equal(totals.failedTasks, 1);
+	test("executors sum up like Spark's Executors page, dead ones with their reason", () => {
+		const executors = [
+			...mapSparkExecutors(file('executor_list_json_expectation.json')),
+			...mapSparkExecutors([
+				{
+					id: '3',
+					isActive: false,
+					totalCores: 4,
+					failedTasks: 2,
+					completedTasks: 9,
+					totalDuration: 60_000,
+					totalGCTime: 12_000,
+					removeReason:
+						'Container killed by YARN for exceeding memory limits. 9.1 GB of 9 GB physical memory used.',
+				},
+			]),
+		];
+		const summary = summarizeExecutors(executors);
+		assert.deepEqual(Object.fromEntries(summary.fields), {
+			Count: '0 active + driver, 1 dead',
+			Cores: '0',
+			Memory: '0 B used of 265.4 MiB (storage)',
+			Tasks: '40 done, 0 running, 3 failed',
+			'GC time': '12s (17% of 1m09s task time)',
+		});
+		assert.deepEqual(summary.dead, [
+			[
+				'Dead executor 3',
+				'Container killed by YARN for exceeding memory limits. 9.1 GB of 9 GB physical memory used.',
+			],
+		]);
+		assert.equal(summary.trouble, true);
 	});
 });

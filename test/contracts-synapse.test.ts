@@ -242,7 +242,7 @@ describe('Synapse mapping values', () => {
 		const text = detailLines(detail, detail, {
 			now: detail.submittedAt!,
 			zone: 'utc',
-		}).map(line => line.map(part => part.text).join(''));
+		}).map(row => row.line.map(part => part.text).join(''));
 		const plugin = text.find(line => /^Plugin +Preparation/v.test(line));
 		assert.match(
 			plugin ?? '',

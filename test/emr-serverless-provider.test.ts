@@ -220,9 +220,16 @@ describe('EMR Serverless provider against its simulator over HTTP (ACS3-signed)'
 			fields.get('Entry point') ?? '',
 			/^oss:\/\/jobs\/sessionize-clicks\./v,
 		);
-		assert.match(
-			fields.get('Executor 2 (executor)') ?? '',
-			/^Running {2}10\.0\.0\.12:7337 {2}tasks 122\/127 \(4 active, 1 failed\)/v,
+		assert.deepEqual(
+			detail.executors
+				?.filter(executor => executor.id === '2')
+				.map(executor => [
+					executor.active,
+					executor.completedTasks,
+					executor.activeTasks,
+					executor.failedTasks,
+				]),
+			[[true, 122, 4, 1]],
 		);
 		assert.equal(detail.config['common.conf: hive.metastore.type'], 'DLF');
 		const before = emr.requests.length;

@@ -79,9 +79,9 @@ describe('navigation', () => {
 			{type: 'focus', pane: 'detail'},
 			{type: 'move', delta: 5},
 		);
-		assert.equal(scrolled.detailScroll, 5);
+		assert.equal(scrolled.detailCursor, 5);
 		assert.equal(
-			navigate(scrolled, {type: 'selectRun', runKey: 'b'}).detailScroll,
+			navigate(scrolled, {type: 'selectRun', runKey: 'b'}).detailCursor,
 			0,
 		);
 		assert.equal(

@@ -79,7 +79,7 @@ describe('Spark REST provider against the Spark simulator over HTTP', () => {
 		);
 	});
 
-	test('detail: executors totalled and Spark properties as config', async t => {
+	test('detail: every executor (from allexecutors) and Spark properties as config', async t => {
 		const {url} = await scenario(t, {
 			only: 'spark',
 			atSeconds: 131,
@@ -92,10 +92,10 @@ describe('Spark REST provider against the Spark simulator over HTTP', () => {
 			item => item.state === 'running',
 		)!;
 		const detail = await provider.getRun!(run, AbortSignal.timeout(5000));
-		assert.ok(
-			detail.fields.some(
-				([label, value]) => label === 'Executors' && value === '4',
-			),
+		assert.equal(
+			detail.executors?.filter(executor => !executor.driver && executor.active)
+				.length,
+			4,
 		);
 		assert.equal(detail.config['spark.executor.memory'], '2g');
 	});

@@ -85,6 +85,25 @@ export type Session = Run & {
 	readonly links: Readonly<Record<string, string>>;
 	/** The code the run executes, where it is one statement (a DLI SQL job). */
 	readonly code?: string;
+	/** The driver and executors, where the provider reports them (Spark REST, EMR Serverless). */
+	readonly executors?: readonly ExecutorInfo[];
+};
+
+/** One executor (or the driver) of a Spark application. Sizes in bytes, times in ms. */
+export type ExecutorInfo = {
+	readonly id: string;
+	readonly driver: boolean;
+	readonly active: boolean;
+	readonly cores: number;
+	readonly memoryUsed: number;
+	readonly maxMemory: number;
+	readonly activeTasks: number;
+	readonly completedTasks: number;
+	readonly failedTasks: number;
+	readonly gcTimeMs?: number;
+	readonly taskTimeMs?: number;
+	/** Why a dead executor was removed (`Container killed by YARN for exceeding memory limits`). */
+	readonly removeReason?: string;
 };
 
 export type StatementState =

@@ -34,7 +34,11 @@ export type Navigation = {
 	/** The selected statement of the selected run, held by its id in the same way. */
 	readonly statementId?: string;
 	readonly statementIndex: number;
-	readonly detailScroll: number;
+	/** The Detail line under the cursor: what `y` copies there. */
+	readonly detailCursor: number;
+	/** Detail wraps long values (the default), or cuts them and scrolls sideways by `detailSideways`. */
+	readonly detailWrap: boolean;
+	readonly detailSideways: number;
 	readonly progressScroll: number;
 	readonly helpScroll: number;
 	readonly zoom: boolean;
@@ -63,7 +67,9 @@ export const initialNavigation: Navigation = {
 	focus: 'runs',
 	runIndex: 0,
 	statementIndex: 0,
-	detailScroll: 0,
+	detailCursor: 0,
+	detailWrap: true,
+	detailSideways: 0,
 	progressScroll: 0,
 	helpScroll: 0,
 	zoom: false,
@@ -121,7 +127,7 @@ export type NavigationAction =
 	| {readonly type: 'back'}
 	| {
 			readonly type: 'toggle';
-			readonly what: 'zoom' | 'help' | 'log' | 'trouble' | 'wide';
+			readonly what: 'zoom' | 'help' | 'log' | 'trouble' | 'wide' | 'wrap';
 	  }
 	/** `s`: the next column of the Runs header (after the last, the attention order again). */
 	| {readonly type: 'cycleSort'}
@@ -207,7 +213,7 @@ function moveIn(
 		case 'detail': {
 			return {
 				...state,
-				detailScroll: clamp(to(Math.min(state.detailScroll, count - 1)), count),
+				detailCursor: clamp(to(Math.min(state.detailCursor, count - 1)), count),
 			};
 		}
 
@@ -233,7 +239,8 @@ function selectRun(
 		runIndex,
 		statementId: undefined,
 		statementIndex: 0,
-		detailScroll: 0,
+		detailCursor: 0,
+		detailSideways: 0,
 		progressScroll: 0,
 		log: undefined,
 	};
@@ -275,6 +282,10 @@ function toggle(
 
 		case 'wide': {
 			return {...state, wide: !state.wide, wideOffset: 0};
+		}
+
+		case 'wrap': {
+			return {...state, detailWrap: !state.detailWrap, detailSideways: 0};
 		}
 
 		case 'trouble': {
@@ -419,10 +430,17 @@ export function navigate(
 		}
 
 		case 'sideways': {
-			return {
-				...state,
-				wideOffset: Math.max(0, state.wideOffset + action.delta),
-			};
+			return state.focus === 'detail'
+				? {
+						...state,
+						detailSideways: state.detailWrap
+							? 0
+							: Math.max(0, state.detailSideways + action.delta),
+					}
+				: {
+						...state,
+						wideOffset: Math.max(0, state.wideOffset + action.delta),
+					};
 		}
 
 		case 'setFilter': {

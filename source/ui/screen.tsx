@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ReactElement} from 'react';
-import type {Run} from '../model/types.js';
+import type {Run, Session} from '../model/types.js';
 import type {
 	ResourceSnapshot,
 	StoreStatus,
@@ -13,6 +13,7 @@ import {DetailPane} from './panes/detail-pane.js';
 import {ProgressPane} from './panes/progress-pane.js';
 import {RunsPane} from './panes/runs-pane.js';
 import {type StatementsOfRun, StatementsPane} from './panes/statements-pane.js';
+import type {DetailRow} from './render/detail-lines.js';
 import type {RunTable} from './render/run-columns.js';
 import type {SelectedRun} from './selection.js';
 import {toneColor, useTheme} from './theme.js';
@@ -47,6 +48,11 @@ export type ScreenProps = {
 	readonly selection: SelectedRun;
 	readonly statements: StatementsOfRun;
 	readonly bottom: BottomLine;
+	/** The selected run's Detail rows, and the snapshot they come from. */
+	readonly detail: {
+		readonly rows: readonly DetailRow[];
+		readonly snapshot: ResourceSnapshot<Session>;
+	};
 	/** The selected run's log streams, for the log view. */
 	readonly log: Pick<LogOverlayProps, 'streams' | 'snapshot' | 'available'>;
 	readonly onExtent: Readonly<
@@ -102,7 +108,11 @@ export function Screen(props: ScreenProps) {
 					<DetailPane
 						key={pane}
 						{...common}
-						scroll={nav.detailScroll}
+						rows={props.detail.rows}
+						snapshot={props.detail.snapshot}
+						cursor={nav.detailCursor}
+						wrap={nav.detailWrap}
+						sideways={nav.detailSideways}
 						listed={selection.listed || run === undefined}
 						onExtent={onExtent.detail}
 					/>

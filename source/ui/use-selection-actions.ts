@@ -15,6 +15,8 @@ export type CurrentSelection = {
 	readonly run?: Run;
 	readonly provider?: Provider;
 	readonly statement?: Statement;
+	/** The value of the Detail line under the cursor. */
+	readonly detailValue?: {readonly label: string; readonly text: string};
 };
 
 /** What keys do to the selected run and statement: offer a cancel, copy an id or link, run a `:` command. */
@@ -36,15 +38,17 @@ export function useSelectionActions(options: {
 		prompt.offer(cancelOffer({write, ...selection()}));
 	};
 
-	/** Copies (y) the run's id, or the selected statement's code; (Y) the run's Spark UI link. */
-	const copySelection = (what: 'id' | 'link') => {
-		const {run, statement, focus} = selection();
+	/** Copies (y) the run's id, the selected statement's code or a Detail value; (Y) the run's Spark UI link. */
+	const copySelection = (what: 'id' | 'link' | 'field') => {
+		const {run, statement, focus, detailValue} = selection();
 		const [label, text] =
 			what === 'link'
 				? ['Spark UI link', run?.sparkUiUrl]
-				: focus === 'statements' && statement
-					? [`code of statement #${statement.id}`, statement.code]
-					: [`id of ${run?.kind ?? 'run'} ${run?.id ?? ''}`, run?.id];
+				: what === 'field'
+					? [detailValue?.label ?? 'value', detailValue?.text]
+					: focus === 'statements' && statement
+						? [`code of statement #${statement.id}`, statement.code]
+						: [`id of ${run?.kind ?? 'run'} ${run?.id ?? ''}`, run?.id];
 		if (text) {
 			copy(text);
 			prompt.say(`copied the ${label} (OSC 52)`, 'ok');

@@ -1,6 +1,6 @@
-import {formatBytes} from '../../model/format.js';
 import {parseLooseTime} from '../../model/loose-time.js';
 import type {
+	ExecutorInfo,
 	LogTail,
 	Run,
 	Session,
@@ -27,12 +27,19 @@ import {
 	emrSqlStatementState,
 } from './emr-states.js';
 
+/** Why the state changed; none for the service's placeholders (`{code: '0', message: ''}`, `1000000: ok`). */
 function reason(object: WireObject): string | undefined {
 	const change = asObject(object['stateChangeReason']);
-	const text = [asText(change['code']), asText(change['message'])]
-		.filter(Boolean)
-		.join(': ');
-	return text || undefined;
+	const code = asText(change['code']);
+	const message = asText(change['message']);
+	if (
+		(code === undefined || /^(?:0|1000000)$/v.test(code)) &&
+		(message === undefined || /^ok$/iv.test(message))
+	) {
+		return undefined;
+	}
+
+	return [code, message].filter(Boolean).join(': ');
 }
 
 /** `[{configFileName, configItemKey, configItemValue}]` as one map; keys outside spark-defaults name their file. */
@@ -115,23 +122,26 @@ function logFilesOf(value: unknown): Record<string, string> | undefined {
 	return Object.keys(files).length > 0 ? files : undefined;
 }
 
-function executorLine(body: unknown): readonly [string, string] {
-	const executor = asObject(body);
-	const id = asString(executor['executorId']) ?? '?';
-	const type = asText(executor['executorType']);
-	const memory = `${formatBytes(asNumber(executor['memoryUsed']))}/${formatBytes(asNumber(executor['maxMemory']))}`;
-	return [
-		`Executor ${id}${type ? ` (${type})` : ''}`,
-		[
-			asText(executor['status']),
-			asText(executor['hostPort']),
-			`tasks ${asCount(executor['completedTasks'])}/${asCount(executor['totalTasks'])} (${asCount(executor['activeTasks'])} active, ${asCount(executor['failedTasks'])} failed)`,
-			`${asCount(executor['totalCores'])} cores`,
-			`memory ${memory}`,
-		]
-			.filter(Boolean)
-			.join('  '),
-	];
+/** ListJobExecutors' items: Spark's executor summary under EMR's names. */
+export function mapEmrExecutors(items: readonly unknown[]): ExecutorInfo[] {
+	return items.map(item => {
+		const executor = asObject(item);
+		const status = asText(executor['status']) ?? '';
+		return {
+			id: asString(executor['executorId']) ?? '?',
+			driver: asText(executor['executorType']) === 'driver',
+			active: !/dead|removed|lost/iv.test(status),
+			cores: asCount(executor['totalCores']),
+			memoryUsed: asCount(executor['memoryUsed']),
+			maxMemory: asCount(executor['maxMemory']),
+			activeTasks: asCount(executor['activeTasks']),
+			completedTasks: asCount(executor['completedTasks']),
+			failedTasks: asCount(executor['failedTasks']),
+			gcTimeMs: asNumber(executor['totalGCTime']),
+			taskTimeMs: asNumber(executor['totalDuration']),
+			removeReason: asText(executor['removeReason']),
+		};
+	});
 }
 
 /** GetJobRun with its executors: driver, overrides, reason, tags, log paths and the Spark UI. */
@@ -168,13 +178,13 @@ export function mapEmrJobRunDetail(
 			['Driver stdout', log['driverStdOut']],
 			['Driver stderr', log['driverStdError']],
 			['Driver syslog', log['driverSyslog']],
-			...executors.map(item => executorLine(item)),
 		]),
 		timeline: [],
 		config: configItems(
 			asObject(object['configurationOverrides'])['configurations'],
 		),
 		errors: run.errorMessage ? [{message: run.errorMessage}] : [],
+		executors: executors.length > 0 ? mapEmrExecutors(executors) : undefined,
 		logTail: [],
 		links: Object.fromEntries(
 			[

@@ -87,7 +87,8 @@ export class SparkRestClient {
 	): Promise<unknown> {
 		return this.http.json({
 			operation: 'listExecutors',
-			path: appPath(app, 'executors'),
+			// All of them: the dead ones carry why they were removed.
+			path: appPath(app, 'allexecutors'),
 			signal,
 		});
 	}

@@ -1,5 +1,11 @@
 import {parseLooseTime} from '../../model/loose-time.js';
-import type {Run, Session, SparkJob, SparkStage} from '../../model/types.js';
+import type {
+	ExecutorInfo,
+	Run,
+	Session,
+	SparkJob,
+	SparkStage,
+} from '../../model/types.js';
 import {runKey} from '../provider.js';
 import {
 	asArray,
@@ -71,49 +77,32 @@ export function mapSparkApplication(
 	};
 }
 
-export type ExecutorTotals = {
-	readonly executors: number;
-	readonly cores: number;
-	readonly activeTasks: number;
-	readonly completedTasks: number;
-	readonly failedTasks: number;
-	readonly memoryUsed: number;
-	readonly maxMemory: number;
-};
-
-/** Sums the executors list (the driver included, as Spark's own Executors page totals it). */
-export function totalExecutors(body: unknown): ExecutorTotals {
-	const totals = {
-		executors: 0,
-		cores: 0,
-		activeTasks: 0,
-		completedTasks: 0,
-		failedTasks: 0,
-		memoryUsed: 0,
-		maxMemory: 0,
-	};
-	for (const item of asArray(body)) {
+/** `/allexecutors`: the driver and every executor, dead ones with why they were removed. */
+export function mapSparkExecutors(body: unknown): ExecutorInfo[] {
+	return asArray(body).map(item => {
 		const executor = asObject(item);
-		if (executor['isActive'] === false) {
-			continue;
-		}
-
-		totals.executors += asText(executor['id']) === 'driver' ? 0 : 1;
-		totals.cores += asCount(executor['totalCores']);
-		totals.activeTasks += asCount(executor['activeTasks']);
-		totals.completedTasks += asCount(executor['completedTasks']);
-		totals.failedTasks += asCount(executor['failedTasks']);
-		totals.memoryUsed += asCount(executor['memoryUsed']);
-		totals.maxMemory += asCount(executor['maxMemory']);
-	}
-
-	return totals;
+		const id = asText(executor['id']) ?? '?';
+		return {
+			id,
+			driver: id === 'driver',
+			active: executor['isActive'] !== false,
+			cores: asCount(executor['totalCores']),
+			memoryUsed: asCount(executor['memoryUsed']),
+			maxMemory: asCount(executor['maxMemory']),
+			activeTasks: asCount(executor['activeTasks']),
+			completedTasks: asCount(executor['completedTasks']),
+			failedTasks: asCount(executor['failedTasks']),
+			gcTimeMs: asNumber(executor['totalGCTime']),
+			taskTimeMs: asNumber(executor['totalDuration']),
+			removeReason: asText(executor['removeReason']),
+		};
+	});
 }
 
 export function mapSparkApplicationDetail(
 	target: string,
 	body: unknown,
-	executors: ExecutorTotals | undefined,
+	executors: readonly ExecutorInfo[] | undefined,
 	uiUrl?: string,
 ): Session {
 	const run = mapSparkApplication(target, body, uiUrl);
@@ -129,11 +118,6 @@ export function mapSparkApplicationDetail(
 			['Max cores', app['maxCores']],
 			['Cores per executor', app['coresPerExecutor']],
 			['Memory per executor (MB)', app['memoryPerExecutorMB']],
-			['Executors', executors?.executors],
-			['Executor cores', executors?.cores],
-			['Active tasks', executors?.activeTasks],
-			['Completed tasks', executors?.completedTasks],
-			['Failed tasks', executors?.failedTasks],
 		]),
 		timeline: attempts
 			.map(item => asObject(item))
@@ -146,6 +130,7 @@ export function mapSparkApplicationDetail(
 		errors: [],
 		logTail: [],
 		links: uiUrl ? {sparkUiUrl: uiUrl} : {},
+		executors,
 	};
 }
 

@@ -7,10 +7,10 @@ import {type ApplicationRef, SparkRestClient} from './spark-client.js';
 import {
 	mapSparkApplication,
 	mapSparkApplicationDetail,
+	mapSparkExecutors,
 	mapSparkJob,
 	mapSparkProperties,
 	mapSparkStage,
-	totalExecutors,
 } from './spark-mapping.js';
 
 export type SparkProviderOptions = {
@@ -49,7 +49,7 @@ export function createSparkProvider(options: SparkProviderOptions): Provider {
 			const detail = mapSparkApplicationDetail(
 				target,
 				body,
-				executors === undefined ? undefined : totalExecutors(executors),
+				executors === undefined ? undefined : mapSparkExecutors(executors),
 				client.uiUrl,
 			);
 			return {

@@ -130,16 +130,38 @@ export function sparkSimulator(
 		);
 	}
 
-	function executorsJson(app: SimApplication) {
+	/** `/executors` lists the active ones; `/allexecutors` adds the dead, with why they went. */
+	function executorsJson(app: SimApplication, all: boolean) {
 		const running = isRunningAt(app, elapsed());
 		const jobs = jobsAt(app, elapsed());
 		const active = jobs.reduce((sum, job) => sum + job.active, 0);
 		const completed = jobs.reduce((sum, job) => sum + job.completed, 0);
 		const failed = jobs.reduce((sum, job) => sum + job.failed, 0);
-		return ['driver', '1', '2', '3', '4'].map((id, index) => ({
+		const seconds = Math.max(0, elapsed() - app.startAt);
+		const dead = {
+			id: '5',
+			hostPort: 'worker-5.cluster.internal:40005',
+			isActive: false,
+			totalCores: 2,
+			maxTasks: 2,
+			activeTasks: 0,
+			completedTasks: 3,
+			failedTasks: 2,
+			totalDuration: 41_000,
+			totalGCTime: 9000,
+			memoryUsed: 0,
+			maxMemory: 2_147_483_648,
+			addTime: sparkDate(at(app.startAt)),
+			removeTime: sparkDate(at(app.startAt + 5)),
+			removeReason:
+				'Container killed by YARN for exceeding physical memory limits. 4.4 GB of 4 GB physical memory used.',
+		};
+		const listed = ['driver', '1', '2', '3', '4'].map((id, index) => ({
 			id,
 			hostPort: `worker-${index}.cluster.internal:${40_000 + index}`,
 			isActive: running || id === 'driver',
+			totalDuration: id === 'driver' ? 0 : Math.round(seconds * 1500),
+			totalGCTime: id === 'driver' ? 0 : Math.round(seconds * 60),
 			totalCores: id === 'driver' ? 0 : 2,
 			maxTasks: id === 'driver' ? 0 : 2,
 			activeTasks: id === 'driver' ? 0 : Math.ceil(active / 4),
@@ -149,6 +171,7 @@ export function sparkSimulator(
 			maxMemory: 2_147_483_648,
 			addTime: sparkDate(at(app.startAt)),
 		}));
+		return all ? [...listed, dead] : listed;
 	}
 
 	return request => {
@@ -231,7 +254,7 @@ export function sparkSimulator(
 
 			case 'executors':
 			case 'allexecutors': {
-				return json(200, executorsJson(app));
+				return json(200, executorsJson(app, resource === 'allexecutors'));
 			}
 
 			default: {

@@ -11,7 +11,7 @@ export type Intent =
 	| {readonly type: 'pause'}
 	/** Offers to cancel the selection; the prompt that follows asks y/N. */
 	| {readonly type: 'cancel'}
-	| {readonly type: 'copy'; readonly what: 'id' | 'link'}
+	| {readonly type: 'copy'; readonly what: 'id' | 'link' | 'field'}
 	/** Saves the log stream shown to a file. */
 	| {readonly type: 'saveLog'}
 	/** Runs the text of the `:` line. */

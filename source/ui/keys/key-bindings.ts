@@ -107,6 +107,28 @@ export const keyBindings: readonly Binding[] = [
 		],
 	},
 	{
+		keys: ['w'],
+		scope: 'detail',
+		does: 'wrap long values (the default), or cut them and scroll sideways with ← →',
+		hint: 'wrap',
+		intents: go(navigateTo({type: 'toggle', what: 'wrap'})),
+	},
+	{
+		keys: ['left', 'right'],
+		scope: 'detail',
+		does: 'scroll Detail sideways (when not wrapped)',
+		intents: key => [
+			navigateTo({type: 'sideways', delta: key === 'left' ? -16 : 16}),
+		],
+	},
+	{
+		keys: ['y'],
+		scope: 'detail',
+		does: 'copy the whole value of the line under the cursor (OSC 52)',
+		hint: 'copy',
+		intents: go({type: 'copy', what: 'field'}),
+	},
+	{
 		keys: ['l'],
 		scope: 'anywhere',
 		does: 'the whole log of the selected run, full-screen (follows its tail)',

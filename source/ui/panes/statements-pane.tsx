@@ -47,7 +47,9 @@ export function StatementsPane({
 				lines: [
 					plain(
 						run
-							? `${/^[aeiou]/v.test(run.kind) ? 'an' : 'a'} ${run.kind} has no statements; sessions do`
+							? run.kind === 'session'
+								? `${run.provider} lists no statements of its sessions`
+								: `${/^[aeiou]/v.test(run.kind) ? 'an' : 'a'} ${run.kind} has no statements: only sessions do`
 							: 'select a session',
 						'muted',
 					),

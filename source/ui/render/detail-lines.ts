@@ -1,10 +1,21 @@
+import {summarizeExecutors} from '../../model/executor-summary.js';
 import {formatDuration, runDuration} from '../../model/format.js';
 import {formatAge, formatMoment, type Zone} from '../../model/time-format.js';
 import type {Run, Session} from '../../model/types.js';
 import {clipLines} from '../../text/sanitize.js';
-import {fieldLines, heading, type Line, segment} from './line.js';
+import {fit, heading, type Line, segment} from './line.js';
 import {runTone} from './state-tone.js';
 import {timelineLines} from './timeline-lines.js';
+
+/** One line of Detail, with the whole value `y` copies when the cursor is on it. */
+export type DetailRow = {
+	readonly line: Line;
+	readonly copy?: string;
+	/** What the copied value is, for the message that says it was copied. */
+	readonly label?: string;
+};
+
+type Pair = readonly [string, string];
 
 /** When, in full, and how long ago. */
 function moment(at: number | undefined, now: number, zone: Zone): string {
@@ -13,11 +24,7 @@ function moment(at: number | undefined, now: number, zone: Zone): string {
 		: `${formatMoment(at, zone)} (${formatAge(now - at)} ago)`;
 }
 
-function runFields(
-	run: Run,
-	now: number,
-	zone: Zone,
-): Array<readonly [string, string]> {
+function runFields(run: Run, now: number, zone: Zone): Pair[] {
 	const pairs: Array<readonly [string, string | undefined]> = [
 		[
 			'State',
@@ -28,7 +35,7 @@ function runFields(
 		['Target', `${run.target} (${run.provider})`],
 		['Kind', run.kind],
 		['Id', run.id],
-		['App id', run.appId],
+		['App id', run.appId === run.id ? undefined : run.appId],
 		['Attempt', run.attemptId],
 		['Owner', run.owner],
 		['Queue', run.queue],
@@ -46,92 +53,139 @@ function runFields(
 	);
 }
 
-/** The Detail pane: fields, timeline, errors, config, links and the log tail (or the full log). */
+/** `Label  value` rows with aligned values; a label never runs into its value. */
+export function fieldRows(pairs: readonly Pair[], maxLabel = 24): DetailRow[] {
+	const labelWidth =
+		Math.min(maxLabel, Math.max(0, ...pairs.map(([label]) => label.length))) +
+		2;
+	return pairs.map(([label, value]) => ({
+		line: [
+			{text: `${fit(label, labelWidth - 2)}  `, tone: 'muted'},
+			segment(value),
+		],
+		copy: value,
+		label,
+	}));
+}
+
+const titleRow = (text: string): DetailRow => ({line: heading(text)});
+
+/** Whether `text` says nothing that `facts` do not already say. */
+const said = (text: string, facts: readonly string[]) =>
+	facts.some(fact => fact.includes(text.trim()));
+
+/**
+ * The Detail pane: fields, errors, executors, code, timeline, links, config and the log tail.
+ * Each fact once: an error the run's state reason repeats is shown only under Errors.
+ */
 export function detailLines(
 	run: Run,
 	detail: Session | undefined,
 	clock: {readonly now: number; readonly zone: Zone},
-): Line[] {
+): DetailRow[] {
 	const {now, zone} = clock;
 	const current = detail ?? run;
-	const lines: Line[] = [
-		[
-			segment(current.name ?? current.id, undefined, true),
-			{text: '  '},
-			{
-				text: current.state,
-				tone: runTone(current.state),
-				bold: true,
-			},
-		],
-		...fieldLines([
-			...runFields(current, now, zone),
-			...(detail?.fields ?? []),
-		]),
+	const errorTexts = (detail?.errors ?? []).map(error =>
+		[error.source, error.code, error.message].filter(Boolean).join(': '),
+	);
+	const fields = [
+		...runFields(current, now, zone),
+		...(detail?.fields ?? []),
+	].filter(([, value]) => !said(value, errorTexts));
+	const rows: DetailRow[] = [
+		{
+			line: [
+				segment(current.name ?? current.id, undefined, true),
+				{text: '  '},
+				{text: current.state, tone: runTone(current.state), bold: true},
+			],
+			copy: current.id,
+		},
+		...fieldRows(fields),
 	];
-	if (current.errorMessage) {
-		lines.push(
-			...clipLines(current.errorMessage, 5).lines.map(line => [
-				segment(line, 'bad'),
-			]),
+	if (
+		current.errorMessage &&
+		!said(current.errorMessage, [...errorTexts, ...fields.map(([, v]) => v)])
+	) {
+		rows.push(
+			...clipLines(current.errorMessage, 5).lines.map(line => ({
+				line: [segment(line, 'bad')],
+				copy: current.errorMessage,
+			})),
 		);
 	}
 
 	if (!detail) {
-		return lines;
+		return rows;
 	}
 
 	if (detail.errors.length > 0) {
-		lines.push(heading('Errors'));
-		for (const error of detail.errors) {
+		rows.push(titleRow('Errors'));
+		for (const [index, error] of detail.errors.entries()) {
 			const prefix = [error.source, error.code].filter(Boolean).join(' ');
-			lines.push([
-				segment(prefix ? `${prefix}: ` : '', 'bad', true),
-				segment(error.message, 'bad'),
-			]);
+			rows.push({
+				line: [
+					segment(prefix ? `${prefix}: ` : '', 'bad', true),
+					segment(error.message, 'bad'),
+				],
+				copy: errorTexts[index],
+			});
 		}
+	}
+
+	if (detail.executors && detail.executors.length > 0) {
+		const summary = summarizeExecutors(detail.executors);
+		rows.push(
+			titleRow('Executors'),
+			...fieldRows([...summary.fields, ...summary.dead]).map((row, index) =>
+				index < summary.fields.length
+					? row
+					: {
+							...row,
+							line: row.line.map(part => ({...part, tone: 'bad' as const})),
+						},
+			),
+		);
 	}
 
 	if (detail.code) {
 		const code = clipLines(detail.code, 40);
-		lines.push(
-			heading('Statement'),
-			...code.lines.map(line => [segment(line, 'accent')]),
+		rows.push(
+			titleRow('Statement'),
+			...code.lines.map(line => ({
+				line: [segment(line, 'accent')],
+				copy: detail.code,
+			})),
 			...(code.truncated
-				? [[segment(`… ${code.omittedLines} more lines`, 'muted')]]
+				? [{line: [segment(`… ${code.omittedLines} more lines`, 'muted')]}]
 				: []),
 		);
 	}
 
 	const timeline = timelineLines(detail.timeline, now, zone);
 	if (timeline.length > 0) {
-		lines.push(heading('Timeline'), ...timeline);
+		rows.push(titleRow('Timeline'), ...timeline.map(line => ({line})));
 	}
 
 	const links = Object.entries(detail.links);
 	if (links.length > 0) {
-		lines.push(heading('Links'), ...fieldLines(links));
+		rows.push(titleRow('Links'), ...fieldRows(links));
 	}
 
 	const config = Object.entries(detail.config);
 	if (config.length > 0) {
-		lines.push(
-			heading('Config'),
-			...fieldLines(
-				config,
-				Math.min(40, Math.max(...config.map(([key]) => key.length)) + 2),
-			),
-		);
+		rows.push(titleRow('Config'), ...fieldRows(config, 40));
 	}
 
 	if (detail.logTail.length > 0) {
-		lines.push(
-			heading('Log tail (l: the whole log)'),
-			...clipLines(detail.logTail.join('\n'), 1000).lines.map(line => [
-				segment(line),
-			]),
+		rows.push(
+			titleRow('Log tail (l: the whole log)'),
+			...clipLines(detail.logTail.join('\n'), 1000).lines.map(line => ({
+				line: [segment(line)],
+				copy: line,
+			})),
 		);
 	}
 
-	return lines;
+	return rows;
 }
