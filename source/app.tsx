@@ -156,6 +156,11 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 		[logOfRun.available, logOfRun.snapshot.data, detailOfRun.snapshot.data],
 	);
 	const saveLog = useContext(LogSaverContext);
+	const statementId = selectedStatement(statements, nav.statementId)?.id;
+	const jobScope = useMemo(
+		() => ({statementId, all: nav.allJobs}),
+		[statementId, nav.allJobs],
+	);
 
 	const screen = layout(columns, rows, nav.focus, nav.zoom);
 	const runsWidth =
@@ -435,6 +440,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 			}}
 			bottom={bottom}
 			detail={{rows: detailRows, snapshot: detailOfRun.snapshot}}
+			jobScope={jobScope}
 			log={{
 				streams,
 				snapshot: logOfRun.available ? logOfRun.snapshot : detailOfRun.snapshot,

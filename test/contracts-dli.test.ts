@@ -123,7 +123,11 @@ describe('DLI mapping values', () => {
 			skipped: 0,
 			failed: 0,
 		});
-		const text = progressLines(progress, 80, unicodeBar, Date.now())
+		const text = progressLines(progress, {
+			width: 80,
+			glyphs: unicodeBar,
+			now: Date.now(),
+		})
 			.map(line => line.map(part => part.text).join(''))
 			.join('\n');
 		assert.match(text, /0\/1 \(1 running\)/v);

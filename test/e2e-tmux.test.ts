@@ -308,6 +308,42 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 		}
 	});
 
+	test("a session's selected statement shows its own Spark jobs in Progress; a shows them all", async t => {
+		const jobs = new TmuxSession();
+		t.after(() => {
+			jobs.kill();
+		});
+		jobs.start(
+			`env -u CI NODE_ENV=production ${process.execPath} ${cliPath} --demo --interval 1`,
+			160,
+			50,
+		);
+		await jobs.waitFor(listed, 'the runs list');
+		jobs.type(':run livy:session:0');
+		jobs.keys('Enter');
+		const screen = await jobs.waitFor(
+			text =>
+				/jobs of statement #\d+ \(a: all jobs\)/v.test(text) &&
+				/│#\d+ RUNNING/v.test(text),
+			"the selected statement's running jobs",
+			30_000,
+		);
+		const shown = /jobs of statement #(\d+)/v.exec(screen)![1];
+		assert.match(
+			screen,
+			new RegExp(String.raw`▸ #${shown} `, 'v'),
+			'the statement selected in Statements',
+		);
+		assert.match(screen, /in its Spark jobs/v, 'its combined bar under it');
+		jobs.type('4a');
+		await jobs.waitFor(
+			text => text.includes('all jobs of the application'),
+			'all jobs',
+		);
+		jobs.type('q');
+		jobs.waitForExit(10_000);
+	});
+
 	test('the log: full-screen, streams apart, a search, a jump to the exception, saved to a file, and one Esc out', async t => {
 		const folder = tempFolder(t);
 		const logs = new TmuxSession();

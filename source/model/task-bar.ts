@@ -12,6 +12,28 @@ export type TaskBar = {
 	readonly label: string;
 };
 
+/** The counts of several jobs as one (a statement's jobs under one bar). */
+export function sumTasks(all: readonly TaskCounts[]): TaskCounts {
+	let total = 0;
+	let active = 0;
+	let completed = 0;
+	let completedIndices = 0;
+	let skipped = 0;
+	let failed = 0;
+	let killed = 0;
+	for (const tasks of all) {
+		total += tasks.total;
+		active += tasks.active;
+		completed += tasks.completed;
+		completedIndices += tasks.completedIndices ?? tasks.completed;
+		skipped += tasks.skipped;
+		failed += tasks.failed;
+		killed += tasks.killed;
+	}
+
+	return {total, active, completed, completedIndices, skipped, failed, killed};
+}
+
 export function taskBar(tasks: TaskCounts): TaskBar {
 	const total = Math.max(0, tasks.total - tasks.skipped);
 	// Completed indices ignore retried and speculative copies of a task.

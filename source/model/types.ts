@@ -227,4 +227,6 @@ export type SparkStage = {
 	readonly shuffleReadBytes?: number;
 	readonly shuffleWriteBytes?: number;
 	readonly spilledBytes?: number;
+	/** Task time quantiles of an active stage, where Spark reports them (`taskSummary`). */
+	readonly taskTimes?: {readonly medianMs: number; readonly maxMs: number};
 };

@@ -40,6 +40,8 @@ export type Navigation = {
 	readonly detailWrap: boolean;
 	readonly detailSideways: number;
 	readonly progressScroll: number;
+	/** Progress shows every job of the application, not only the selected statement's. */
+	readonly allJobs: boolean;
 	readonly helpScroll: number;
 	readonly zoom: boolean;
 	readonly help: boolean;
@@ -71,6 +73,7 @@ export const initialNavigation: Navigation = {
 	detailWrap: true,
 	detailSideways: 0,
 	progressScroll: 0,
+	allJobs: false,
 	helpScroll: 0,
 	zoom: false,
 	help: false,
@@ -127,7 +130,8 @@ export type NavigationAction =
 	| {readonly type: 'back'}
 	| {
 			readonly type: 'toggle';
-			readonly what: 'zoom' | 'help' | 'log' | 'trouble' | 'wide' | 'wrap';
+			readonly what:
+				'zoom' | 'help' | 'log' | 'trouble' | 'wide' | 'wrap' | 'allJobs';
 	  }
 	/** `s`: the next column of the Runs header (after the last, the attention order again). */
 	| {readonly type: 'cycleSort'}
@@ -286,6 +290,10 @@ function toggle(
 
 		case 'wrap': {
 			return {...state, detailWrap: !state.detailWrap, detailSideways: 0};
+		}
+
+		case 'allJobs': {
+			return {...state, allJobs: !state.allJobs, progressScroll: 0};
 		}
 
 		case 'trouble': {

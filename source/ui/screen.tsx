@@ -14,6 +14,7 @@ import {ProgressPane} from './panes/progress-pane.js';
 import {RunsPane} from './panes/runs-pane.js';
 import {type StatementsOfRun, StatementsPane} from './panes/statements-pane.js';
 import type {DetailRow} from './render/detail-lines.js';
+import type {JobScope} from './render/progress-lines.js';
 import type {RunTable} from './render/run-columns.js';
 import type {SelectedRun} from './selection.js';
 import {toneColor, useTheme} from './theme.js';
@@ -48,6 +49,8 @@ export type ScreenProps = {
 	readonly selection: SelectedRun;
 	readonly statements: StatementsOfRun;
 	readonly bottom: BottomLine;
+	/** Which jobs Progress shows. */
+	readonly jobScope: JobScope;
 	/** The selected run's Detail rows, and the snapshot they come from. */
 	readonly detail: {
 		readonly rows: readonly DetailRow[];
@@ -137,6 +140,7 @@ export function Screen(props: ScreenProps) {
 						key={pane}
 						{...common}
 						scroll={nav.progressScroll}
+						scope={props.jobScope}
 						onExtent={onExtent.progress}
 					/>
 				);

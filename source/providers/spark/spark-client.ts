@@ -81,6 +81,20 @@ export class SparkRestClient {
 		});
 	}
 
+	/** Task time quantiles of one stage attempt: the median and the slowest. */
+	async getTaskSummary(
+		app: ApplicationRef,
+		stage: {readonly id: number; readonly attemptId: number},
+		signal?: AbortSignal,
+	): Promise<unknown> {
+		return this.http.json({
+			operation: 'getTaskSummary',
+			path: appPath(app, `stages/${stage.id}/${stage.attemptId}/taskSummary`),
+			query: {quantiles: '0.5,1.0'},
+			signal,
+		});
+	}
+
 	async listExecutors(
 		app: ApplicationRef,
 		signal?: AbortSignal,

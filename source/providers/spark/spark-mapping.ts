@@ -200,6 +200,22 @@ export function mapSparkStage(body: unknown): SparkStage {
 	};
 }
 
+/** `taskSummary` at quantiles 0.5 and 1.0: the median and slowest task's time (duration, else run time). */
+export function mapTaskTimes(
+	body: unknown,
+): SparkStage['taskTimes'] | undefined {
+	const summary = asObject(body);
+	const quantiles = asArray(summary['quantiles']).map(item => asNumber(item));
+	const times = asArray(summary['duration'] ?? summary['executorRunTime']).map(
+		item => asNumber(item),
+	);
+	const median = times[quantiles.indexOf(0.5)];
+	const max = times[quantiles.indexOf(1)];
+	return median === undefined || max === undefined
+		? undefined
+		: {medianMs: median, maxMs: max};
+}
+
 /** The environment's Spark properties as a config map (`[[key, value], ...]` on the wire). */
 export function mapSparkProperties(body: unknown): Record<string, string> {
 	const pairs = asArray(asObject(body)['sparkProperties']);

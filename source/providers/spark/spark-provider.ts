@@ -1,5 +1,5 @@
 import {ProviderError, toProviderError} from '../../http/provider-error.js';
-import type {Progress, Run} from '../../model/types.js';
+import type {Progress, Run, SparkStage} from '../../model/types.js';
 import {type BasicCredentials, basicIdentity} from '../basic-auth.js';
 import type {Provider} from '../provider.js';
 import {asArray} from '../../model/wire.js';
@@ -11,6 +11,7 @@ import {
 	mapSparkJob,
 	mapSparkProperties,
 	mapSparkStage,
+	mapTaskTimes,
 } from './spark-mapping.js';
 
 export type SparkProviderOptions = {
@@ -72,6 +73,37 @@ function appOf(run: Run): ApplicationRef {
  * Jobs of one application with its active and failed stages: the Progress pane's data.
  * Shared with providers that find a Spark UI behind their runs (Livy's `sparkUiUrl`).
  */
+/** Active stages at once whose task times are asked for, each poll, while they are active. */
+const maxSummarizedStages = 4;
+
+/** Active stages with their task time quantiles; a stage whose summary fails just goes without. */
+async function withTaskTimes(
+	client: SparkRestClient,
+	app: ApplicationRef,
+	stages: SparkStage[],
+	signal?: AbortSignal,
+): Promise<SparkStage[]> {
+	const active = new Set(
+		stages
+			.filter(stage => stage.status === 'active')
+			.slice(0, maxSummarizedStages),
+	);
+	return Promise.all(
+		stages.map(async stage => {
+			if (!active.has(stage)) {
+				return stage;
+			}
+
+			const summary = await client
+				.getTaskSummary(app, stage, signal)
+				.catch(() => undefined);
+			const taskTimes =
+				summary === undefined ? undefined : mapTaskTimes(summary);
+			return taskTimes ? {...stage, taskTimes} : stage;
+		}),
+	);
+}
+
 export async function sparkProgress(
 	client: SparkRestClient,
 	run: Run,
@@ -91,7 +123,12 @@ export async function sparkProgress(
 		jobs: asArray(jobs).map(item => mapSparkJob(item)),
 		stages: stagesFailed
 			? undefined
-			: asArray(stages).map(item => mapSparkStage(item)),
+			: await withTaskTimes(
+					client,
+					app,
+					asArray(stages).map(item => mapSparkStage(item)),
+					signal,
+				),
 		source: `spark-rest ${client.uiUrl}`,
 		note: stagesFailed ? `stages not shown: ${stages.summary()}` : undefined,
 	};

@@ -392,12 +392,29 @@ export function appIdOf(kind: 'session' | 'batch', id: number): string {
 }
 
 /** The Spark applications behind the sessions and batches, for the Spark simulator to serve. */
+/** The id of the statement of `session` running at scenario second `t`, if one is. */
+export function statementRunningAt(
+	session: SimSession,
+	t: number,
+): string | undefined {
+	const id = session
+		.statementTimes(t)
+		.findIndex(
+			submittedAt =>
+				t >= submittedAt + waitSeconds &&
+				t <= submittedAt + waitSeconds + runSeconds,
+		);
+	return id === -1 ? undefined : String(id);
+}
+
 export function livyApplications(): SimApplication[] {
 	const fromSessions = sessions.map(session => ({
 		id: appIdOf('session', session.id),
 		name: `livy-session-${session.id}-${session.name}`,
 		user: session.owner,
 		startAt: session.startingUntil,
+		// Livy runs each statement's code in the job group named by the statement id.
+		jobGroupAt: (t: number) => statementRunningAt(session, t),
 		runFor:
 			session.deadAt === undefined
 				? undefined

@@ -16,6 +16,11 @@ export type SimApplication = {
 	readonly sparkVersion?: string;
 	/** The exit code its last attempt ends with, as newer History Servers report it. */
 	readonly exitCode?: number;
+	/**
+	 * The job group of a job submitted at scenario second `at`: Livy runs each statement's code in
+	 * the group named by the statement id. Undefined: the job has no group.
+	 */
+	readonly jobGroupAt?: (at: number) => string | undefined;
 };
 
 export type SimJob = {

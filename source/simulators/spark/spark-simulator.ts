@@ -64,6 +64,41 @@ export function sparkSimulator(
 		return {id: app.id, name: app.name, attempts: attemptsOf(app)};
 	}
 
+	function jobGroupOf(app: SimApplication, job: SimJob) {
+		const group = app.jobGroupAt
+			? app.jobGroupAt(app.startAt + job.submittedAt)
+			: `${app.id}-group`;
+		return group === undefined ? {} : {jobGroup: group};
+	}
+
+	/**
+	 * `stages/{id}/{attempt}/taskSummary`: task time quantiles. Every fourth stage has a straggler,
+	 * one task far slower than the rest, as skewed data or a slow node makes.
+	 */
+	function taskSummaryJson(app: SimApplication, stageId: number) {
+		const stage = jobsAt(app, elapsed())
+			.flatMap(job => job.stages)
+			.find(item => item.stageId === stageId);
+		if (!stage) {
+			return undefined;
+		}
+
+		const running =
+			stage.submittedAt === undefined
+				? 0
+				: elapsed() - app.startAt - stage.submittedAt;
+		const median = 1800 + (stageId % 5) * 100;
+		const slowest =
+			stageId % 4 === 1 ? median + Math.max(0, running) * 1000 : median * 2;
+		return {
+			quantiles: [0.5, 1],
+			duration: [median + 50, slowest + 50],
+			executorRunTime: [median, slowest],
+			executorDeserializeTime: [5, 40],
+			jvmGcTime: [20, 300],
+		};
+	}
+
 	function jobJson(app: SimApplication, job: SimJob) {
 		return {
 			jobId: job.jobId,
@@ -74,7 +109,7 @@ export function sparkSimulator(
 				? {}
 				: {completionTime: sparkDate(at(app.startAt + job.endedAt))}),
 			stageIds: job.stageIds,
-			jobGroup: `${app.id}-group`,
+			...jobGroupOf(app, job),
 			jobTags: [],
 			status: job.status,
 			numTasks: job.numTasks,
@@ -202,6 +237,20 @@ export function sparkSimulator(
 				.slice(0, Number.isFinite(limit) ? limit : undefined)
 				.map(app => appJson(app));
 			return json(200, listed);
+		}
+
+		const summary =
+			/^\/api\/v1\/applications\/([^\/]+)(?:\/\d+)?\/stages\/(\d+)\/\d+\/taskSummary$/v.exec(
+				path,
+			);
+		if (summary) {
+			const app = apps.find(
+				item =>
+					item.id === decodeURIComponent(summary[1] ?? '') &&
+					elapsed() >= item.startAt,
+			);
+			const body = app && taskSummaryJson(app, Number(summary[2]));
+			return body ? json(200, body) : text(404, 'unknown stage');
 		}
 
 		const match =

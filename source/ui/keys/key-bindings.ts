@@ -129,6 +129,20 @@ export const keyBindings: readonly Binding[] = [
 		intents: go({type: 'copy', what: 'field'}),
 	},
 	{
+		keys: ['a'],
+		scope: 'progress',
+		does: "the selected statement's own Spark jobs (its job group), or all jobs of the application",
+		hint: 'all jobs',
+		intents: go(navigateTo({type: 'toggle', what: 'allJobs'})),
+	},
+	{
+		keys: ['a'],
+		scope: 'statements',
+		does: "Progress: the selected statement's own Spark jobs, or all jobs of the application",
+		hint: 'all jobs',
+		intents: go(navigateTo({type: 'toggle', what: 'allJobs'})),
+	},
+	{
 		keys: ['l'],
 		scope: 'anywhere',
 		does: 'the whole log of the selected run, full-screen (follows its tail)',

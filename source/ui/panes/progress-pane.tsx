@@ -1,7 +1,7 @@
 import {useMemo} from 'react';
 import {progressResource} from '../../store/resources.js';
 import {plain} from '../render/line.js';
-import {progressLines} from '../render/progress-lines.js';
+import {type JobScope, progressLines} from '../render/progress-lines.js';
 import {useRunResource} from '../use-run-resource.js';
 import {useTheme} from '../theme.js';
 import type {RunPaneProps} from './pane-props.js';
@@ -20,7 +20,8 @@ export function ProgressPane({
 	now,
 	onExtent,
 	scroll,
-}: RunPaneProps & {readonly scroll: number}) {
+	scope,
+}: RunPaneProps & {readonly scroll: number; readonly scope: JobScope}) {
 	const theme = useTheme();
 	const {snapshot: progress, available} = useRunResource(run, progressResource);
 	const lines = useMemo(() => {
@@ -39,9 +40,14 @@ export function ProgressPane({
 
 		return [
 			...staleLine(progress),
-			...progressLines(progress.data, width - 2, theme.bar, now),
+			...progressLines(progress.data, {
+				width: width - 2,
+				glyphs: theme.bar,
+				now,
+				scope,
+			}),
 		];
-	}, [run, available, progress, width, theme, now]);
+	}, [run, available, progress, width, theme, now, scope]);
 	const running =
 		progress.data?.jobs.filter(job => job.status === 'running').length ?? 0;
 	return (

@@ -2,7 +2,11 @@ import {useEffect, useMemo} from 'react';
 import type {Statement} from '../../model/types.js';
 import type {ResourceSnapshot} from '../../store/resource-snapshot.js';
 import {plain} from '../render/line.js';
+import {statementTasks} from '../../model/job-groups.js';
+import {progressResource} from '../../store/resources.js';
 import {statementLines} from '../render/statement-lines.js';
+import {useTheme} from '../theme.js';
+import {useRunResource} from '../use-run-resource.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
 import {frameInnerHeight, PaneFrame} from '../widgets/pane-frame.js';
 import {VisibleLines} from '../widgets/line-view.js';
@@ -37,6 +41,11 @@ export function StatementsPane({
 	readonly of: StatementsOfRun;
 }) {
 	const {statements, snapshot, available, watches} = of;
+	const {bar: glyphs} = useTheme();
+	// The selected statement's own Spark jobs, live, by their job group.
+	const progress = useRunResource(run, progressResource).snapshot.data;
+	const jobTasks =
+		selectedId === undefined ? undefined : statementTasks(progress, selectedId);
 	useEffect(() => {
 		onExtent(Math.max(1, statements.length));
 	}, [statements.length, onExtent]);
@@ -81,12 +90,27 @@ export function StatementsPane({
 		}
 
 		const stale = staleLine(snapshot);
-		const body = statementLines(statements, index, width - 2, now);
+		const body = statementLines(statements, index, {
+			width: width - 2,
+			now,
+			jobs: {tasks: jobTasks, glyphs},
+		});
 		return {
 			lines: [...stale, ...body.lines],
 			selectedLine: body.selectedLine + stale.length,
 		};
-	}, [run, available, snapshot, statements, index, width, now, watches]);
+	}, [
+		run,
+		available,
+		snapshot,
+		statements,
+		index,
+		width,
+		now,
+		watches,
+		jobTasks,
+		glyphs,
+	]);
 	const inner = frameInnerHeight(height);
 	// Keep the selected statement's header and as much of its body as fits in view.
 	const target = Math.min(view.lines.length - 1, view.selectedLine + inner - 1);

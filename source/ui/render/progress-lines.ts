@@ -7,6 +7,11 @@ import {
 	taskBar,
 	type TaskBar,
 } from '../../model/task-bar.js';
+import {
+	jobsOfStatement,
+	stagesOfJobs,
+	stragglerNote,
+} from '../../model/job-groups.js';
 import type {Progress, SparkJob, SparkStage} from '../../model/types.js';
 import {fit, type Line, segment} from './line.js';
 import {jobTone} from './state-tone.js';
@@ -46,40 +51,67 @@ const indent = 3;
 const minBar = 10;
 const maxBar = 40;
 
-/** The bar with its label beside it, or below it when a narrow pane cannot fit both on one line. */
-function barWithLabel(bar: TaskBar, width: number, glyphs: BarGlyphs): Line[] {
-	const label = ` ${bar.label}`;
-	const room = width - indent - label.length;
-	if (room >= minBar) {
-		return [
-			[
-				{text: ' '.repeat(indent)},
-				...barSegments(bar, Math.min(maxBar, room), glyphs),
-				{text: label},
-			],
-		];
+/** One bar width for a whole pane, so lengths compare; labels beside the bars, or under them all when narrow. */
+export type BarLayout = {
+	readonly width: number;
+	readonly labelsBelow: boolean;
+};
+
+export function barLayout(labels: readonly string[], width: number): BarLayout {
+	const longest = Math.max(0, ...labels.map(label => label.length));
+	const room = width - indent - 1 - longest;
+	return room >= minBar
+		? {width: Math.min(maxBar, room), labelsBelow: false}
+		: {
+				width: Math.max(minBar, Math.min(maxBar, width - indent)),
+				labelsBelow: true,
+			};
+}
+
+function barWithLabel(
+	bar: TaskBar,
+	layout: BarLayout,
+	glyphs: BarGlyphs,
+): Line[] {
+	const bars: Line = [
+		{text: ' '.repeat(indent)},
+		...barSegments(bar, layout.width, glyphs),
+	];
+	return layout.labelsBelow
+		? [bars, [{text: ' '.repeat(indent) + bar.label}]]
+		: [[...bars, {text: ` ${bar.label}`}]];
+}
+
+/** Text broken into rows of `width` characters at most, at most `rows` of them. */
+function wrapText(text: string, width: number, rows: number): string[] {
+	const parts: string[] = [];
+	let rest = text;
+	while (rest !== '' && parts.length < rows) {
+		parts.push(
+			parts.length === rows - 1
+				? fit(rest, width).trimEnd()
+				: rest.slice(0, width),
+		);
+		rest = rest.slice(width);
 	}
 
-	return [
-		[
-			{text: ' '.repeat(indent)},
-			...barSegments(
-				bar,
-				Math.max(minBar, Math.min(maxBar, width - indent)),
-				glyphs,
-			),
-		],
-		[{text: ' '.repeat(indent) + bar.label}],
-	];
+	return parts;
 }
+
+/** How the Progress pane draws: its width, bar glyphs, the time, and which jobs it shows. */
+export type ProgressView = {
+	readonly width: number;
+	readonly glyphs: BarGlyphs;
+	readonly now: number;
+	readonly scope?: JobScope;
+};
 
 function jobLines(
 	job: SparkJob,
-	width: number,
-	glyphs: BarGlyphs,
-	now: number,
+	view: ProgressView,
+	layout: BarLayout,
 ): Line[] {
-	const bar = taskBar(job.tasks);
+	const {width, glyphs, now} = view;
 	const eta = estimateRemainingMs(job, now);
 	const elapsed =
 		job.submittedAt === undefined
@@ -93,21 +125,25 @@ function jobLines(
 		.join(' ');
 	const title = job.description ?? job.name;
 	const head = `#${job.id} `;
-	const status = `${job.rawStatus || job.status} `;
+	const status = `${job.rawStatus || job.status}`;
 	const tail = `  stages ${stageLabel(job.stages)}  ${timing}`;
+	const fixed = head.length + status.length + tail.length;
+	// Counts and ETA are never cut: a name that does not fit beside them goes to its own lines.
+	const inline = width - fixed - 1 >= title.length;
 	const lines: Line[] = [
 		[
 			{text: head, bold: true},
 			{text: status, tone: jobTone(job.status)},
-			segment(
-				fit(
-					title,
-					Math.max(8, width - head.length - status.length - tail.length),
-				),
-			),
+			...(inline ? [segment(` ${title}`)] : []),
 			{text: tail, tone: 'muted'},
 		],
-		...barWithLabel(bar, width, glyphs),
+		...(inline
+			? []
+			: wrapText(title, Math.max(8, width - indent), 2).map(part => [
+					{text: ' '.repeat(indent)},
+					segment(part),
+				])),
+		...barWithLabel(taskBar(job.tasks), layout, glyphs),
 	];
 	const killed = killedReasons(job);
 	if (killed.length > 0) {
@@ -124,10 +160,9 @@ function jobLines(
 
 function stageLines(
 	stage: SparkStage,
-	width: number,
+	layout: BarLayout,
 	glyphs: BarGlyphs,
 ): Line[] {
-	const bar = taskBar(stage.tasks);
 	const io = [
 		stage.inputBytes ? `in ${formatBytes(stage.inputBytes)}` : '',
 		stage.shuffleReadBytes
@@ -147,10 +182,15 @@ function stageLines(
 			},
 			segment(stage.name),
 		],
-		...barWithLabel(bar, width, glyphs),
+		...barWithLabel(taskBar(stage.tasks), layout, glyphs),
 	];
 	if (io.length > 0) {
 		lines.push([{text: `   ${io.join(', ')}`, tone: 'muted'}]);
+	}
+
+	const straggler = stragglerNote(stage.taskTimes);
+	if (straggler) {
+		lines.push([segment(`   ${straggler}`, 'waiting')]);
 	}
 
 	if (stage.failureReason) {
@@ -162,13 +202,17 @@ function stageLines(
 	return lines;
 }
 
+/** Which jobs Progress shows: those of the selected statement (by job group), or all of them. */
+export type JobScope = {
+	/** The selected statement, for a run with statements. */
+	readonly statementId?: string;
+	/** All jobs of the application even so (`a`). */
+	readonly all: boolean;
+};
+
 /** The Progress pane: running jobs first, then the rest newest first; active and failed stages after. */
-export function progressLines(
-	progress: Progress,
-	width: number,
-	glyphs: BarGlyphs,
-	now: number,
-): Line[] {
+export function progressLines(progress: Progress, view: ProgressView): Line[] {
+	const {width, glyphs, scope = {all: true}} = view;
 	const lines: Line[] = progress.note
 		? [[segment(progress.note, 'waiting')]]
 		: [];
@@ -179,26 +223,58 @@ export function progressLines(
 		]);
 	}
 
-	const jobs = progress.jobs.toSorted(
+	// Where Spark reports no job groups at all, no job can be told to a statement: all are shown.
+	const grouped = progress.jobs.some(job => job.jobGroup !== undefined);
+	const statementId = grouped ? scope.statementId : undefined;
+	const ofStatement = statementId !== undefined && !scope.all;
+	if (statementId !== undefined) {
+		lines.push([
+			{
+				text: ofStatement
+					? `jobs of statement #${statementId} (a: all jobs)`
+					: `all jobs of the application (a: statement #${statementId}'s only)`,
+				tone: 'title',
+				bold: true,
+			},
+		]);
+	}
+
+	const shown = ofStatement
+		? jobsOfStatement(progress.jobs, statementId)
+		: progress.jobs;
+	const jobs = shown.toSorted(
 		(a, b) =>
 			Number(b.status === 'running') - Number(a.status === 'running') ||
 			b.id - a.id,
 	);
 	if (jobs.length === 0) {
-		lines.push([segment(`no Spark jobs (${progress.source})`, 'muted')]);
+		lines.push([
+			segment(
+				ofStatement
+					? `no Spark jobs of statement #${statementId} (yet)`
+					: `no Spark jobs (${progress.source})`,
+				'muted',
+			),
+		]);
 	}
 
+	const stages = ofStatement
+		? stagesOfJobs(progress.stages ?? [], jobs)
+		: (progress.stages ?? []);
+	const layout = barLayout(
+		[...jobs, ...stages].map(item => taskBar(item.tasks).label),
+		width,
+	);
 	for (const job of jobs) {
-		lines.push(...jobLines(job, width, glyphs, now));
+		lines.push(...jobLines(job, view, layout));
 	}
 
-	const stages = progress.stages ?? [];
 	if (stages.length > 0) {
 		lines.push([
 			{text: 'Stages (active and failed)', tone: 'title', bold: true},
 		]);
 		for (const stage of stages) {
-			lines.push(...stageLines(stage, width, glyphs));
+			lines.push(...stageLines(stage, layout, glyphs));
 		}
 	}
 

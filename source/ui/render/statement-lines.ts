@@ -1,9 +1,11 @@
 import {formatDuration} from '../../model/format.js';
 import {statementFailure} from '../../model/statement-outcome.js';
-import type {Statement} from '../../model/types.js';
+import {taskBar} from '../../model/task-bar.js';
+import type {Statement, TaskCounts} from '../../model/types.js';
 import {clipLines} from '../../text/sanitize.js';
 import {type Line, segment} from './line.js';
 import {outputLines} from './output-lines.js';
+import {type BarGlyphs, barSegments} from './progress-lines.js';
 import {statementTone} from './state-tone.js';
 
 /** Output lines shown for one statement; longer outputs are clipped with a count of what is left out. */
@@ -30,9 +32,14 @@ export type StatementView = {
 export function statementLines(
 	statements: readonly Statement[],
 	selected: number,
-	width: number,
-	now: number,
+	view: {
+		readonly width: number;
+		readonly now: number;
+		/** The selected statement's Spark jobs' tasks, as one bar. */
+		readonly jobs?: {readonly tasks?: TaskCounts; readonly glyphs: BarGlyphs};
+	},
 ): StatementView {
+	const {width, now, jobs} = view;
 	const lines: Line[] = [];
 	let selectedLine = 0;
 	for (const [index, statement] of statements.entries()) {
@@ -85,6 +92,19 @@ export function statementLines(
 		]);
 		if (!isSelected) {
 			continue;
+		}
+
+		if (jobs?.tasks) {
+			const bar = taskBar(jobs.tasks);
+			lines.push([
+				{text: '  '},
+				...barSegments(
+					bar,
+					Math.max(10, Math.min(30, width - bar.label.length - 12)),
+					jobs.glyphs,
+				),
+				{text: ` ${bar.label} in its Spark jobs`, tone: 'muted'},
+			]);
 		}
 
 		const code = clipLines(statement.code, 30);
