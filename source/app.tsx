@@ -117,7 +117,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	);
 
 	const prompt = useActionPrompt(store, questionReadyMs);
-	const {sources, listed, serverTotal} = useRunSources();
+	const {sources, listed, serverTotal, serverMore} = useRunSources();
 	const {all: allRuns, shown: runs} = runLists(listed, choiceOf(nav), now);
 
 	// The selected run as last seen, for when it leaves the list (or a run asked for by id).
@@ -427,6 +427,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 			runs={runs}
 			total={allRuns.length}
 			serverTotal={serverTotal}
+			serverMore={serverMore}
 			table={table}
 			newlyFailed={newlyFailed}
 			filterError={typed.ok ? undefined : typed.error}

@@ -84,7 +84,7 @@ describe('DLA provider against its simulator over HTTP (RPC, ACS3-signed, STS)',
 		const before = dla.requests.length;
 		const jobs = await client.listSparkJobs({}, signal());
 		const pages = dla.requests.slice(before);
-		assert.equal(jobs.length, 27);
+		assert.equal(jobs.items.length, 27);
 		assert.deepEqual(
 			pages.map(request => request.query.get('PageNumber')),
 			['1', '2', '3'],

@@ -165,7 +165,7 @@ describe('DLI provider against the DLI simulator over HTTP (signed requests)', (
 		const before = dli.requests.length;
 		const batches = await client.listBatches({}, signal());
 		const pages = dli.requests.slice(before);
-		assert.equal(pages.length, Math.ceil(batches.length / 8));
+		assert.equal(pages.length, Math.ceil(batches.items.length / 8));
 		assert.deepEqual(
 			pages.map(request => request.query.get('from')),
 			pages.map((_, index) => String(index * 8)),

@@ -11,37 +11,42 @@ export type PagingOptions = {
 	readonly trustTotal?: boolean;
 };
 
-/**
- * Collects a paged list: asks for page after page (each starting where the last ended) until a
- * page comes back short, the server's total is reached, or `maxPages` were read.
- */
-export async function collectPages(
-	fetchPage: (offset: number, pageNumber: number) => Promise<Page>,
-	options: PagingOptions,
-): Promise<unknown[]> {
-	const items: unknown[] = [];
-	for (let pageNumber = 0; pageNumber < options.maxPages; pageNumber++) {
-		// Pages are sequential by nature: each one starts where the last ended.
-		// eslint-disable-next-line no-await-in-loop
-		const page = await fetchPage(items.length, pageNumber);
-		items.push(...page.items);
-		const reachedTotal =
-			options.trustTotal !== false &&
-			page.total !== undefined &&
-			items.length >= page.total;
-		if (page.items.length < options.pageSize || reachedTotal) {
-			break;
-		}
-	}
-
-	return items;
-}
+/** No list at all: a kind of run the filters leave out. */
+export const noWindow: Window = {items: []};
 
 /** A list as far as it was read: the items, and how many the server says there are in all. */
 export type Window = {
 	readonly items: readonly unknown[];
 	readonly total?: number;
+	/** Reading stopped at the window while the server had more (how many, it did not say). */
+	readonly more?: boolean;
 };
+
+/**
+ * Collects a paged list, newest first: asks for page after page (each starting where the last
+ * ended) until a page comes back short, the server's total is reached, or `maxPages` were read;
+ * then it says whether the server had more.
+ */
+export async function collectPages(
+	fetchPage: (offset: number, pageNumber: number) => Promise<Page>,
+	options: PagingOptions,
+): Promise<Window> {
+	const items: unknown[] = [];
+	let total: number | undefined;
+	for (let pageNumber = 0; pageNumber < options.maxPages; pageNumber++) {
+		// Pages are sequential by nature: each one starts where the last ended.
+		// eslint-disable-next-line no-await-in-loop
+		const page = await fetchPage(items.length, pageNumber);
+		items.push(...page.items);
+		total = options.trustTotal === false ? undefined : page.total;
+		const reachedTotal = total !== undefined && items.length >= total;
+		if (page.items.length < options.pageSize || reachedTotal) {
+			return {items, total};
+		}
+	}
+
+	return {items, total, more: total === undefined || total > items.length};
+}
 
 /** Pages of one list read at the same time, at most: a first load is quick, and no server is flooded. */
 const pagesAtOnce = 4;
@@ -69,23 +74,30 @@ export async function collectNewest(
 		offsets.push(offset);
 	}
 
-	const pages: Array<readonly unknown[]> = [];
+	const pages = await fetchAll(offsets, async offset =>
+		offset === 0 ? first : fetchPage(offset),
+	);
+	return {
+		items: pages.flatMap(page => page.items).slice(0, options.window),
+		total,
+	};
+}
+
+/** Pages at these offsets, in order, `pagesAtOnce` in flight at most: no server is flooded. */
+export async function fetchAll(
+	offsets: readonly number[],
+	fetchPage: (offset: number) => Promise<Page>,
+): Promise<Page[]> {
+	const pages: Page[] = [];
 	for (let index = 0; index < offsets.length; index += pagesAtOnce) {
-		const batch = offsets.slice(index, index + pagesAtOnce);
-		// Bounded: pagesAtOnce requests in flight, then the next few.
 		// eslint-disable-next-line no-await-in-loop
 		const read = await Promise.all(
-			batch.map(async offset => {
-				if (offset === 0) {
-					return first.items;
-				}
-
-				const page = await fetchPage(offset);
-				return page.items;
-			}),
+			offsets
+				.slice(index, index + pagesAtOnce)
+				.map(async offset => fetchPage(offset)),
 		);
 		pages.push(...read);
 	}
 
-	return {items: pages.flat().slice(0, options.window), total};
+	return pages;
 }

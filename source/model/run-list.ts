@@ -4,11 +4,22 @@ import type {Run} from './types.js';
  * A target's runs as listed: where the service has more than were read (the newest `--max-runs`
  * of each kind), `total` says how many it has, so the screen can say "newest N of TOTAL".
  */
-export type RunList = Run[] & {readonly total?: number};
+export type RunList = Run[] & {
+	readonly total?: number;
+	/** The service has more than were read, and did not say how many. */
+	readonly more?: boolean;
+};
 
 /** Runs with the service's count attached when it is more than were read. */
-export function runList(runs: Run[], total: number): RunList {
-	return total > runs.length ? Object.assign(runs, {total}) : runs;
+export function runList(runs: Run[], total: number, more = false): RunList {
+	return total > runs.length || more
+		? Object.assign(runs, {total: Math.max(total, runs.length), more})
+		: runs;
+}
+
+/** Whether a service has more runs than were read, however many. */
+export function hasMore(runs: readonly Run[]): boolean {
+	return (runs as RunList).more === true;
 }
 
 /** How many runs the service has: the listed ones, or its total when the list is a window. */
@@ -22,4 +33,28 @@ export function countOf(window: {
 	readonly total?: number;
 }): number {
 	return window.total ?? window.items.length;
+}
+
+/** Runs of several paged lists, with their counts added up and whether any had more. */
+export function runsOfWindows(
+	windows: ReadonlyArray<{
+		readonly items: readonly unknown[];
+		readonly total?: number;
+		readonly more?: boolean;
+	}>,
+	map: (item: unknown, index: number) => Run[],
+): RunList {
+	const runs = windows.flatMap((window, index) =>
+		window.items.flatMap(item => map(item, index)),
+	);
+	let total = 0;
+	for (const window of windows) {
+		total += countOf(window);
+	}
+
+	return runList(
+		runs,
+		total,
+		windows.some(window => window.more === true),
+	);
 }

@@ -39,6 +39,8 @@ export type ScreenProps = {
 	readonly total: number;
 	/** Runs the services have; more than `total` when lists are windows of the newest. */
 	readonly serverTotal: number;
+	/** A service had more than its window, and did not say how many. */
+	readonly serverMore: boolean;
 	readonly table: RunTable;
 	readonly newlyFailed: ReadonlySet<string>;
 	readonly filterError?: string;
@@ -85,6 +87,7 @@ export function Screen(props: ScreenProps) {
 						runs={props.runs}
 						total={props.total}
 						serverTotal={props.serverTotal}
+						serverMore={props.serverMore}
 						table={props.table}
 						selectedKey={nav.runKey}
 						newlyFailed={props.newlyFailed}

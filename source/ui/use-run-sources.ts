@@ -1,5 +1,5 @@
 import {useContext, useMemo} from 'react';
-import {totalOf} from '../model/run-list.js';
+import {hasMore, totalOf} from '../model/run-list.js';
 import type {Run} from '../model/types.js';
 import type {ResourceSnapshot} from '../store/resource-snapshot.js';
 import {runsResource} from '../store/resources.js';
@@ -17,6 +17,8 @@ export function useRunSources(): {
 	readonly listed: readonly Run[];
 	/** How many runs the services have: more than listed when a list is a window of the newest. */
 	readonly serverTotal: number;
+	/** A service had more than its window, and did not say how many. */
+	readonly serverMore: boolean;
 } {
 	const providers = useContext(ProvidersContext);
 	const runSources = useMemo(
@@ -43,6 +45,7 @@ export function useRunSources(): {
 				(sum, snapshot) => sum + totalOf(snapshot.data ?? []),
 				0,
 			),
+			serverMore: snapshots.some(snapshot => hasMore(snapshot.data ?? [])),
 		}),
 		[runSources, snapshots],
 	);

@@ -1,4 +1,4 @@
-import {collectPages} from '../../http/paging.js';
+import {collectPages, type Window} from '../../http/paging.js';
 import {asArray, asNumber, asObject} from '../../model/wire.js';
 import {PopClient, type PopClientOptions} from '../alibaba/pop-client.js';
 
@@ -39,7 +39,7 @@ export class DlaClient {
 	async listSparkJobs(
 		condition: Readonly<Record<string, string>>,
 		signal?: AbortSignal,
-	): Promise<unknown[]> {
+	): Promise<Window> {
 		return collectPages(
 			async (_offset, pageNumber) => {
 				const result = asObject(

@@ -1,3 +1,4 @@
+import {runsOfWindows} from '../../model/run-list.js';
 import {ProviderError} from '../../http/provider-error.js';
 import type {AlibabaCredentials} from '../alibaba/acs3-signer.js';
 import type {CachedCredential} from '../auth/cached-credential.js';
@@ -69,7 +70,7 @@ export function createDlaProvider(options: DlaProviderOptions): Provider {
 		identity: alibabaIdentity(options.credentials),
 		async listRuns(signal) {
 			const jobs = await client.listSparkJobs(condition(), signal);
-			return jobs.map(body => mapDlaJob(target, body));
+			return runsOfWindows([jobs], body => [mapDlaJob(target, body)]);
 		},
 		async getRun(run, signal) {
 			return mapDlaJobDetail(target, await client.getJobDetail(run.id, signal));

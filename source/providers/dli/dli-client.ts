@@ -6,7 +6,7 @@ import {
 	type OutgoingRequest,
 	type Query,
 } from '../../http/http-client.js';
-import {collectPages} from '../../http/paging.js';
+import {collectPages, type Window} from '../../http/paging.js';
 import {ProviderError} from '../../http/provider-error.js';
 import {asArray, asNumber, asObject, asText} from '../../model/wire.js';
 import type {CachedToken} from '../auth/bearer-token.js';
@@ -80,10 +80,7 @@ export class DliClient {
 	}
 
 	/** SQL jobs, newest first, paging with current-page / page-size until `job_count` is reached. */
-	async listSqlJobs(
-		query: SqlJobQuery,
-		signal?: AbortSignal,
-	): Promise<unknown[]> {
+	async listSqlJobs(query: SqlJobQuery, signal?: AbortSignal): Promise<Window> {
 		return collectPages(
 			async (_offset, pageNumber) => {
 				const body = asObject(
@@ -143,10 +140,7 @@ export class DliClient {
 	}
 
 	/** Spark batches, paging with from / size until `total`. */
-	async listBatches(
-		query: BatchQuery,
-		signal?: AbortSignal,
-	): Promise<unknown[]> {
+	async listBatches(query: BatchQuery, signal?: AbortSignal): Promise<Window> {
 		return collectPages(
 			async from => {
 				const body = asObject(

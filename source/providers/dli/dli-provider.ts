@@ -1,3 +1,5 @@
+import {noWindow} from '../../http/paging.js';
+import {runsOfWindows} from '../../model/run-list.js';
 import type {Progress, Run, SparkJob} from '../../model/types.js';
 import {asObject, asText} from '../../model/wire.js';
 import {readLogTail} from '../log-tail.js';
@@ -159,13 +161,12 @@ export function createDliProvider(options: DliProviderOptions): Provider {
 		identity: dliIdentity(options.auth),
 		async listRuns(signal) {
 			const [jobs, batches] = await Promise.all([
-				wants('sql') ? client.listSqlJobs(sqlQuery(), signal) : [],
-				wants('batch') ? client.listBatches(batchQuery(), signal) : [],
+				wants('sql') ? client.listSqlJobs(sqlQuery(), signal) : noWindow,
+				wants('batch') ? client.listBatches(batchQuery(), signal) : noWindow,
 			]);
-			return [
-				...jobs.map(body => mapDliSqlJob(target, body)),
-				...batches.map(body => mapDliBatch(target, body)),
-			];
+			return runsOfWindows([jobs, batches], (body, index) => [
+				index === 0 ? mapDliSqlJob(target, body) : mapDliBatch(target, body),
+			]);
 		},
 		async getRun(run, signal) {
 			if (run.kind === 'batch') {

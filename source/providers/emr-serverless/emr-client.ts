@@ -1,4 +1,4 @@
-import {collectPages} from '../../http/paging.js';
+import {collectPages, type Window} from '../../http/paging.js';
 import type {Query} from '../../http/http-client.js';
 import {asArray, asNumber, asObject, asText} from '../../model/wire.js';
 import {rfc3986} from '../auth/rfc3986.js';
@@ -41,7 +41,7 @@ export class EmrServerlessClient {
 		this.maxPages = options.maxPages ?? 20;
 	}
 
-	async listJobRuns(query: Query, signal?: AbortSignal): Promise<unknown[]> {
+	async listJobRuns(query: Query, signal?: AbortSignal): Promise<Window> {
 		return this.listAll(
 			{
 				action: 'ListJobRuns',
@@ -76,7 +76,7 @@ export class EmrServerlessClient {
 
 	/** The run's executors; the API's list key really is spelled `exexutors`. */
 	async listJobExecutors(id: string, signal?: AbortSignal): Promise<unknown[]> {
-		return this.listAll(
+		const {items} = await this.listAll(
 			{
 				action: 'ListJobExecutors',
 				path: `api/v1/workspaces/${this.workspace}/jobRuns/${encode(id)}/executors`,
@@ -85,6 +85,7 @@ export class EmrServerlessClient {
 			{},
 			signal,
 		);
+		return [...items];
 	}
 
 	/** Lines `offset` .. `offset + length` of a log file named by a run's `log` paths. */
@@ -105,7 +106,7 @@ export class EmrServerlessClient {
 	async listSessionClusters(
 		query: Query,
 		signal?: AbortSignal,
-	): Promise<unknown[]> {
+	): Promise<Window> {
 		return this.listAll(
 			{
 				action: 'ListSessionClusters',
@@ -158,7 +159,7 @@ export class EmrServerlessClient {
 		{action, path, key}: {action: string; path: string; key: string},
 		query: Query,
 		signal?: AbortSignal,
-	): Promise<unknown[]> {
+	): Promise<Window> {
 		let nextToken: string | undefined;
 		return collectPages(
 			async (_offset, pageNumber) => {

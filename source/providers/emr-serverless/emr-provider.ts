@@ -1,3 +1,5 @@
+import {noWindow} from '../../http/paging.js';
+import {runsOfWindows} from '../../model/run-list.js';
 import type {Query} from '../../http/http-client.js';
 import type {LogTail, Run, Statement} from '../../model/types.js';
 import type {AlibabaCredentials} from '../alibaba/acs3-signer.js';
@@ -142,7 +144,7 @@ export function createEmrServerlessProvider(
 		identity: alibabaIdentity(options.credentials),
 		async listRuns(signal) {
 			const [runs, sessions] = await Promise.all([
-				wants('batch') ? client.listJobRuns(jobRunQuery(), signal) : [],
+				wants('batch') ? client.listJobRuns(jobRunQuery(), signal) : noWindow,
 				wants('session')
 					? client.listSessionClusters(
 							{
@@ -152,12 +154,13 @@ export function createEmrServerlessProvider(
 							},
 							signal,
 						)
-					: [],
+					: noWindow,
 			]);
-			return [
-				...runs.map(body => mapEmrJobRun(target, body)),
-				...sessions.map(body => mapEmrSessionCluster(target, body)),
-			];
+			return runsOfWindows([runs, sessions], (body, index) => [
+				index === 0
+					? mapEmrJobRun(target, body)
+					: mapEmrSessionCluster(target, body),
+			]);
 		},
 		async getRun(run, signal) {
 			if (run.kind === 'session') {

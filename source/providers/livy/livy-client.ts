@@ -4,14 +4,17 @@ import {
 	type HttpClientOptions,
 	type Query,
 } from '../../http/http-client.js';
-import {collectNewest, collectPages, type Window} from '../../http/paging.js';
+import {IncrementalWindow} from '../../http/incremental-window.js';
+import {collectPages, type Window} from '../../http/paging.js';
 import {
 	basicAuthHeader,
 	basicAuthSecrets,
 	type BasicCredentials,
 } from '../basic-auth.js';
-import {asArray, asNumber, asObject} from '../../model/wire.js';
+import {isTerminalRunState} from '../../model/states.js';
+import {asArray, asNumber, asObject, asText} from '../../model/wire.js';
 import {mapLivyPage} from './livy-mapping.js';
+import {livyRunState} from './livy-states.js';
 
 export type LivyClientOptions = {
 	readonly endpoint: string;
@@ -52,6 +55,11 @@ export class LivyClient {
 	private readonly window: number;
 	private readonly runQuery: Query;
 	private readonly trustTotal: boolean;
+	/** What each list last read: steady polls ask only for what can have changed. */
+	private readonly windows = {
+		sessions: new IncrementalWindow(),
+		batches: new IncrementalWindow(),
+	};
 
 	constructor(options: LivyClientOptions) {
 		this.pageSize = options.pageSize ?? 100;
@@ -225,19 +233,21 @@ export class LivyClient {
 				}),
 			);
 		if (this.trustTotal) {
-			return collectNewest(fetchPage, {
+			return this.windows[collection].read({
+				fetchPage,
 				pageSize: this.pageSize,
 				window: this.window,
+				idOf: item => asText(asObject(item)['id']),
+				isSettled: item =>
+					isTerminalRunState(livyRunState(asText(asObject(item)['state']))),
 			});
 		}
 
-		return {
-			items: await collectPages(fetchPage, {
-				pageSize: this.pageSize,
-				maxPages: Math.ceil(this.window / this.pageSize),
-				trustTotal: false,
-			}),
-		};
+		return collectPages(fetchPage, {
+			pageSize: this.pageSize,
+			maxPages: Math.ceil(this.window / this.pageSize),
+			trustTotal: false,
+		});
 	}
 }
 

@@ -6,7 +6,7 @@ import {
 } from '../auth/bearer-token.js';
 import {credentialIdentity} from '../auth/credential-identity.js';
 import type {Provider} from '../provider.js';
-import {countOf, runList} from '../../model/run-list.js';
+import {runsOfWindows} from '../../model/run-list.js';
 import {defaultAzureTokenSource} from './entra-token.js';
 import {createSynapseClient} from './synapse-client.js';
 import {
@@ -55,13 +55,9 @@ export function createSynapseProvider(
 				client.listSessions(signal),
 				client.listBatches(signal),
 			]);
-			return runList(
-				[
-					...sessions.items.map(body => mapSynapseRun(target, 'session', body)),
-					...batches.items.map(body => mapSynapseRun(target, 'batch', body)),
-				],
-				countOf(sessions) + countOf(batches),
-			);
+			return runsOfWindows([sessions, batches], (body, index) => [
+				mapSynapseRun(target, index === 0 ? 'session' : 'batch', body),
+			]);
 		},
 		async getRun(run, signal) {
 			const body =

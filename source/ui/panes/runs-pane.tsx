@@ -18,6 +18,8 @@ export type RunsPaneProps = {
 	readonly total: number;
 	/** How many runs the services have: more than `total` when a list is a window of the newest. */
 	readonly serverTotal: number;
+	/** A service had more than its window, and did not say how many: the total is a floor. */
+	readonly serverMore?: boolean;
 	readonly table: RunTable;
 	/** The selected run's key; it may not be in `runs` (filtered out, or gone). */
 	readonly selectedKey?: string;
@@ -136,8 +138,10 @@ export function RunsPane(props: RunsPaneProps) {
 	const shownOf = runs.length === props.total ? '' : ` of ${props.total}`;
 	// Never a silent cap: a list that is a window of the newest says so.
 	const windowed =
-		props.serverTotal > props.total
-			? [`newest ${props.total} of ${props.serverTotal}`]
+		props.serverTotal > props.total || props.serverMore
+			? [
+					`newest ${props.total} of ${props.serverTotal}${props.serverMore ? '+' : ''}`,
+				]
 			: [];
 	return (
 		<PaneFrame

@@ -1,0 +1,152 @@
+import {collectNewest, fetchAll, type Page, type Window} from './paging.js';
+
+/** How a list is read: by offset, oldest first with a total (Livy), its items told apart by id. */
+export type WindowSource = {
+	readonly fetchPage: (offset: number) => Promise<Page>;
+	readonly pageSize: number;
+	/** The newest items kept (`--max-runs`). */
+	readonly window: number;
+	readonly idOf: (item: unknown) => string | undefined;
+	/** A finished run: it no longer changes, so it is not asked for again. */
+	readonly isSettled: (item: unknown) => boolean;
+};
+
+type Held = {
+	/** The list index of `items[0]`. */
+	readonly start: number;
+	readonly total: number;
+	readonly items: readonly unknown[];
+	readonly loadedAt: number;
+};
+
+/** A full read this often at least: runs the server deleted leave the list then. */
+const fullEveryMs = 5 * 60_000;
+
+/**
+ * The newest runs of a list, read incrementally. The first read (and one every five minutes, and
+ * any read that finds the list moved under it) reads the whole window; every other read asks only
+ * for the newest page, the pages after it, and the pages that hold runs still active. Finished runs
+ * are kept as they were: they no longer change.
+ */
+export class IncrementalWindow {
+	private held?: Held;
+	private readonly now: () => number;
+
+	constructor(now: () => number = Date.now) {
+		this.now = now;
+	}
+
+	async read(source: WindowSource): Promise<Window> {
+		const {held} = this;
+		const steady =
+			held && this.now() - held.loadedAt < fullEveryMs
+				? await this.steadyRead(source, held)
+				: undefined;
+		if (steady) {
+			this.held = steady;
+			return {items: steady.items, total: steady.total};
+		}
+
+		const {items, total = items.length} = await collectNewest(
+			source.fetchPage,
+			source,
+		);
+		this.held = {
+			start: total - items.length,
+			total,
+			items,
+			loadedAt: this.now(),
+		};
+		return {items, total};
+	}
+
+	/** Forgets what was read: the next read is a full one. */
+	reset(): void {
+		this.held = undefined;
+	}
+
+	private async steadyRead(
+		source: WindowSource,
+		held: Held,
+	): Promise<Held | undefined> {
+		const {pageSize, window, idOf} = source;
+		const {start, total, items} = held;
+		const tailFrom = Math.max(start, total - pageSize);
+		const tail = await source.fetchPage(tailFrom);
+		// Fewer runs than before: some were deleted, and every offset moved.
+		if (tail.total === undefined || tail.total < total) {
+			return undefined;
+		}
+
+		const known = (index: number) => items[index - start];
+		const aligned = (page: Page, offset: number) =>
+			page.items.every(
+				(item, index) =>
+					offset + index >= start + items.length ||
+					idOf(item) === idOf(known(offset + index)),
+			);
+		if (!aligned(tail, tailFrom)) {
+			return undefined;
+		}
+
+		const after: number[] = [];
+		for (
+			let offset = tailFrom + tail.items.length;
+			offset < tail.total;
+			offset += pageSize
+		) {
+			after.push(offset);
+		}
+
+		if (after.length * pageSize > window) {
+			return undefined;
+		}
+
+		// Pages holding runs still active, older than the newest page.
+		const again: number[] = [];
+		for (let index = start; index < tailFrom; index++) {
+			const covered = again.at(-1);
+			if (
+				!source.isSettled(known(index)) &&
+				(covered === undefined || index >= covered + pageSize)
+			) {
+				again.push(index);
+			}
+		}
+
+		const pages = await fetchAll([...again, ...after], source.fetchPage);
+		const merged = [...items];
+		const put = (page: Page, offset: number) => {
+			for (const [index, item] of page.items.entries()) {
+				merged[offset + index - start] = item;
+			}
+		};
+
+		for (const [index, offset] of again.entries()) {
+			const page = pages[index]!;
+			if (!aligned(page, offset)) {
+				return undefined;
+			}
+
+			put(page, offset);
+		}
+
+		put(tail, tailFrom);
+		for (const [index, offset] of after.entries()) {
+			put(pages[again.length + index]!, offset);
+		}
+
+		// A page that came back short means the list moved while it was read.
+		if (merged.length !== tail.total - start || merged.includes(undefined)) {
+			return undefined;
+		}
+
+		const dropped = Math.max(0, merged.length - window);
+		return {
+			start: start + dropped,
+			total: tail.total,
+			items: merged.slice(dropped),
+			loadedAt: held.loadedAt,
+		};
+	}
+}

@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {hasMore, runList, totalOf} from '../source/model/run-list.js';
+import {createLivyProvider} from '../source/providers/livy/livy-provider.js';
+import type {Provider} from '../source/providers/provider.js';
+import {createSynapseProvider} from '../source/providers/synapse/synapse-provider.js';
+import {json} from '../source/simulators/sim-server.js';
+import {sessionRun} from './helpers/fixtures.js';
+import {renderApp, waitForFrame} from './helpers/render-app.js';
+import {serve} from './helpers/simulators.js';
+
+// A full window is 51 requests, and one origin gets at most ten a second.
+const signal = () => AbortSignal.timeout(30_000);
+
+type Batch = {id: number; name: string; state: string};
+
+/**
+ * A Livy server holding `count` batches (Livy's wire: `from`/`size` pages, oldest first, with a
+ * total), a few of them running; it counts what each poll asks for and answers with.
+ */
+async function bigLivy(
+	t: Parameters<typeof serve>[0],
+	count: number,
+	running: readonly number[],
+) {
+	const batches: Batch[] = Array.from({length: count}, (_, id) => ({
+		id,
+		name: `nightly-etl-${String(id).padStart(5, '0')}`,
+		state: running.includes(id) ? 'running' : 'success',
+	}));
+	const asked: string[] = [];
+	let bytes = 0;
+	const server = await serve(t, 'livy', request => {
+		const from = Number(request.query.get('from') ?? 0);
+		const size = Number(request.query.get('size') ?? 100);
+		asked.push(`${request.path}?from=${from}`);
+		const items = request.path === '/batches' ? batches : [];
+		const answer = json(200, {
+			from,
+			total: items.length,
+			sessions: items.slice(from, from + size),
+		});
+		bytes += answer.body.length;
+		return answer;
+	});
+	return {
+		url: server.url,
+		batches,
+		/** The requests and bytes since the last call. */
+		poll() {
+			const seen = {requests: [...asked], bytes};
+			asked.length = 0;
+			bytes = 0;
+			return seen;
+		},
+	};
+}
+
+test('at 50,000 batches a steady poll asks for the newest page and the pages of active runs only', async t => {
+	const livy = await bigLivy(t, 50_000, [46_010, 49_998, 49_999]);
+	const provider = createLivyProvider({target: 'livy', endpoint: livy.url});
+	const first = await provider.listRuns!(signal());
+	const full = livy.poll();
+	assert.equal(first.length, 5000);
+	assert.equal(first.at(-1)?.id, '49999', 'the newest are there');
+	assert.equal(
+		full.requests.filter(path => path.startsWith('/batches')).length,
+		51,
+		'a first load reads the whole window: the total, then 50 pages',
+	);
+
+	livy.batches[46_010]!.state = 'dead';
+	const steady = await provider.listRuns!(signal());
+	const poll = livy.poll();
+	assert.deepEqual(poll.requests.toSorted(), [
+		'/batches?from=46010',
+		'/batches?from=49900',
+		'/sessions?from=0',
+	]);
+	t.diagnostic(
+		`steady poll at 50,000 batches: ${poll.requests.length} requests, ${poll.bytes} bytes (first load: ${full.requests.length} requests, ${full.bytes} bytes)`,
+	);
+	assert.equal(steady.length, 5000);
+	assert.equal(
+		steady.find(run => run.id === '46010')?.state,
+		'failed',
+		'the active run far back was read again',
+	);
+
+	// Its state settled, the old run is no longer asked for; new batches arrive at the end.
+	for (let id = 50_000; id < 50_150; id++) {
+		livy.batches.push({id, name: `new-${id}`, state: 'starting'});
+	}
+
+	const grown = await provider.listRuns!(signal());
+	assert.deepEqual(livy.poll().requests.toSorted(), [
+		'/batches?from=49900',
+		'/batches?from=50000',
+		'/batches?from=50100',
+		'/sessions?from=0',
+	]);
+	assert.equal(grown.length, 5000, 'still the window');
+	assert.equal(grown.at(-1)?.id, '50149');
+	assert.equal(grown[0]?.id, '45150');
+
+	// The server deleted a run: offsets moved, so the whole window is read again.
+	livy.batches.splice(48_000, 1);
+	const moved = await provider.listRuns!(signal());
+	assert.ok(livy.poll().requests.length > 50);
+	assert.equal(moved.at(-1)?.id, '50149');
+	assert.ok(!moved.some(run => run.id === '48000'));
+});
+
+test('Synapse lists newest first and its total cannot be believed: the newest window is read, and said to have more', async t => {
+	const count = 250;
+	const asked: number[] = [];
+	const server = await serve(t, 'synapse', request => {
+		const from = Number(request.query.get('from') ?? 0);
+		const size = Math.min(20, Number(request.query.get('size') ?? 20));
+		const isBatches = request.path.endsWith('/batches');
+		if (isBatches) {
+			asked.push(from);
+		}
+
+		// Newest first; `total` is the page's length, as Synapse has been seen to send it.
+		const items = isBatches
+			? Array.from({length: count}, (_, index) => ({
+					id: count - 1 - index,
+					name: `batch-${count - 1 - index}`,
+					state: 'success',
+				})).slice(from, from + size)
+			: [];
+		return json(200, {from, total: items.length, sessions: items});
+	});
+	const provider = createSynapseProvider({
+		target: 'syn',
+		endpoint: server.url,
+		pool: 'pool',
+		maxRuns: 100,
+		tokenSource: {describe: 'test', fetch: async () => ({token: 'x'})},
+	});
+	const runs = await provider.listRuns!(signal());
+	assert.equal(runs.length, 100);
+	assert.deepEqual(
+		[runs[0]?.id, runs.at(-1)?.id],
+		['249', '150'],
+		'the newest hundred',
+	);
+	assert.deepEqual(asked, [0, 20, 40, 60, 80]);
+	assert.equal(hasMore(runs), true, 'and it says there are more');
+	assert.equal(totalOf(runs), 100);
+});
+
+test('the Runs title says "newest N of TOTAL" for a window, and "TOTAL+" when the service did not say how many', async () => {
+	const runs = Array.from({length: 3}, (_, index) =>
+		sessionRun(String(index), {name: `run-${index}`}),
+	);
+	for (const [list, title] of [
+		[runList([...runs], 50_000), 'newest 3 of 50000'],
+		[runList([...runs], 3, true), 'newest 3 of 3+'],
+	] as const) {
+		const provider: Provider = {
+			id: 'livy',
+			kinds: ['session'],
+			target: 'livy',
+			endpoint: 'http://127.0.0.1:1',
+			listRuns: async () => list,
+		};
+		const app = renderApp([provider]);
+		try {
+			await waitForFrame(app.lastFrame, frame => frame.includes(title));
+		} finally {
+			app.cleanup();
+		}
+	}
+});
