@@ -2,6 +2,8 @@ import process from 'node:process';
 import {Buffer} from 'node:buffer';
 import path from 'node:path';
 import {keypressLatency} from './keypress-latency.js';
+import {manyRunsInPty, pollCost} from './many-runs.js';
+import {minimalInkFirstFrame, spawnToExit} from './references.js';
 import {cpuSeconds, median, rssMiB, runInPty, waitUntil} from './pty.js';
 
 const cli = path.resolve(process.cwd(), 'dist/sparktop.js');
@@ -84,17 +86,57 @@ async function steadyState(seconds = 15) {
 	};
 }
 
+const bare = await spawnToExit(`${node} -e 0`);
+const version = await spawnToExit(`${node} ${cli} --version`);
+const minimalInk = await minimalInkFirstFrame();
 const startup = await startupToFirstFrame();
 const steady = await steadyState();
 const keys = await keypressLatency();
+const polls = await pollCost();
+const many = await manyRunsInPty(5000, {presses: 60, settleMs: 0});
+const tenThousand = await manyRunsInPty(10_000, {
+	presses: 20,
+	settleMs: 60_000,
+});
+const ratio = (ms: number, reference: number) =>
+	`${ms.toFixed(0)} ms (${(ms / reference).toFixed(1)}x node -e 0)`;
 const rows: Array<[string, string]> = [
 	[
+		'reference: node -e 0, spawn to exit (pty, median of 7)',
+		`${bare.toFixed(0)} ms`,
+	],
+	[
+		'reference: a minimal bundled Ink app, spawn to first frame',
+		ratio(minimalInk, bare),
+	],
+	['sparktop --version, spawn to exit', ratio(version, bare)],
+	[
 		'start-up to first frame (120x40 pty, median of 7)',
-		`${startup.firstFrame.toFixed(0)} ms`,
+		ratio(startup.firstFrame, bare),
 	],
 	[
 		'start-up to runs on screen (demo, simulators in-process)',
-		`${startup.firstRuns.toFixed(0)} ms`,
+		`${ratio(startup.firstRuns, bare)}; ${(startup.firstRuns / minimalInk).toFixed(1)}x the minimal Ink app`,
+	],
+	[
+		'Livy, 50,000 batches: first load (window 5000)',
+		`${polls.first.requests} requests, ${(polls.first.bytes / 1024).toFixed(0)} KiB`,
+	],
+	[
+		'Livy, 50,000 batches: one steady poll',
+		`${polls.steady.requests} requests, ${(polls.steady.bytes / 1024).toFixed(1)} KiB`,
+	],
+	[
+		'keypress to first byte of its frame, pty, 50,000 batches (5000 listed)',
+		`${many.median.toFixed(1)} / ${many.p95.toFixed(1)} ms (median / p95)`,
+	],
+	[
+		'keypress to first byte, pty, 10,000 runs listed',
+		`${tenThousand.median.toFixed(1)} / ${tenThousand.p95.toFixed(1)} ms (median / p95)`,
+	],
+	[
+		'resident memory, 10,000 runs listed, after 60 s',
+		`${tenThousand.rssMiB.toFixed(0)} MiB`,
 	],
 	[
 		'bytes to the terminal per refresh (demo, --interval 1, 120x40)',
@@ -118,7 +160,7 @@ const rows: Array<[string, string]> = [
 	],
 	['resident memory (demo, after 18 s)', `${steady.rssMiB.toFixed(0)} MiB`],
 	[
-		'keypress to next frame, 10,000 runs (median / p95)',
+		'keypress to next frame, 10,000 runs, render path only (median / p95)',
 		`${keys.median.toFixed(1)} / ${keys.p95.toFixed(1)} ms`,
 	],
 	['JS heap with 10,000 runs', `${keys.heapMiB.toFixed(0)} MiB`],

@@ -365,11 +365,13 @@ describe('sparktop --demo in a real terminal (tmux)', {skip}, () => {
 		);
 		logs.type('l');
 		let screen = await logs.waitFor(
-			text => text.includes('[Log · batch 1]') && text.includes('following'),
-			'the log, following its tail',
+			text =>
+				text.includes('[Log · batch 1]') &&
+				text.includes('following') &&
+				text.includes('[stdout] stderr'),
+			'the log, following its tail, its streams apart',
 		);
 		assert.doesNotMatch(screen, /\[1 Runs\]/v, 'the log has the whole screen');
-		assert.match(screen, /\[stdout\] stderr/v);
 		logs.keys('Tab');
 		screen = await logs.waitFor(
 			text =>

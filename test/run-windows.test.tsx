@@ -4,6 +4,7 @@ import {hasMore, runList, totalOf} from '../source/model/run-list.js';
 import {createLivyProvider} from '../source/providers/livy/livy-provider.js';
 import type {Provider} from '../source/providers/provider.js';
 import {createSynapseProvider} from '../source/providers/synapse/synapse-provider.js';
+import {manyBatches} from '../source/simulators/livy/many-batches.js';
 import {json} from '../source/simulators/sim-server.js';
 import {sessionRun} from './helpers/fixtures.js';
 import {renderApp, waitForFrame} from './helpers/render-app.js';
@@ -12,48 +13,15 @@ import {serve} from './helpers/simulators.js';
 // A full window is 51 requests, and one origin gets at most ten a second.
 const signal = () => AbortSignal.timeout(30_000);
 
-type Batch = {id: number; name: string; state: string};
-
-/**
- * A Livy server holding `count` batches (Livy's wire: `from`/`size` pages, oldest first, with a
- * total), a few of them running; it counts what each poll asks for and answers with.
- */
+/** The many-batches Livy server on loopback, closed when the test ends. */
 async function bigLivy(
 	t: Parameters<typeof serve>[0],
 	count: number,
 	running: readonly number[],
 ) {
-	const batches: Batch[] = Array.from({length: count}, (_, id) => ({
-		id,
-		name: `nightly-etl-${String(id).padStart(5, '0')}`,
-		state: running.includes(id) ? 'running' : 'success',
-	}));
-	const asked: string[] = [];
-	let bytes = 0;
-	const server = await serve(t, 'livy', request => {
-		const from = Number(request.query.get('from') ?? 0);
-		const size = Number(request.query.get('size') ?? 100);
-		asked.push(`${request.path}?from=${from}`);
-		const items = request.path === '/batches' ? batches : [];
-		const answer = json(200, {
-			from,
-			total: items.length,
-			sessions: items.slice(from, from + size),
-		});
-		bytes += answer.body.length;
-		return answer;
-	});
-	return {
-		url: server.url,
-		batches,
-		/** The requests and bytes since the last call. */
-		poll() {
-			const seen = {requests: [...asked], bytes};
-			asked.length = 0;
-			bytes = 0;
-			return seen;
-		},
-	};
+	const livy = manyBatches(count, running);
+	const server = await serve(t, 'livy', livy.handler);
+	return {...livy, url: server.url};
 }
 
 test('at 50,000 batches a steady poll asks for the newest page and the pages of active runs only', async t => {

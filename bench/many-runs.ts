@@ -1,0 +1,92 @@
+import {Buffer} from 'node:buffer';
+import path from 'node:path';
+import process from 'node:process';
+import {createLivyProvider} from '../source/providers/livy/livy-provider.js';
+import {manyBatches} from '../source/simulators/livy/many-batches.js';
+import {startSimServer} from '../source/simulators/sim-server.js';
+import {median, percentile, rssMiB, runInPty, waitUntil} from './pty.js';
+
+const cli = path.resolve(process.cwd(), 'dist/sparktop.js');
+const node = process.execPath;
+
+const running = [46_010, 49_997, 49_998, 49_999];
+
+/** What a first load and one steady poll of 50,000 Livy batches ask for: requests and bytes. */
+export async function pollCost(): Promise<{
+	first: {requests: number; bytes: number};
+	steady: {requests: number; bytes: number};
+}> {
+	const livy = manyBatches(50_000, running);
+	const server = await startSimServer('livy', livy.handler);
+	try {
+		const provider = createLivyProvider({target: 'livy', endpoint: server.url});
+		await provider.listRuns!(AbortSignal.timeout(60_000));
+		const first = livy.poll();
+		await provider.listRuns!(AbortSignal.timeout(60_000));
+		const steady = livy.poll();
+		return {
+			first: {requests: first.requests.length, bytes: first.bytes},
+			steady: {requests: steady.requests.length, bytes: steady.bytes},
+		};
+	} finally {
+		await server.close();
+	}
+}
+
+/**
+ * The monitor watching 50,000 Livy batches (the newest `window` listed) in a 120x40 pty: time from
+ * a key to the first byte of the frame it causes, median and p95 of `presses` keys, and the
+ * resident memory `settleMs` after start.
+ */
+export async function manyRunsInPty(
+	window: number,
+	options: {presses: number; settleMs: number},
+): Promise<{median: number; p95: number; rssMiB: number}> {
+	const livy = manyBatches(50_000, running);
+	const server = await startSimServer('livy', livy.handler);
+	const run = runInPty(
+		`${node} ${cli} --provider livy --endpoint ${server.url} --max-runs ${window} --interval 3`,
+		120,
+		40,
+		{NODE_ENV: 'production'},
+	);
+	try {
+		const text = () =>
+			Buffer.concat(run.chunks.map(chunk => chunk.bytes)).toString();
+		await waitUntil(
+			() => text().includes(`newest ${window} of 50000`),
+			120_000,
+		);
+		const latencies: number[] = [];
+		for (let index = 0; index < options.presses; index++) {
+			const before = run.chunks.length;
+			const sent = performance.now();
+			run.child.stdin!.write(index % 20 < 10 ? 'j' : 'k');
+			await waitUntil(() => run.chunks.length > before, 2000);
+			const reply = run.chunks[before];
+			if (reply) {
+				latencies.push(reply.at - sent);
+			}
+
+			await new Promise(resolve => {
+				setTimeout(resolve, 90);
+			});
+		}
+
+		const left = options.settleMs - (performance.now() - run.startedAt);
+		if (left > 0) {
+			await new Promise(resolve => {
+				setTimeout(resolve, left);
+			});
+		}
+
+		return {
+			median: median(latencies),
+			p95: percentile(latencies, 0.95),
+			rssMiB: rssMiB(run.nodePid()!),
+		};
+	} finally {
+		await run.stop();
+		await server.close();
+	}
+}
