@@ -139,10 +139,16 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 		[statementsOfRun.snapshot.data],
 	);
 
+	const screen = layout(columns, rows, nav.focus, nav.zoom);
 	// The log view reads the whole log while it is open; a provider without one has the tail in Detail.
 	const logOpen = nav.log !== undefined;
 	const logOfRun = useRunResource(run, logResource, logOpen);
-	const detailOfRun = useRunResource(run, detailResource);
+	// Detail is read while it is on screen (a narrow terminal shows one pane at a time) or the log needs it.
+	const detailOfRun = useRunResource(
+		run,
+		detailResource,
+		logOpen || screen.rows.flat().some(box => box.pane === 'detail'),
+	);
 	const {zone} = useTheme();
 	const detailRows = useMemo(
 		() => (run ? detailLines(run, detailOfRun.snapshot.data, {now, zone}) : []),
@@ -162,7 +168,6 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 		[statementId, nav.allJobs],
 	);
 
-	const screen = layout(columns, rows, nav.focus, nav.zoom);
 	const runsWidth =
 		screen.rows.flat().find(box => box.pane === 'runs')?.width ?? columns;
 	const table = useMemo(
