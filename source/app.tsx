@@ -9,19 +9,13 @@ import {
 } from 'react';
 import type {Run} from './model/types.js';
 import {findRuns, parseRunName} from './store/find-run.js';
-import {logStreams} from './model/log-streams.js';
-import {
-	detailResource,
-	logResource,
-	statementsResource,
-} from './store/resources.js';
+import {detailResource, statementsResource} from './store/resources.js';
 import {bottomLine} from './ui/bottom-line.js';
 import {completeCommand} from './ui/command-line.js';
 import {flashOf} from './ui/flash.js';
 import type {Intent} from './ui/keys/intents.js';
 import {keyIntents, scopesOf} from './ui/keys/handle-key.js';
 import {layout} from './ui/layout.js';
-import {LogSaverContext} from './ui/log-saver-context.js';
 import type {LogView} from './ui/log-view.js';
 import {detailLines} from './ui/render/detail-lines.js';
 import {useTheme} from './ui/theme.js';
@@ -46,6 +40,7 @@ import {useStore, useStoreStatus} from './ui/store-context.js';
 import {useActionPrompt} from './ui/use-action-prompt.js';
 import {useNewlyFailed} from './ui/use-newly-failed.js';
 import {useNow} from './ui/use-now.js';
+import {useRunLog} from './ui/use-run-log.js';
 import {useRunResource} from './ui/use-run-resource.js';
 import {useRunSources} from './ui/use-run-sources.js';
 import {useSelectionActions} from './ui/use-selection-actions.js';
@@ -142,7 +137,6 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	const screen = layout(columns, rows, nav.focus, nav.zoom);
 	// The log view reads the whole log while it is open; a provider without one has the tail in Detail.
 	const logOpen = nav.log !== undefined;
-	const logOfRun = useRunResource(run, logResource, logOpen);
 	// Detail is read while it is on screen (a narrow terminal shows one pane at a time) or the log needs it.
 	const detailOfRun = useRunResource(
 		run,
@@ -154,14 +148,8 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 		() => (run ? detailLines(run, detailOfRun.snapshot.data, {now, zone}) : []),
 		[run, detailOfRun.snapshot.data, now, zone],
 	);
-	const streams = useMemo(
-		() =>
-			logOfRun.available
-				? logStreams(logOfRun.snapshot.data)
-				: logStreams(undefined, detailOfRun.snapshot.data?.logTail),
-		[logOfRun.available, logOfRun.snapshot.data, detailOfRun.snapshot.data],
-	);
-	const saveLog = useContext(LogSaverContext);
+	const runLog = useRunLog(run, logOpen, detailOfRun.snapshot, prompt);
+	const {streams} = runLog;
 	const statementId = selectedStatement(statements, nav.statementId)?.id;
 	const jobScope = useMemo(
 		() => ({statementId, all: nav.allJobs}),
@@ -352,33 +340,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 			}
 
 			case 'saveLog': {
-				const stream = streams[current.current.log?.stream ?? 0];
-				if (!run || !stream || stream.lines.length === 0) {
-					prompt.say('no log to save yet', 'waiting');
-					break;
-				}
-
-				const of =
-					stream.total !== undefined && stream.total > stream.lines.length
-						? ` (the last of ${stream.total})`
-						: '';
-				saveLog({
-					name: `${run.target}-${run.kind}-${run.id}-${stream.name}`,
-					lines: stream.lines,
-				}).then(
-					file => {
-						prompt.say(
-							`saved ${stream.lines.length} lines${of} of ${stream.name} to ${file}`,
-							'ok',
-						);
-					},
-					(error: unknown) => {
-						prompt.say(
-							`could not save the log: ${error instanceof Error ? error.message : String(error)}`,
-							'bad',
-						);
-					},
-				);
+				runLog.save(current.current.log?.stream ?? 0);
 				break;
 			}
 		}
@@ -447,13 +409,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 			bottom={bottom}
 			detail={{rows: detailRows, snapshot: detailOfRun.snapshot}}
 			jobScope={jobScope}
-			log={{
-				streams,
-				snapshot: logOfRun.available ? logOfRun.snapshot : detailOfRun.snapshot,
-				available:
-					logOfRun.available ||
-					(detailOfRun.snapshot.data?.logTail.length ?? 0) > 0,
-			}}
+			log={runLog}
 			onExtent={onExtent}
 		/>
 	);

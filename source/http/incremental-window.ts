@@ -60,11 +60,6 @@ export class IncrementalWindow {
 		return {items, total};
 	}
 
-	/** Forgets what was read: the next read is a full one. */
-	reset(): void {
-		this.held = undefined;
-	}
-
 	private async steadyRead(
 		source: WindowSource,
 		held: Held,

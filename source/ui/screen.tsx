@@ -172,7 +172,9 @@ export function Screen(props: ScreenProps) {
 				/>
 			) : nav.log ? (
 				<LogOverlay
-					{...props.log}
+					streams={props.log.streams}
+					snapshot={props.log.snapshot}
+					available={props.log.available}
 					run={run}
 					log={nav.log}
 					width={columns}

@@ -9,7 +9,6 @@ import type {
 } from '../../model/types.js';
 import {
 	asArray,
-	asCount,
 	asNumber,
 	asObject,
 	asString,
@@ -21,6 +20,7 @@ import {
 	asParsedJson,
 } from '../../model/wire.js';
 import {runKey} from '../provider.js';
+import {executorSummary} from '../spark/spark-mapping.js';
 import {
 	emrJobRunState,
 	emrSessionState,
@@ -127,20 +127,11 @@ export function mapEmrExecutors(items: readonly unknown[]): ExecutorInfo[] {
 	return items.map(item => {
 		const executor = asObject(item);
 		const status = asText(executor['status']) ?? '';
-		return {
+		return executorSummary(executor, {
 			id: asString(executor['executorId']) ?? '?',
 			driver: asText(executor['executorType']) === 'driver',
 			active: !/dead|removed|lost/iv.test(status),
-			cores: asCount(executor['totalCores']),
-			memoryUsed: asCount(executor['memoryUsed']),
-			maxMemory: asCount(executor['maxMemory']),
-			activeTasks: asCount(executor['activeTasks']),
-			completedTasks: asCount(executor['completedTasks']),
-			failedTasks: asCount(executor['failedTasks']),
-			gcTimeMs: asNumber(executor['totalGCTime']),
-			taskTimeMs: asNumber(executor['totalDuration']),
-			removeReason: asText(executor['removeReason']),
-		};
+		});
 	});
 }
 

@@ -82,21 +82,34 @@ export function mapSparkExecutors(body: unknown): ExecutorInfo[] {
 	return asArray(body).map(item => {
 		const executor = asObject(item);
 		const id = asText(executor['id']) ?? '?';
-		return {
+		return executorSummary(executor, {
 			id,
 			driver: id === 'driver',
 			active: executor['isActive'] !== false,
-			cores: asCount(executor['totalCores']),
-			memoryUsed: asCount(executor['memoryUsed']),
-			maxMemory: asCount(executor['maxMemory']),
-			activeTasks: asCount(executor['activeTasks']),
-			completedTasks: asCount(executor['completedTasks']),
-			failedTasks: asCount(executor['failedTasks']),
-			gcTimeMs: asNumber(executor['totalGCTime']),
-			taskTimeMs: asNumber(executor['totalDuration']),
-			removeReason: asText(executor['removeReason']),
-		};
+		});
 	});
+}
+
+/**
+ * Spark's ExecutorSummary counts, which EMR Serverless's ListJobExecutors carries under the same
+ * names; who the executor is comes from each service's own fields.
+ */
+export function executorSummary(
+	executor: WireObject,
+	who: Pick<ExecutorInfo, 'id' | 'driver' | 'active'>,
+): ExecutorInfo {
+	return {
+		...who,
+		cores: asCount(executor['totalCores']),
+		memoryUsed: asCount(executor['memoryUsed']),
+		maxMemory: asCount(executor['maxMemory']),
+		activeTasks: asCount(executor['activeTasks']),
+		completedTasks: asCount(executor['completedTasks']),
+		failedTasks: asCount(executor['failedTasks']),
+		gcTimeMs: asNumber(executor['totalGCTime']),
+		taskTimeMs: asNumber(executor['totalDuration']),
+		removeReason: asText(executor['removeReason']),
+	};
 }
 
 export function mapSparkApplicationDetail(

@@ -43,9 +43,19 @@ export function StatementsPane({
 	const {statements, snapshot, available, watches} = of;
 	const {bar: glyphs} = useTheme();
 	// The selected statement's own Spark jobs, live, by their job group.
-	const progress = useRunResource(run, progressResource).snapshot.data;
-	const jobTasks =
-		selectedId === undefined ? undefined : statementTasks(progress, selectedId);
+	const progress = useRunResource(
+		run,
+		progressResource,
+		available && selectedId !== undefined,
+	).snapshot.data;
+	// Summed once per answer, not per frame: the lines below are memoised on it.
+	const jobTasks = useMemo(
+		() =>
+			selectedId === undefined
+				? undefined
+				: statementTasks(progress, selectedId),
+		[progress, selectedId],
+	);
 	useEffect(() => {
 		onExtent(Math.max(1, statements.length));
 	}, [statements.length, onExtent]);

@@ -70,20 +70,6 @@ export function lineWidth(line: Line): number {
 	return line.reduce((sum, part) => sum + stringWidth(part.text), 0);
 }
 
-/** `Label  value` pairs with aligned values. */
-export function fieldLines(
-	pairs: ReadonlyArray<readonly [string, string]>,
-	labelWidth = Math.min(
-		24,
-		Math.max(0, ...pairs.map(([label]) => label.length)) + 2,
-	),
-): Line[] {
-	return pairs.map(([label, value]) => [
-		{text: fit(label, labelWidth), tone: 'muted'},
-		segment(value),
-	]);
-}
-
 export function heading(text: string): Line {
 	return [{text, tone: 'title', bold: true}];
 }

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import {formatBytes, formatDuration} from '../../model/format.js';
 import {
 	barCells,
@@ -13,7 +14,7 @@ import {
 	stragglerNote,
 } from '../../model/job-groups.js';
 import type {Progress, SparkJob, SparkStage} from '../../model/types.js';
-import {fit, type Line, segment} from './line.js';
+import {fit, type Line, segment, wrapLine} from './line.js';
 import {jobTone} from './state-tone.js';
 
 export type BarGlyphs = {
@@ -82,20 +83,18 @@ function barWithLabel(
 		: [[...bars, {text: ` ${bar.label}`}]];
 }
 
-/** Text broken into rows of `width` characters at most, at most `rows` of them. */
-function wrapText(text: string, width: number, rows: number): string[] {
-	const parts: string[] = [];
-	let rest = text;
-	while (rest !== '' && parts.length < rows) {
-		parts.push(
-			parts.length === rows - 1
-				? fit(rest, width).trimEnd()
-				: rest.slice(0, width),
-		);
-		rest = rest.slice(width);
+/** A job's name on two rows of `width` cells at most, the second cut with `…` when it is longer. */
+function nameRows(name: string, width: number): Line[] {
+	const [first, ...rest] = wrapLine([segment(name)], width);
+	if (!first || rest.length <= 1) {
+		return [first ?? [], ...rest];
 	}
 
-	return parts;
+	const more = rest
+		.flat()
+		.map(part => part.text)
+		.join('');
+	return [first, [segment(fit(more, width).trimEnd())]];
 }
 
 /** How the Progress pane draws: its width, bar glyphs, the time, and which jobs it shows. */
@@ -129,7 +128,7 @@ function jobLines(
 	const tail = `  stages ${stageLabel(job.stages)}  ${timing}`;
 	const fixed = head.length + status.length + tail.length;
 	// Counts and ETA are never cut: a name that does not fit beside them goes to its own lines.
-	const inline = width - fixed - 1 >= title.length;
+	const inline = width - fixed - 1 >= stringWidth(title);
 	const lines: Line[] = [
 		[
 			{text: head, bold: true},
@@ -139,9 +138,9 @@ function jobLines(
 		],
 		...(inline
 			? []
-			: wrapText(title, Math.max(8, width - indent), 2).map(part => [
+			: nameRows(title, Math.max(8, width - indent)).map(row => [
 					{text: ' '.repeat(indent)},
-					segment(part),
+					...row,
 				])),
 		...barWithLabel(taskBar(job.tasks), layout, glyphs),
 	];
