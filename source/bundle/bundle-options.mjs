@@ -2,7 +2,7 @@
 // single executable's one-file bundle (build-sea.mjs) run the same code.
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {inkFix} from './ink-fix.mjs';
+import {inkOutput} from './ink-output.mjs';
 
 const manifest = JSON.parse(
 	readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -36,7 +36,7 @@ export const bundleOptions = {
 			new URL('react-devtools-stub.js', import.meta.url),
 		),
 	},
-	plugins: [inkFix],
+	plugins: [inkOutput],
 };
 
 /** Bundled CommonJS dependencies (signal-exit and others) call require(); `base` names the module's place. */
