@@ -10,9 +10,9 @@ import {
 import type {Run} from './model/types.js';
 import {findRuns, parseRunName} from './store/find-run.js';
 import {detailResource, statementsResource} from './store/resources.js';
-import {bottomLine} from './ui/bottom-line.js';
+import {bottomLine, noticeMs} from './ui/bottom-line.js';
 import {completeCommand} from './ui/command-line.js';
-import {flashOf} from './ui/flash.js';
+import {flashMs, flashOf} from './ui/flash.js';
 import type {Intent} from './ui/keys/intents.js';
 import {keyIntents, scopesOf} from './ui/keys/handle-key.js';
 import {layout} from './ui/layout.js';
@@ -33,13 +33,17 @@ import {hintLine} from './ui/render/key-help.js';
 import {type ColumnId, sizeRunTable} from './ui/render/run-columns.js';
 import {newestFirst} from './ui/render/statement-lines.js';
 import {parseRunFilter} from './ui/run-filter.js';
-import {type ListChoice, runListsMemo} from './ui/run-lists.js';
+import {
+	type ListChoice,
+	listsClockStepMs,
+	runListsMemo,
+} from './ui/run-lists.js';
 import {Screen} from './ui/screen.js';
 import {selectedRun, selectedStatement} from './ui/selection.js';
 import {useStore, useStoreStatus} from './ui/store-context.js';
 import {useActionPrompt} from './ui/use-action-prompt.js';
+import {useClock} from './ui/use-clock.js';
 import {useNewlyFailed} from './ui/use-newly-failed.js';
-import {useNow} from './ui/use-now.js';
 import {useRunLog} from './ui/use-run-log.js';
 import {useRunResource} from './ui/use-run-resource.js';
 import {useRunSources} from './ui/use-run-sources.js';
@@ -70,7 +74,6 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	const providers = useContext(ProvidersContext);
 	const {columns, rows} = useTerminalSize();
 	const status = useStoreStatus();
-	const now = useNow(store.intervalMs, store.now);
 	const [nav, setNav] = useState(initialNavigation);
 	// Keys can arrive faster than frames: each key must see every earlier key's effect, so the
 	// state lives in a ref as well, with what is on screen for the reducer to move through.
@@ -112,6 +115,16 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	);
 
 	const prompt = useActionPrompt(store, questionReadyMs);
+	// App re-renders with the clock only when the order or the trouble view moves with it, and
+	// when a notice or the error flash expires; the panes tick by themselves.
+	const expiries = [
+		prompt.notice && prompt.notice.at + noticeMs,
+		status.errors[0] && status.errors[0].at + flashMs,
+	].filter((at): at is number => at !== undefined && at > store.now());
+	const now = useClock({
+		everyMs: listsClockStepMs(choiceOf(nav)),
+		at: expiries.length === 0 ? undefined : Math.min(...expiries),
+	});
 	const {sources, listed, serverTotal, serverMore} = useRunSources();
 	const {all: allRuns, shown: runs} = runLists(listed, choiceOf(nav), now);
 
@@ -144,10 +157,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 		logOpen || screen.rows.flat().some(box => box.pane === 'detail'),
 	);
 	const {zone} = useTheme();
-	const detailRows = useMemo(
-		() => (run ? detailLines(run, detailOfRun.snapshot.data, {now, zone}) : []),
-		[run, detailOfRun.snapshot.data, now, zone],
-	);
+	const detail = detailOfRun.snapshot.data;
 	const runLog = useRunLog(run, logOpen, detailOfRun.snapshot, prompt);
 	const {streams} = runLog;
 	const statementId = selectedStatement(statements, nav.statementId)?.id;
@@ -168,9 +178,9 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	);
 	const newlyFailed = useNewlyFailed(allRuns, nav.runKey, bell);
 	const pageSize = Math.max(1, screen.paneHeight - 4);
-	const lists = useRef({runs, allRuns, statements, lastSeen, detailRows});
+	const lists = useRef({runs, allRuns, statements, lastSeen, detail});
 	useEffect(() => {
-		lists.current = {runs, allRuns, statements, lastSeen, detailRows};
+		lists.current = {runs, allRuns, statements, lastSeen, detail};
 		shown.current = {
 			listed,
 			statementIds: statements.map(statement => statement.id),
@@ -203,7 +213,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 		nav.statementId,
 		nav.log,
 		streams,
-		detailRows,
+		detail,
 		screen.paneHeight,
 	]);
 
@@ -242,12 +252,17 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	const {offerCancel, copySelection, runCommand} = useSelectionActions({
 		selection() {
 			const {runKey, statementId, focus, detailCursor} = current.current;
-			const row = lists.current.detailRows[detailCursor];
 			const chosen = selectedRun(runKey, {
 				shown: lists.current.runs,
 				all: lists.current.allRuns,
 				lastSeen: lists.current.lastSeen,
 			}).run;
+			// The Detail row under the cursor, as the pane draws it.
+			const row =
+				chosen &&
+				detailLines(chosen, lists.current.detail, {now: store.now(), zone})[
+					detailCursor
+				];
 			return {
 				focus,
 				run: chosen,
@@ -386,7 +401,6 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 			rows={rows}
 			layout={screen}
 			nav={nav}
-			now={now}
 			write={write}
 			status={status}
 			targets={targets}
@@ -407,7 +421,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 				watches: provider?.watchStatement !== undefined,
 			}}
 			bottom={bottom}
-			detail={{rows: detailRows, snapshot: detailOfRun.snapshot}}
+			detail={detailOfRun.snapshot}
 			jobScope={jobScope}
 			log={runLog}
 			onExtent={onExtent}

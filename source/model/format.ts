@@ -23,6 +23,15 @@ export function formatDuration(ms: number | undefined): string {
 	return `${Math.floor(hours / 24)}d${String(hours % 24).padStart(2, '0')}h`;
 }
 
+/** How long `formatDuration(ms)` keeps its text: its smallest unit at that length. */
+export function durationStepMs(ms: number): number {
+	if (ms < 3_600_000) {
+		return 1000;
+	}
+
+	return ms < 48 * 3_600_000 ? 60_000 : 3_600_000;
+}
+
 /** Duration of a run: to its end, or to now while it is still going. */
 export function runDuration(
 	run: {startedAt?: number; submittedAt?: number; endedAt?: number},

@@ -81,6 +81,20 @@ export function formatMoment(at: number | undefined, zone: Zone): string {
 	return `${time.year}-${two(time.month)}-${two(time.day)} ${two(time.hour)}:${two(time.minute)}:${two(time.second)} ${suffix}`;
 }
 
+/** How long `formatAge(ms)` keeps its text: its unit at that age. */
+export function ageStepMs(ms: number): number {
+	const seconds = ms / 1000;
+	if (seconds < 60) {
+		return 1000;
+	}
+
+	if (seconds < 3600) {
+		return 60_000;
+	}
+
+	return seconds < 86_400 ? 3_600_000 : 86_400_000;
+}
+
 /** How long ago, coarsely: `45s`, `12m`, `3h`, `2d`, `5w`; it changes only as often as it reads. */
 export function formatAge(ms: number | undefined): string {
 	if (ms === undefined || !Number.isFinite(ms)) {

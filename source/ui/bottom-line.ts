@@ -4,7 +4,7 @@ import type {Tone} from './render/line.js';
 import type {Notice} from './use-action-prompt.js';
 
 /** How long an action's notice stays on the bottom line. */
-const noticeMs = 6000;
+export const noticeMs = 6000;
 
 export type BottomLine = {
 	readonly text: string;

@@ -24,6 +24,13 @@ export type ListChoice = {
 /** Orders and trouble move with the clock, but no faster than this: a 50,000-run list is not re-sorted every second. */
 const clockStepMs = 10_000;
 
+/** How often the lists move with the clock under `choice`: undefined when the order and filter ignore it. */
+export function listsClockStepMs(choice: ListChoice): number | undefined {
+	return sortMovesWithClock(choice.sort) || choice.troubleOnly
+		? clockStepMs
+		: undefined;
+}
+
 /**
  * The Runs pane's lists, remembering the last answer: a frame and the keys typed before the next
  * frame (a filter typed, then `g`) ask for the same lists and share one sort and one filter.

@@ -13,7 +13,6 @@ import {DetailPane} from './panes/detail-pane.js';
 import {ProgressPane} from './panes/progress-pane.js';
 import {RunsPane} from './panes/runs-pane.js';
 import {type StatementsOfRun, StatementsPane} from './panes/statements-pane.js';
-import type {DetailRow} from './render/detail-lines.js';
 import type {JobScope} from './render/progress-lines.js';
 import type {RunTable} from './render/run-columns.js';
 import type {SelectedRun} from './selection.js';
@@ -28,7 +27,6 @@ export type ScreenProps = {
 	readonly rows: number;
 	readonly layout: Layout;
 	readonly nav: Navigation;
-	readonly now: number;
 	readonly write: boolean;
 	readonly status: StoreStatus;
 	readonly targets: readonly string[];
@@ -53,11 +51,8 @@ export type ScreenProps = {
 	readonly bottom: BottomLine;
 	/** Which jobs Progress shows. */
 	readonly jobScope: JobScope;
-	/** The selected run's Detail rows, and the snapshot they come from. */
-	readonly detail: {
-		readonly rows: readonly DetailRow[];
-		readonly snapshot: ResourceSnapshot<Session>;
-	};
+	/** The selected run's detail. */
+	readonly detail: ResourceSnapshot<Session>;
 	/** The selected run's log streams, for the log view. */
 	readonly log: Pick<LogOverlayProps, 'streams' | 'snapshot' | 'available'>;
 	readonly onExtent: Readonly<
@@ -71,14 +66,14 @@ export type ScreenProps = {
 /** Lays the screen out from what the App hands it; it owns no state and performs no I/O. */
 export function Screen(props: ScreenProps) {
 	const theme = useTheme();
-	const {columns, rows, layout, nav, now, selection, bottom, onExtent} = props;
+	const {columns, rows, layout, nav, selection, bottom, onExtent} = props;
 	const {run} = selection;
 	const renderPane = (
 		pane: PaneId,
 		width: number,
 		height: number,
 	): ReactElement => {
-		const common = {run, focused: nav.focus === pane, width, height, now};
+		const common = {run, focused: nav.focus === pane, width, height};
 		switch (pane) {
 			case 'runs': {
 				return (
@@ -95,7 +90,6 @@ export function Screen(props: ScreenProps) {
 						focused={common.focused}
 						width={width}
 						height={height}
-						now={now}
 						zone={theme.zone}
 						filter={nav.filter}
 						filtering={nav.filtering}
@@ -114,8 +108,7 @@ export function Screen(props: ScreenProps) {
 					<DetailPane
 						key={pane}
 						{...common}
-						rows={props.detail.rows}
-						snapshot={props.detail.snapshot}
+						snapshot={props.detail}
 						cursor={nav.detailCursor}
 						wrap={nav.detailWrap}
 						sideways={nav.detailSideways}
@@ -158,7 +151,6 @@ export function Screen(props: ScreenProps) {
 				status={props.status}
 				targets={props.targets}
 				intervalMs={props.intervalMs}
-				now={now}
 				write={props.write}
 			/>
 			{layout.tabs ? <TabStrip focus={nav.focus} /> : undefined}

@@ -1,8 +1,15 @@
 import {useEffect, useMemo} from 'react';
 import type {Session} from '../../model/types.js';
 import type {ResourceSnapshot} from '../../store/resource-snapshot.js';
-import type {DetailRow} from '../render/detail-lines.js';
+import {
+	detailClockStepMs,
+	detailLines,
+	type DetailRow,
+} from '../render/detail-lines.js';
 import {type Line, plain, sliceLine, wrapLine} from '../render/line.js';
+import {useStore} from '../store-context.js';
+import {useTheme} from '../theme.js';
+import {useClock} from '../use-clock.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
 import {VisibleLines} from '../widgets/line-view.js';
 import {frameInnerHeight, PaneFrame} from '../widgets/pane-frame.js';
@@ -44,14 +51,12 @@ export function DetailPane({
 	width,
 	height,
 	onExtent,
-	rows,
 	snapshot,
 	cursor,
 	wrap,
 	sideways,
 	listed,
 }: RunPaneProps & {
-	readonly rows: readonly DetailRow[];
 	readonly snapshot: ResourceSnapshot<Session>;
 	readonly cursor: number;
 	readonly wrap: boolean;
@@ -59,6 +64,17 @@ export function DetailPane({
 	/** The run is still a row of the Runs list. */
 	readonly listed: boolean;
 }) {
+	const store = useStore();
+	const {zone} = useTheme();
+	const detail = snapshot.data;
+	// The pane ticks by itself, as often as the times it shows change.
+	const now = useClock({
+		everyMs: run && detailClockStepMs(run, detail, store.now()),
+	});
+	const rows: readonly DetailRow[] = useMemo(
+		() => (run ? detailLines(run, detail, {now, zone}) : []),
+		[run, detail, now, zone],
+	);
 	const notes = useMemo(
 		() => [
 			...(run && !listed

@@ -6,7 +6,6 @@ export type RunPaneProps = {
 	readonly focused: boolean;
 	readonly width: number;
 	readonly height: number;
-	readonly now: number;
 	/** Reports how far the pane can scroll or how many items it has, for the keys to clamp to. */
 	readonly onExtent: (extent: number) => void;
 };

@@ -1,7 +1,13 @@
 import {useMemo} from 'react';
 import {progressResource} from '../../store/resources.js';
 import {plain} from '../render/line.js';
-import {type JobScope, progressLines} from '../render/progress-lines.js';
+import {
+	type JobScope,
+	progressClockStepMs,
+	progressLines,
+} from '../render/progress-lines.js';
+import {useStore} from '../store-context.js';
+import {useClock} from '../use-clock.js';
 import {useRunResource} from '../use-run-resource.js';
 import {useTheme} from '../theme.js';
 import type {RunPaneProps} from './pane-props.js';
@@ -17,13 +23,16 @@ export function ProgressPane({
 	focused,
 	width,
 	height,
-	now,
 	onExtent,
 	scroll,
 	scope,
 }: RunPaneProps & {readonly scroll: number; readonly scope: JobScope}) {
 	const theme = useTheme();
 	const {snapshot: progress, available} = useRunResource(run, progressResource);
+	const store = useStore();
+	const now = useClock({
+		everyMs: progressClockStepMs(progress.data, store.now()),
+	});
 	const lines = useMemo(() => {
 		if (!run || !available) {
 			return [

@@ -3,9 +3,16 @@ import type {Zone} from '../../model/time-format.js';
 import type {Run} from '../../model/types.js';
 import type {ResourceSnapshot} from '../../store/resource-snapshot.js';
 import {type Line, plain, sliceLine} from '../render/line.js';
-import {runCells, runHeader, type RunTable} from '../render/run-columns.js';
+import {
+	rowsClockStepMs,
+	runCells,
+	runHeader,
+	type RunTable,
+} from '../render/run-columns.js';
 import type {RunSort} from '../render/run-order.js';
 import {summaryLine} from '../render/run-summary.js';
+import {useStore} from '../store-context.js';
+import {useClock} from '../use-clock.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
 import {LineView, VisibleLines} from '../widgets/line-view.js';
 import {frameInnerHeight, PaneFrame} from '../widgets/pane-frame.js';
@@ -33,7 +40,6 @@ export type RunsPaneProps = {
 	readonly focused: boolean;
 	readonly width: number;
 	readonly height: number;
-	readonly now: number;
 	readonly zone: Zone;
 	readonly filter: string;
 	readonly filtering: boolean;
@@ -50,7 +56,7 @@ export type RunsPaneProps = {
 
 /** Every run of every target, one row each; only the rows in view are rendered. */
 export function RunsPane(props: RunsPaneProps) {
-	const {runs, table, selectedKey, focused, width, height, now, zone} = props;
+	const {runs, table, selectedKey, focused, width, height, zone} = props;
 	const inner = frameInnerHeight(height);
 	const notes: Line[] = props.sources.flatMap(({target, snapshot}) => {
 		if (snapshot.error) {
@@ -93,11 +99,20 @@ export function RunsPane(props: RunsPaneProps) {
 		rowsHeight,
 		runs.length,
 	);
+	const inView = useMemo(
+		() => runs.slice(offset, offset + rowsHeight),
+		[runs, offset, rowsHeight],
+	);
+	const store = useStore();
+	// Only the rows in view decide how often the pane ticks: a 3 h age need not move every second.
+	const now = useClock({
+		everyMs: rowsClockStepMs(inView, table, store.now()),
+	});
 	const sideways = (line: Line): Line =>
 		table.width > width - 2 ? sliceLine(line, props.sideways, width - 2) : line;
 	const rows = useMemo(
 		() =>
-			runs.slice(offset, offset + rowsHeight).map((run, index): Line => {
+			inView.map((run, index): Line => {
 				const isSelected = index + offset === selected;
 				const marker = isSelected
 					? '▸ '
@@ -113,17 +128,7 @@ export function RunsPane(props: RunsPaneProps) {
 					...runCells(run, table, {now, zone}, isSelected && focused),
 				];
 			}),
-		[
-			runs,
-			offset,
-			rowsHeight,
-			selected,
-			table,
-			now,
-			zone,
-			focused,
-			props.newlyFailed,
-		],
+		[inView, offset, selected, table, now, zone, focused, props.newlyFailed],
 	);
 	const count =
 		runs.length > rowsHeight || selected === -1

@@ -4,7 +4,12 @@ import type {ResourceSnapshot} from '../../store/resource-snapshot.js';
 import {plain} from '../render/line.js';
 import {statementTasks} from '../../model/job-groups.js';
 import {progressResource} from '../../store/resources.js';
-import {statementLines} from '../render/statement-lines.js';
+import {
+	statementLines,
+	statementsClockStepMs,
+} from '../render/statement-lines.js';
+import {useStore} from '../store-context.js';
+import {useClock} from '../use-clock.js';
 import {useTheme} from '../theme.js';
 import {useRunResource} from '../use-run-resource.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
@@ -32,7 +37,6 @@ export function StatementsPane({
 	focused,
 	width,
 	height,
-	now,
 	onExtent,
 	selectedId,
 	of,
@@ -41,6 +45,10 @@ export function StatementsPane({
 	readonly of: StatementsOfRun;
 }) {
 	const {statements, snapshot, available, watches} = of;
+	const store = useStore();
+	const now = useClock({
+		everyMs: statementsClockStepMs(statements, store.now()),
+	});
 	const {bar: glyphs} = useTheme();
 	// The selected statement's own Spark jobs, live, by their job group.
 	const progress = useRunResource(

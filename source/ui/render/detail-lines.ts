@@ -1,6 +1,15 @@
 import {summarizeExecutors} from '../../model/executor-summary.js';
-import {formatDuration, runDuration} from '../../model/format.js';
-import {formatAge, formatMoment, type Zone} from '../../model/time-format.js';
+import {
+	durationStepMs,
+	formatDuration,
+	runDuration,
+} from '../../model/format.js';
+import {
+	ageStepMs,
+	formatAge,
+	formatMoment,
+	type Zone,
+} from '../../model/time-format.js';
 import type {Run, Session} from '../../model/types.js';
 import {clipLines} from '../../text/sanitize.js';
 import {fit, heading, type Line, segment} from './line.js';
@@ -22,6 +31,24 @@ function moment(at: number | undefined, now: number, zone: Zone): string {
 	return at === undefined
 		? ''
 		: `${formatMoment(at, zone)} (${formatAge(now - at)} ago)`;
+}
+
+/** How often Detail's times change as shown: its ages, and the duration of a run still going. */
+export function detailClockStepMs(
+	run: Run,
+	detail: Session | undefined,
+	now: number,
+): number | undefined {
+	const current = detail ?? run;
+	const steps = [current.submittedAt, current.endedAt, current.updatedAt]
+		.filter(at => at !== undefined)
+		.map(at => ageStepMs(now - at));
+	const duration = runDuration(current, now);
+	if (current.endedAt === undefined && duration !== undefined) {
+		steps.push(durationStepMs(duration));
+	}
+
+	return steps.length === 0 ? undefined : Math.min(...steps);
 }
 
 function runFields(run: Run, now: number, zone: Zone): Pair[] {

@@ -1,5 +1,9 @@
 import stringWidth from 'string-width';
-import {formatBytes, formatDuration} from '../../model/format.js';
+import {
+	durationStepMs,
+	formatBytes,
+	formatDuration,
+} from '../../model/format.js';
 import {
 	barCells,
 	estimateRemainingMs,
@@ -210,6 +214,19 @@ export type JobScope = {
 };
 
 /** The Progress pane: running jobs first, then the rest newest first; active and failed stages after. */
+/** How often the pane's times change as shown: the elapsed times and ETAs of jobs still going. */
+export function progressClockStepMs(
+	progress: Progress | undefined,
+	now: number,
+): number | undefined {
+	const going = (progress?.jobs ?? []).filter(
+		job => job.completedAt === undefined && job.submittedAt !== undefined,
+	);
+	return going.length === 0
+		? undefined
+		: Math.min(...going.map(job => durationStepMs(now - job.submittedAt!)));
+}
+
 export function progressLines(progress: Progress, view: ProgressView): Line[] {
 	const {width, glyphs, scope = {all: true}} = view;
 	const lines: Line[] = progress.note

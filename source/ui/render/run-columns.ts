@@ -1,6 +1,15 @@
 import stringWidth from 'string-width';
-import {formatDuration, runDuration} from '../../model/format.js';
-import {formatAge, formatWhen, type Zone} from '../../model/time-format.js';
+import {
+	durationStepMs,
+	formatDuration,
+	runDuration,
+} from '../../model/format.js';
+import {
+	ageStepMs,
+	formatAge,
+	formatWhen,
+	type Zone,
+} from '../../model/time-format.js';
 import type {Run} from '../../model/types.js';
 import {sanitizeLine} from '../../text/sanitize.js';
 import {fit, type Segment} from './line.js';
@@ -305,6 +314,37 @@ export function runHeader(
 			bold: true,
 		},
 	];
+}
+
+/**
+ * How often these rows' times change as shown: the finest step of their ages and of the
+ * durations of runs still going; undefined when no time shown moves. (SUBMITTED moves at midnight
+ * only: the next poll redraws it.)
+ */
+export function rowsClockStepMs(
+	runs: readonly Run[],
+	table: RunTable,
+	now: number,
+): number | undefined {
+	const shows = (id: ColumnId) =>
+		table.columns.some(column => column.id === id);
+	const steps: number[] = [];
+	for (const run of runs) {
+		if (shows('age') && run.submittedAt !== undefined) {
+			steps.push(ageStepMs(now - run.submittedAt));
+		}
+
+		const duration = runDuration(run, now);
+		if (
+			shows('duration') &&
+			run.endedAt === undefined &&
+			duration !== undefined
+		) {
+			steps.push(durationStepMs(duration));
+		}
+	}
+
+	return steps.length === 0 ? undefined : Math.min(...steps);
 }
 
 export function runCells(

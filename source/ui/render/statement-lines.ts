@@ -1,4 +1,4 @@
-import {formatDuration} from '../../model/format.js';
+import {durationStepMs, formatDuration} from '../../model/format.js';
 import {statementFailure} from '../../model/statement-outcome.js';
 import {taskBar} from '../../model/task-bar.js';
 import type {Statement, TaskCounts} from '../../model/types.js';
@@ -13,6 +13,22 @@ const maxOutputLines = 200;
 
 /** Marks a statement whose code failed, whatever state word its service used. */
 const failedMark = '✖';
+
+/** How often the statements' times change as shown: the durations of those still running. */
+export function statementsClockStepMs(
+	statements: readonly Statement[],
+	now: number,
+): number | undefined {
+	const going = statements.filter(
+		statement =>
+			statement.completedAt === undefined && statement.startedAt !== undefined,
+	);
+	return going.length === 0
+		? undefined
+		: Math.min(
+				...going.map(statement => durationStepMs(now - statement.startedAt!)),
+			);
+}
 
 /** Newest first: the statement running now is the one to watch. */
 export function newestFirst(statements: readonly Statement[]): Statement[] {

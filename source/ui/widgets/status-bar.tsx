@@ -4,14 +4,15 @@ import stringWidth from 'string-width';
 import {formatDuration} from '../../model/format.js';
 import {formatWhen} from '../../model/time-format.js';
 import type {StoreStatus} from '../../store/resource-snapshot.js';
+import {useStore} from '../store-context.js';
 import {toneColor, useTheme} from '../theme.js';
+import {useClock} from '../use-clock.js';
 
 export type StatusBarProps = {
 	readonly width: number;
 	readonly status: StoreStatus;
 	readonly targets: readonly string[];
 	readonly intervalMs: number;
-	readonly now: number;
 	readonly write: boolean;
 };
 
@@ -37,23 +38,40 @@ export function StatusBar({
 	status,
 	targets,
 	intervalMs,
-	now,
 	write,
 }: StatusBarProps) {
 	const theme = useTheme();
+	const store = useStore();
 	const stale = status.errors.length > 0;
-	const age =
-		status.updatedAt === undefined ? undefined : now - status.updatedAt;
 	const retryAt = status.errors
-		.map(error => error.nextAttemptAt ?? now)
+		.map(error => error.nextAttemptAt)
+		.filter(at => at !== undefined)
 		.toSorted((a, b) => a - b)[0];
+	// The time of the last answer does not tick. Its age shows (and ticks) only once an answer is
+	// overdue, and while paused not at all; countdowns tick while they run.
+	const overdueAt =
+		status.updatedAt === undefined || status.paused
+			? undefined
+			: status.updatedAt + 2 * intervalMs;
+	const ticking =
+		status.lateSince !== undefined ||
+		retryAt !== undefined ||
+		(overdueAt !== undefined && store.now() >= overdueAt);
+	const now = useClock({
+		everyMs: ticking ? 1000 : undefined,
+		at: overdueAt,
+	});
+	const age =
+		overdueAt === undefined || now < overdueAt
+			? undefined
+			: now - status.updatedAt!;
 	const mode = status.paused
 		? ' PAUSED '
 		: `● every ${formatDuration(intervalMs)}`;
 	const freshness =
 		status.updatedAt === undefined
 			? '  waiting for first data'
-			: `  updated ${formatWhen(status.updatedAt, now, theme.zone)} (${formatDuration(Math.max(0, age ?? 0))} ago)`;
+			: `  updated ${formatWhen(status.updatedAt, now, theme.zone)}${age === undefined ? '' : ` (${formatDuration(age)} ago)`}`;
 	const lateText =
 		status.lateSince === undefined
 			? ''
