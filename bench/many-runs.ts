@@ -41,7 +41,13 @@ export async function pollCost(): Promise<{
 export async function manyRunsInPty(
 	window: number,
 	options: {presses: number; settleMs: number},
-): Promise<{median: number; p95: number; rssMiB: number}> {
+): Promise<{
+	median: number;
+	p95: number;
+	filterMedian: number;
+	filterP95: number;
+	rssMiB: number;
+}> {
 	const livy = manyBatches(50_000, running);
 	const server = await startSimServer('livy', livy.handler);
 	const run = runInPty(
@@ -57,21 +63,43 @@ export async function manyRunsInPty(
 			() => text().includes(`newest ${window} of 50000`),
 			120_000,
 		);
-		const latencies: number[] = [];
-		for (let index = 0; index < options.presses; index++) {
-			const before = run.chunks.length;
-			const sent = performance.now();
-			run.child.stdin!.write(index % 20 < 10 ? 'j' : 'k');
-			await waitUntil(() => run.chunks.length > before, 2000);
-			const reply = run.chunks[before];
-			if (reply) {
-				latencies.push(reply.at - sent);
+		/** Time from each key to the first byte of its frame. */
+		const press = async (keys: string[]) => {
+			const latencies: number[] = [];
+			for (const key of keys) {
+				const before = run.chunks.length;
+				const sent = performance.now();
+				run.child.stdin!.write(key);
+				await waitUntil(() => run.chunks.length > before, 2000);
+				const reply = run.chunks[before];
+				if (reply) {
+					latencies.push(reply.at - sent);
+				}
+
+				await new Promise(resolve => {
+					setTimeout(resolve, 90);
+				});
 			}
 
-			await new Promise(resolve => {
-				setTimeout(resolve, 90);
-			});
+			return latencies;
+		};
+
+		const latencies = await press(
+			Array.from({length: options.presses}, (_, index) =>
+				index % 20 < 10 ? 'j' : 'k',
+			),
+		);
+		// A filter typed a character at a time: each narrows the whole list again. Backspaces
+		// widen it back, so the measure repeats.
+		const typed: number[] = [];
+		await press(['/']);
+		for (let round = 0; round < Math.max(1, options.presses / 20); round++) {
+			const narrowing = await press([...'etl-4999']);
+			const widening = await press(Array.from({length: 8}, () => '\u007F'));
+			typed.push(...narrowing, ...widening);
 		}
+
+		await press(['\u001B']);
 
 		const left = options.settleMs - (performance.now() - run.startedAt);
 		if (left > 0) {
@@ -83,6 +111,8 @@ export async function manyRunsInPty(
 		return {
 			median: median(latencies),
 			p95: percentile(latencies, 0.95),
+			filterMedian: median(typed),
+			filterP95: percentile(typed, 0.95),
 			rssMiB: rssMiB(run.nodePid()!),
 		};
 	} finally {

@@ -2,6 +2,7 @@ import process from 'node:process';
 import {Buffer} from 'node:buffer';
 import path from 'node:path';
 import {keypressLatency} from './keypress-latency.js';
+import {idleCost, startupToRuns} from './livy-idle.js';
 import {manyRunsInPty, pollCost} from './many-runs.js';
 import {minimalInkFirstFrame, spawnToExit} from './references.js';
 import {cpuSeconds, median, rssMiB, runInPty, waitUntil} from './pty.js';
@@ -90,6 +91,8 @@ const bare = await spawnToExit(`${node} -e 0`);
 const version = await spawnToExit(`${node} ${cli} --version`);
 const minimalInk = await minimalInkFirstFrame();
 const startup = await startupToFirstFrame();
+const livyStartup = await startupToRuns();
+const idle = await idleCost();
 const steady = await steadyState();
 const keys = await keypressLatency();
 const polls = await pollCost();
@@ -115,6 +118,10 @@ const rows: Array<[string, string]> = [
 		ratio(startup.firstFrame, bare),
 	],
 	[
+		'start-up to runs on screen (Livy, 50 batches, loopback)',
+		`${ratio(livyStartup, bare)}; ${(livyStartup / minimalInk).toFixed(1)}x the minimal Ink app`,
+	],
+	[
 		'start-up to runs on screen (demo, simulators in-process)',
 		`${ratio(startup.firstRuns, bare)}; ${(startup.firstRuns / minimalInk).toFixed(1)}x the minimal Ink app`,
 	],
@@ -131,12 +138,25 @@ const rows: Array<[string, string]> = [
 		`${many.median.toFixed(1)} / ${many.p95.toFixed(1)} ms (median / p95)`,
 	],
 	[
+		'filter typing (each character) to first byte, pty, 5000 of 50,000 listed',
+		`${many.filterMedian.toFixed(1)} / ${many.filterP95.toFixed(1)} ms (median / p95)`,
+	],
+	[
 		'keypress to first byte, pty, 10,000 runs listed',
 		`${tenThousand.median.toFixed(1)} / ${tenThousand.p95.toFixed(1)} ms (median / p95)`,
 	],
 	[
 		'resident memory, 10,000 runs listed, after 60 s',
 		`${tenThousand.rssMiB.toFixed(0)} MiB`,
+	],
+	[
+		'idle (Livy, nothing changing, --interval 1): bytes per second',
+		`${idle.live.bytesPerSecond.toFixed(0)} B/s`,
+	],
+	['idle: CPU', `${idle.live.cpuSecondsPerMinute.toFixed(2)} CPU-s/min`],
+	[
+		'idle and paused: bytes per second / CPU',
+		`${idle.paused.bytesPerSecond.toFixed(0)} B/s, ${idle.paused.cpuSecondsPerMinute.toFixed(2)} CPU-s/min`,
 	],
 	[
 		'bytes to the terminal per refresh (demo, --interval 1, 120x40)',

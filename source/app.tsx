@@ -40,7 +40,7 @@ import {
 } from './ui/run-lists.js';
 import {Screen} from './ui/screen.js';
 import {selectedRun, selectedStatement} from './ui/selection.js';
-import {useStore, useStoreStatus} from './ui/store-context.js';
+import {useNewestError, useStore} from './ui/store-context.js';
 import {useActionPrompt} from './ui/use-action-prompt.js';
 import {useClock} from './ui/use-clock.js';
 import {useNewlyFailed} from './ui/use-newly-failed.js';
@@ -73,7 +73,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	const store = useStore();
 	const providers = useContext(ProvidersContext);
 	const {columns, rows} = useTerminalSize();
-	const status = useStoreStatus();
+	const newestError = useNewestError();
 	const [nav, setNav] = useState(initialNavigation);
 	// Keys can arrive faster than frames: each key must see every earlier key's effect, so the
 	// state lives in a ref as well, with what is on screen for the reducer to move through.
@@ -119,7 +119,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	// when a notice or the error flash expires; the panes tick by themselves.
 	const expiries = [
 		prompt.notice && prompt.notice.at + noticeMs,
-		status.errors[0] && status.errors[0].at + flashMs,
+		newestError && newestError.at + flashMs,
 	].filter((at): at is number => at !== undefined && at > store.now());
 	const now = useClock({
 		everyMs: listsClockStepMs(choiceOf(nav)),
@@ -391,7 +391,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 		command: nav.command,
 		pending: prompt.pending,
 		notice: prompt.notice,
-		flash: flashOf(status.errors[0], now),
+		flash: flashOf(newestError, now),
 		hints: hintLine(scopesOf({nav}), write, columns),
 		now,
 	});
@@ -402,7 +402,6 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 			layout={screen}
 			nav={nav}
 			write={write}
-			status={status}
 			targets={targets}
 			intervalMs={store.intervalMs}
 			runs={runs}

@@ -4,8 +4,9 @@
 // - ink/build/log-update.js is replaced by screen-writer.ts, which writes only changed cells;
 // - Ink's render throttle is replaced by frame-scheduler.ts (keys drawn at once, background
 //   updates coalesced), and Ink's input dispatch tells it when a key arrived;
-// - Ink's Output and text measuring keep their caches across frames (output-caches.ts); each row is written
-//   by styled-row.ts, which works out style changes only where a style changes.
+// - Ink's Output and text measuring keep their caches across frames (output-caches.ts); a row made
+//   of the same cells as last frame's keeps its text, and a changed one is written by
+//   styled-row.ts, which works out style changes only where a style changes.
 // Applied as the bundle is built, never to anyone's node_modules; the build fails if Ink's text
 // changed and a patch no longer fits. Tests through ink-testing-library run Ink unpatched.
 import {readFile} from 'node:fs/promises';
@@ -53,7 +54,7 @@ const patches = [
 	},
 	{
 		file: /[\\/]ink[\\/]build[\\/]output\.js$/,
-		prefix: `import { outputCachesAcrossFrames as sparktopCaches, sliceAcrossFrames as sparktopSlice } from ${terminal('output-caches.ts')};\nimport { rowString as sparktopRowString } from ${terminal('styled-row.ts')};\n`,
+		prefix: `import { outputCachesAcrossFrames as sparktopCaches, sliceAcrossFrames as sparktopSlice } from ${terminal('output-caches.ts')};\nimport { blankCell as sparktopBlank, rowText as sparktopRowText } from ${terminal('styled-row.ts')};\n`,
 		edits: [
 			[
 				'caches = new OutputCaches();',
@@ -64,8 +65,12 @@ const patches = [
 				'return sparktopSlice(line, from, to);',
 			],
 			[
-				'return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
-				'return sparktopRowString(lineWithoutEmptyItems).trimEnd();',
+				"row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+				'row.push(sparktopBlank);',
+			],
+			[
+				'.map(line => {\n            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742\n            const lineWithoutEmptyItems = line.filter(item => item !== undefined);\n            return styledCharsToString(lineWithoutEmptyItems).trimEnd();\n        })',
+				'.map((line, index) => sparktopRowText(index, line))',
 			],
 		],
 	},

@@ -142,8 +142,9 @@ export async function startSimServer(
 			send(outgoing, response, serverClock);
 		});
 	});
-	// Keep-alive sockets would hold close() open until their idle timeout.
-	server.keepAliveTimeout = 1000;
+	// Idle connections stay open as a real server's do (Jetty's idle timeout is 30 s), so a poll
+	// every second reuses its connection; close() closes them all at once.
+	server.keepAliveTimeout = 30_000;
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(port, host, () => {

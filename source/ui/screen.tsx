@@ -1,10 +1,7 @@
 import {Box, Text} from 'ink';
 import type {ReactElement} from 'react';
 import type {Run, Session} from '../model/types.js';
-import type {
-	ResourceSnapshot,
-	StoreStatus,
-} from '../store/resource-snapshot.js';
+import type {ResourceSnapshot} from '../store/resource-snapshot.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import type {BottomLine} from './bottom-line.js';
 import type {Layout} from './layout.js';
@@ -19,7 +16,7 @@ import type {SelectedRun} from './selection.js';
 import {toneColor, useTheme} from './theme.js';
 import {HelpOverlay} from './widgets/help-overlay.js';
 import {LogOverlay, type LogOverlayProps} from './widgets/log-overlay.js';
-import {StatusBar} from './widgets/status-bar.js';
+import {StoreStatusBar} from './widgets/status-bar.js';
 import {TabStrip} from './widgets/tab-strip.js';
 
 export type ScreenProps = {
@@ -28,7 +25,6 @@ export type ScreenProps = {
 	readonly layout: Layout;
 	readonly nav: Navigation;
 	readonly write: boolean;
-	readonly status: StoreStatus;
 	readonly targets: readonly string[];
 	readonly intervalMs: number;
 	/** The rows of the Runs pane: filtered and sorted. */
@@ -146,9 +142,8 @@ export function Screen(props: ScreenProps) {
 
 	return (
 		<Box flexDirection="column" width={columns} height={Math.max(4, rows - 1)}>
-			<StatusBar
+			<StoreStatusBar
 				width={columns}
-				status={props.status}
 				targets={props.targets}
 				intervalMs={props.intervalMs}
 				write={props.write}

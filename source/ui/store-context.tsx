@@ -4,10 +4,12 @@ import {
 	useContext,
 	useEffect,
 	useMemo,
+	useRef,
 	useSyncExternalStore,
 } from 'react';
 import type {PollingStore} from '../store/polling-store.js';
 import type {
+	KeyedError,
 	ResourceSnapshot,
 	ResourceSpec,
 	StoreStatus,
@@ -103,5 +105,28 @@ export function useStoreStatus(): StoreStatus {
 	return useSyncExternalStore(
 		useCallback(listener => store.subscribeStatus(listener), [store]),
 		() => store.getStatus(),
+	);
+}
+
+/**
+ * The newest error of the store's status, the same object until a newer one comes: a component
+ * that shows only it is not re-rendered by every answer's new status.
+ */
+export function useNewestError(): KeyedError | undefined {
+	const store = useStore();
+	const kept = useRef<KeyedError | undefined>(undefined);
+	return useSyncExternalStore(
+		useCallback(listener => store.subscribeStatus(listener), [store]),
+		() => {
+			const newest = store.getStatus().errors[0];
+			if (
+				newest?.key !== kept.current?.key ||
+				newest?.at !== kept.current?.at
+			) {
+				kept.current = newest;
+			}
+
+			return kept.current;
+		},
 	);
 }

@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import {formatDuration} from '../../model/format.js';
 import {formatWhen} from '../../model/time-format.js';
 import type {StoreStatus} from '../../store/resource-snapshot.js';
-import {useStore} from '../store-context.js';
+import {useStore, useStoreStatus} from '../store-context.js';
 import {toneColor, useTheme} from '../theme.js';
 import {useClock} from '../use-clock.js';
 
@@ -132,4 +132,10 @@ export function StatusBar({
 			) : undefined}
 		</Box>
 	);
+}
+
+/** The top line of the store's own status: it alone re-renders when an answer comes. */
+export function StoreStatusBar(props: Omit<StatusBarProps, 'status'>) {
+	const status = useStoreStatus();
+	return <StatusBar {...props} status={status} />;
 }

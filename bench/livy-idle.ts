@@ -1,0 +1,100 @@
+import {Buffer} from 'node:buffer';
+import path from 'node:path';
+import process from 'node:process';
+import {manyBatches} from '../source/simulators/livy/many-batches.js';
+import {startSimServer} from '../source/simulators/sim-server.js';
+import {cpuSeconds, median, runInPty, waitUntil} from './pty.js';
+
+const cli = path.resolve(process.cwd(), 'dist/sparktop.js');
+const node = process.execPath;
+
+const sleep = async (ms: number) =>
+	new Promise(resolve => {
+		setTimeout(resolve, ms);
+	});
+
+const textOf = (chunks: ReadonlyArray<{bytes: Uint8Array}>) =>
+	Buffer.concat(chunks.map(chunk => chunk.bytes)).toString();
+
+/** A Livy server with 50 finished batches on loopback (in this process), for `work`. */
+async function withFiftyBatches<T>(work: (url: string) => Promise<T>) {
+	const livy = manyBatches(50);
+	const server = await startSimServer('livy', livy.handler);
+	try {
+		return await work(server.url);
+	} finally {
+		await server.close();
+	}
+}
+
+/** Spawn to the first frame that shows the newest of 50 Livy batches, 120x40 pty, median. */
+export async function startupToRuns(samples = 7): Promise<number> {
+	return withFiftyBatches(async url => {
+		const times: number[] = [];
+		for (let index = 0; index < samples + 1; index++) {
+			const run = runInPty(
+				`${node} ${cli} --provider livy --endpoint ${url}`,
+				120,
+				40,
+				{NODE_ENV: 'production'},
+			);
+			await waitUntil(
+				() => textOf(run.chunks).includes('nightly-etl-00049'),
+				10_000,
+			);
+			const shown = run.chunks.find((_, at) =>
+				textOf(run.chunks.slice(0, at + 1)).includes('nightly-etl-00049'),
+			);
+			if (index > 0 && shown) {
+				times.push(shown.at - run.startedAt);
+			}
+
+			await run.stop();
+		}
+
+		return median(times);
+	});
+}
+
+/**
+ * Nothing changing on the server (50 finished Livy batches), `--interval 1`: bytes to the terminal
+ * and CPU, live and then paused, over `seconds` each.
+ */
+export async function idleCost(seconds = 30) {
+	return withFiftyBatches(async url => {
+		const run = runInPty(
+			`${node} ${cli} --provider livy --endpoint ${url} --interval 1`,
+			120,
+			40,
+			{NODE_ENV: 'production'},
+		);
+		try {
+			await waitUntil(
+				() => textOf(run.chunks).includes('nightly-etl-00049'),
+				10_000,
+			);
+			await sleep(3000);
+			const pid = run.nodePid()!;
+			const measure = async () => {
+				const from = run.chunks.length;
+				const cpu = cpuSeconds(pid);
+				await sleep(seconds * 1000);
+				const bytes = run.chunks
+					.slice(from)
+					.reduce((sum, chunk) => sum + chunk.bytes.length, 0);
+				return {
+					bytesPerSecond: bytes / seconds,
+					cpuSecondsPerMinute: ((cpuSeconds(pid) - cpu) / seconds) * 60,
+				};
+			};
+
+			const live = await measure();
+			run.child.stdin!.write('p');
+			await sleep(1500);
+			const paused = await measure();
+			return {live, paused};
+		} finally {
+			await run.stop();
+		}
+	});
+}
