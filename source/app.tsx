@@ -168,13 +168,15 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 
 	const runsWidth =
 		screen.rows.flat().find(box => box.pane === 'runs')?.width ?? columns;
+	// Columns fit every listed run, not only those the filter leaves: typing a filter neither
+	// moves the columns nor measures thousands of rows again for each character.
 	const table = useMemo(
 		() =>
-			sizeRunTable(runs, runsWidth - 4, {
+			sizeRunTable(listed, runsWidth - 4, {
 				targets: providers.size,
 				wide: nav.wide,
 			}),
-		[runs, runsWidth, providers.size, nav.wide],
+		[listed, runsWidth, providers.size, nav.wide],
 	);
 	const newlyFailed = useNewlyFailed(allRuns, nav.runKey, bell);
 	const pageSize = Math.max(1, screen.paneHeight - 4);

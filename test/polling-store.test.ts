@@ -69,6 +69,35 @@ describe('polling store', () => {
 		assert.deepEqual(store.getSnapshot('runs').data, [2]);
 	});
 
+	test('a prefetch asks before anyone watches, a view that comes shares its request, and it stops at the first answer', async () => {
+		const clock = new FakeClock();
+		const store = makeStore(clock);
+		let answer: (runs: number[]) => void = () => undefined;
+		const runs = loader(
+			'runs',
+			async () =>
+				new Promise<number[]>(resolve => {
+					answer = resolve;
+				}),
+		);
+		store.prefetch(runs.spec);
+		await settle();
+		assert.equal(runs.calls, 1, 'asked with no view watching');
+		const unsubscribe = store.subscribe(runs.spec, () => undefined);
+		await settle();
+		assert.equal(runs.calls, 1, 'the view shares the request in flight');
+		answer([1]);
+		await settle();
+		assert.deepEqual(store.getSnapshot('runs').data, [1]);
+		unsubscribe();
+		await clock.advance(5000);
+		assert.equal(
+			runs.calls,
+			1,
+			'nobody watches after the first answer: no more polls',
+		);
+	});
+
 	test('does not poll settled data again until refreshed, even while paused', async () => {
 		const clock = new FakeClock();
 		const store = makeStore(clock);

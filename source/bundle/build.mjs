@@ -1,7 +1,7 @@
 // Bundles the cli and everything it uses: start-up drops from ~0.75 s (hundreds of module files) to
 // ~0.3 s, React runs its production build, and the npm package needs no dependencies at all. Run
 // after tsc, which type-checks and builds the tests.
-import {chmodSync, rmSync} from 'node:fs';
+import {chmodSync, rmSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {bundleOptions, requireBanner} from './bundle-options.mjs';
@@ -11,6 +11,7 @@ rmSync(`${outdir}/chunks`, {recursive: true, force: true});
 
 await build({
 	...bundleOptions,
+	entryPoints: {'chunks/main': bundleOptions.entryPoints.sparktop},
 	outdir,
 	// @azure/identity (MSAL, most of the bundle's bytes) is imported only for Synapse targets
 	// without --token-command: it lands in its own chunk, read only then.
@@ -18,4 +19,17 @@ await build({
 	chunkNames: 'chunks/[name]-[hash]',
 	banner: {js: requireBanner('import.meta.url')},
 });
+// The program is a small loader: on Node 22 and later it first turns on Node's compile cache
+// (in the OS temp folder, or NODE_COMPILE_CACHE), so V8's code for the bundle is kept between runs
+// and start-up is some 10 % quicker; Node 20 has no such cache and just runs the bundle.
+writeFileSync(
+	`${outdir}/sparktop.js`,
+	[
+		'#!/usr/bin/env node',
+		"import module from 'node:module';",
+		'module.enableCompileCache?.();',
+		"await import('./chunks/main.js');",
+		'',
+	].join('\n'),
+);
 chmodSync(`${outdir}/sparktop.js`, 0o755);

@@ -94,6 +94,19 @@ export class PollingStore {
 		};
 	}
 
+	/**
+	 * Asks for `spec` now, before any view watches it, and keeps it going until its first answer:
+	 * the lists are on their way while the first frame is drawn, and a view that subscribes in
+	 * the meantime shares the request instead of starting its own.
+	 */
+	prefetch<T>(spec: ResourceSpec<T>): void {
+		const stop = this.subscribe(spec, () => {
+			if (!this.getSnapshot(spec.key).loading) {
+				stop();
+			}
+		});
+	}
+
 	/** Swaps in a newer spec for a key (a run whose state changed) without restarting its polling. */
 	updateSpec<T>(spec: ResourceSpec<T>): void {
 		const entry = this.entries.get(spec.key);
