@@ -1,7 +1,7 @@
 import {Buffer} from 'node:buffer';
 import path from 'node:path';
 import process from 'node:process';
-import {createLivyProvider} from '../source/providers/livy/livy-provider.js';
+import {LivyClient} from '../source/providers/livy/livy-client.js';
 import {manyBatches} from '../source/simulators/livy/many-batches.js';
 import {startSimServer} from '../source/simulators/sim-server.js';
 import {median, percentile, rssMiB, runInPty, waitUntil} from './pty.js';
@@ -11,18 +11,30 @@ const node = process.execPath;
 
 const running = [46_010, 49_997, 49_998, 49_999];
 
-/** What a first load and one steady poll of 50,000 Livy batches ask for: requests and bytes. */
-export async function pollCost(): Promise<{
+type PollCost = {
 	first: {requests: number; bytes: number};
 	steady: {requests: number; bytes: number};
-}> {
-	const livy = manyBatches(50_000, running);
+};
+
+/**
+ * What a first load and one steady poll of 50,000 batches ask for, requests and bytes: as Livy
+ * lists them (oldest first, 100 a page, with a total), or as Synapse does (newest first, 20 a
+ * page, no total to believe).
+ */
+export async function pollCost(
+	wire: 'livy' | 'synapse' = 'livy',
+): Promise<PollCost> {
+	const livy = manyBatches(50_000, running, {newestFirst: wire === 'synapse'});
 	const server = await startSimServer('livy', livy.handler);
 	try {
-		const provider = createLivyProvider({target: 'livy', endpoint: server.url});
-		await provider.listRuns!(AbortSignal.timeout(60_000));
+		const client = new LivyClient(
+			wire === 'livy'
+				? {endpoint: server.url}
+				: {endpoint: server.url, pageSize: 20, trustTotal: false},
+		);
+		await client.listBatches(AbortSignal.timeout(120_000));
 		const first = livy.poll();
-		await provider.listRuns!(AbortSignal.timeout(60_000));
+		await client.listBatches(AbortSignal.timeout(120_000));
 		const steady = livy.poll();
 		return {
 			first: {requests: first.requests.length, bytes: first.bytes},

@@ -96,6 +96,7 @@ const idle = await idleCost();
 const steady = await steadyState();
 const keys = await keypressLatency();
 const polls = await pollCost();
+const synapsePolls = await pollCost('synapse');
 const many = await manyRunsInPty(5000, {presses: 60, settleMs: 0});
 const tenThousand = await manyRunsInPty(10_000, {
 	presses: 20,
@@ -132,6 +133,10 @@ const rows: Array<[string, string]> = [
 	[
 		'Livy, 50,000 batches: one steady poll',
 		`${polls.steady.requests} requests, ${(polls.steady.bytes / 1024).toFixed(1)} KiB`,
+	],
+	[
+		'Synapse wire (newest first, 20 a page), 50,000 batches: first load / steady poll',
+		`${synapsePolls.first.requests} requests, ${(synapsePolls.first.bytes / 1024).toFixed(0)} KiB / ${synapsePolls.steady.requests} requests, ${(synapsePolls.steady.bytes / 1024).toFixed(1)} KiB`,
 	],
 	[
 		'keypress to first byte of its frame, pty, 50,000 batches (5000 listed)',

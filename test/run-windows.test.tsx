@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {hasMore, runList, totalOf} from '../source/model/run-list.js';
+import {LivyClient} from '../source/providers/livy/livy-client.js';
 import {createLivyProvider} from '../source/providers/livy/livy-provider.js';
 import type {Provider} from '../source/providers/provider.js';
 import {createSynapseProvider} from '../source/providers/synapse/synapse-provider.js';
@@ -18,8 +19,9 @@ async function bigLivy(
 	t: Parameters<typeof serve>[0],
 	count: number,
 	running: readonly number[],
+	options?: {newestFirst?: boolean},
 ) {
-	const livy = manyBatches(count, running);
+	const livy = manyBatches(count, running, options);
 	const server = await serve(t, 'livy', livy.handler);
 	return {...livy, url: server.url};
 }
@@ -141,4 +143,67 @@ test('the Runs title says "newest N of TOTAL" for a window, and "TOTAL+" when th
 			app.cleanup();
 		}
 	}
+});
+
+test('a list paged newest first with no total (Synapse): a steady poll reads from the newest to the runs it had, and the pages of active ones', async t => {
+	const livy = await bigLivy(t, 50_000, [49_700, 49_990], {newestFirst: true});
+	const client = new LivyClient({
+		endpoint: livy.url,
+		pageSize: 20,
+		window: 400,
+		trustTotal: false,
+	});
+	const ids = (window: {items: readonly unknown[]}) =>
+		window.items.map(item => (item as {id: number}).id);
+	const first = await client.listBatches(signal());
+	assert.equal(
+		livy.poll().requests.length,
+		20,
+		'a first load reads the window',
+	);
+	assert.equal(ids(first)[0], 49_999, 'newest first');
+	assert.equal(first.items.length, 400);
+	assert.equal(first.more, true, 'the server had more than the window');
+
+	const steady = await client.listBatches(signal());
+	assert.deepEqual(
+		livy.poll().requests,
+		['/batches?from=0', '/batches?from=280'],
+		'the newest page (which holds the active 49990), and the page of the active 49700',
+	);
+	assert.deepEqual(ids(steady), ids(first));
+
+	// Three new runs, and the old active one finishes.
+	for (let id = 50_000; id < 50_003; id++) {
+		livy.batches.push({id, name: `new-${id}`, state: 'running'});
+	}
+
+	// 49700 is now three places further down: on the next page.
+	livy.batches[49_700]!.state = 'dead';
+	const grown = await client.listBatches(signal());
+	assert.deepEqual(livy.poll().requests, [
+		'/batches?from=0',
+		'/batches?from=300',
+	]);
+	assert.deepEqual(ids(grown).slice(0, 4), [50_002, 50_001, 50_000, 49_999]);
+	assert.equal(grown.items.length, 400, 'still the window');
+	assert.equal(
+		(
+			grown.items.find(item => (item as {id: number}).id === 49_700) as {
+				state: string;
+			}
+		).state,
+		'dead',
+	);
+
+	// The run that finished is not asked for again; only the newest page is.
+	await client.listBatches(signal());
+	assert.deepEqual(livy.poll().requests, ['/batches?from=0']);
+
+	// The newest run it had was deleted: the list moved under it, so the window is read again.
+	livy.batches.pop();
+	const moved = await client.listBatches(signal());
+	assert.ok(livy.poll().requests.length >= 20, 'read whole again');
+	assert.deepEqual(ids(moved).slice(0, 2), [50_001, 50_000]);
+	assert.equal(moved.items.length, 400);
 });

@@ -5,7 +5,8 @@ import {
 	type Query,
 } from '../../http/http-client.js';
 import {IncrementalWindow} from '../../http/incremental-window.js';
-import {collectPages, type Window} from '../../http/paging.js';
+import {NewestFirstWindow} from '../../http/newest-first-window.js';
+import type {Window} from '../../http/paging.js';
 import {
 	basicAuthHeader,
 	basicAuthSecrets,
@@ -56,16 +57,19 @@ export class LivyClient {
 	private readonly runQuery: Query;
 	private readonly trustTotal: boolean;
 	/** What each list last read: steady polls ask only for what can have changed. */
-	private readonly windows = {
-		sessions: new IncrementalWindow(),
-		batches: new IncrementalWindow(),
-	};
+	private readonly windows: Record<
+		Collection,
+		IncrementalWindow | NewestFirstWindow
+	>;
 
 	constructor(options: LivyClientOptions) {
 		this.pageSize = options.pageSize ?? 100;
 		this.window = options.window ?? defaultWindow;
 		this.runQuery = options.runQuery ?? {};
 		this.trustTotal = options.trustTotal ?? true;
+		const reader = () =>
+			this.trustTotal ? new IncrementalWindow() : new NewestFirstWindow();
+		this.windows = {sessions: reader(), batches: reader()};
 		this.http = new HttpClient({
 			provider: 'livy',
 			endpoint: options.endpoint,
@@ -215,8 +219,9 @@ export class LivyClient {
 
 	/**
 	 * The newest runs of a collection. Livy lists oldest first with a `total`: the pages at the end
-	 * are read. Where the total cannot be believed (Synapse), pages are read from the start until
-	 * a short one, up to the window, and the total is not known.
+	 * are read. Where the total cannot be believed (Synapse, newest first), pages are read from the
+	 * start until a short one, up to the window, and the total is not known. After the first read,
+	 * each poll asks only for what can have changed (the two window readers).
 	 */
 	private async listNewest(
 		collection: Collection,
@@ -232,21 +237,13 @@ export class LivyClient {
 					signal,
 				}),
 			);
-		if (this.trustTotal) {
-			return this.windows[collection].read({
-				fetchPage,
-				pageSize: this.pageSize,
-				window: this.window,
-				idOf: item => asText(asObject(item)['id']),
-				isSettled: item =>
-					isTerminalRunState(livyRunState(asText(asObject(item)['state']))),
-			});
-		}
-
-		return collectPages(fetchPage, {
+		return this.windows[collection].read({
+			fetchPage,
 			pageSize: this.pageSize,
-			maxPages: Math.ceil(this.window / this.pageSize),
-			trustTotal: false,
+			window: this.window,
+			idOf: item => asText(asObject(item)['id']),
+			isSettled: item =>
+				isTerminalRunState(livyRunState(asText(asObject(item)['state']))),
 		});
 	}
 }

@@ -11,11 +11,13 @@ export type ManyBatches = {
 /**
  * A Livy server holding `count` batches and no sessions, a few of them running: Livy's list wire
  * (`from`/`size` pages, oldest first, with a total) at a scale the scenario simulator does not
- * reach, counting what each poll asks for.
+ * reach, counting what each poll asks for. `newestFirst` lists as Synapse does: newest first, with
+ * the page's length for a total.
  */
 export function manyBatches(
 	count: number,
 	running: readonly number[] = [],
+	{newestFirst = false} = {},
 ): ManyBatches {
 	const batches = Array.from({length: count}, (_, id) => ({
 		id,
@@ -32,7 +34,9 @@ export function manyBatches(
 			asked.push(`${request.path}?from=${from}`);
 			const items =
 				request.path === '/batches'
-					? batches
+					? newestFirst
+						? batches.toReversed()
+						: batches
 					: request.path === '/sessions'
 						? []
 						: undefined;
@@ -40,10 +44,11 @@ export function manyBatches(
 				return json(404, {msg: `no route ${request.path}`});
 			}
 
+			const page = items.slice(from, from + size);
 			const answer = json(200, {
 				from,
-				total: items.length,
-				sessions: items.slice(from, from + size),
+				total: newestFirst ? page.length : items.length,
+				sessions: page,
 			});
 			bytes += answer.body.length;
 			return answer;

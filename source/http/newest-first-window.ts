@@ -1,0 +1,127 @@
+import {collectPages, fetchAll, type Page, type Window} from './paging.js';
+import type {WindowSource} from './incremental-window.js';
+
+type Held = {
+	readonly items: readonly unknown[];
+	readonly more?: boolean;
+	readonly loadedAt: number;
+};
+
+/** A full read this often at least: runs the server deleted leave the list then. */
+const fullEveryMs = 5 * 60_000;
+
+/**
+ * The newest runs of a list the server pages newest first by offset, with no total to believe
+ * (Synapse). The first read (and one every five minutes, and any that finds the list moved under
+ * it) reads the whole window; every other read asks for pages from the newest only until it meets
+ * the newest run it already had, then for the pages that now hold runs still active. Finished runs
+ * are kept as they were.
+ */
+export class NewestFirstWindow {
+	private held?: Held;
+	private readonly now: () => number;
+
+	constructor(now: () => number = Date.now) {
+		this.now = now;
+	}
+
+	async read(source: WindowSource): Promise<Window> {
+		const {held} = this;
+		const steady =
+			held && this.now() - held.loadedAt < fullEveryMs
+				? await this.steadyRead(source, held)
+				: undefined;
+		if (steady) {
+			this.held = steady;
+			return {items: steady.items, more: steady.more};
+		}
+
+		const read = await collectPages(source.fetchPage, {
+			pageSize: source.pageSize,
+			maxPages: Math.ceil(source.window / source.pageSize),
+			trustTotal: false,
+		});
+		this.held = {items: read.items, more: read.more, loadedAt: this.now()};
+		return read;
+	}
+
+	private async steadyRead(
+		source: WindowSource,
+		held: Held,
+	): Promise<Held | undefined> {
+		const {pageSize, window, idOf} = source;
+		const newestKnown = held.items[0] && idOf(held.items[0]);
+		if (newestKnown === undefined) {
+			return undefined;
+		}
+
+		// New runs come first: pages from the newest, until the newest run already held.
+		const fresh: unknown[] = [];
+		let overlap: {page: Page; at: number; offset: number} | undefined;
+		for (let offset = 0; overlap === undefined; offset += pageSize) {
+			if (offset >= window) {
+				return undefined;
+			}
+
+			// eslint-disable-next-line no-await-in-loop
+			const page = await source.fetchPage(offset);
+			const at = page.items.findIndex(item => idOf(item) === newestKnown);
+			if (at === -1) {
+				if (page.items.length < pageSize) {
+					return undefined;
+				}
+
+				fresh.push(...page.items);
+			} else {
+				fresh.push(...page.items.slice(0, at));
+				overlap = {page, at, offset};
+			}
+		}
+
+		const merged = [...fresh, ...held.items];
+		const put = (page: Page, offset: number): boolean =>
+			page.items.every((item, index) => {
+				const place = offset + index;
+				if (place >= merged.length) {
+					return true;
+				}
+
+				if (idOf(item) !== idOf(merged[place])) {
+					return false;
+				}
+
+				merged[place] = item;
+				return true;
+			});
+		if (!put(overlap.page, overlap.offset)) {
+			return undefined;
+		}
+
+		// Pages that now hold runs still active, past the pages just read.
+		const readUpTo = overlap.offset + overlap.page.items.length;
+		const again: number[] = [];
+		for (const [index, item] of held.items.entries()) {
+			const place = fresh.length + index;
+			const first = Math.floor(place / pageSize) * pageSize;
+			if (
+				place >= readUpTo &&
+				place < window &&
+				!source.isSettled(item) &&
+				again.at(-1) !== first
+			) {
+				again.push(first);
+			}
+		}
+
+		const pages = await fetchAll(again, source.fetchPage);
+		if (!pages.every((page, index) => put(page, again[index]!))) {
+			return undefined;
+		}
+
+		return {
+			items: merged.slice(0, window),
+			more: held.more === true || merged.length > window,
+			loadedAt: held.loadedAt,
+		};
+	}
+}
