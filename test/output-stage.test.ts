@@ -225,8 +225,13 @@ test('the writer redraws everything after a resize or a clear, and shows the cur
 	log('a\nc\n');
 	assert.match(writes[1]!, /^\u001B\[H\u001B\[2J\u001B\[1;1Ha\u001B\[2;1Hc$/v);
 	log.clear();
+	stream.write('console output');
 	log('a\nc\n');
-	assert.equal(writes.at(-1), '\u001B[1;1Ha\u001B[2;1Hc');
+	assert.equal(
+		writes.at(-1),
+		'\u001B[H\u001B[2J\u001B[1;1Ha\u001B[2;1Hc',
+		'after a clear the frame is drawn whole: nothing written meanwhile stays',
+	);
 	log.done();
 	assert.equal(writes.at(-1), '\u001B[?25h');
 });

@@ -91,7 +91,6 @@ export function createScreenWriter(
 		}
 
 		parsed = drawn;
-
 		onScreen = lines;
 		stream.write(patch + cursorSuffix());
 		return true;
@@ -99,8 +98,10 @@ export function createScreenWriter(
 
 	return Object.assign(render, {
 		clear() {
+			// Ink clears before it writes console output over the frame: the next frame is drawn
+			// whole, on a cleared screen, so nothing of that output is left in the frame's blanks.
 			stream.write(home + eraseScreen);
-			onScreen = [];
+			onScreen = undefined;
 			previousText = '';
 		},
 		done() {
