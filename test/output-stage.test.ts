@@ -11,6 +11,7 @@ import {frameDiff} from '../source/terminal/frame-diff.js';
 import {
 	outputCachesAcrossFrames,
 	sliceAcrossFrames,
+	type TwoFrameCache,
 	widestLineAcrossFrames,
 } from '../source/terminal/output-caches.js';
 import {rowString} from '../source/terminal/styled-row.js';
@@ -250,19 +251,29 @@ test("rows are written exactly as ansi-tokenize's styledCharsToString writes the
 	}
 });
 
-test("Ink's output caches are kept from frame to frame, and started afresh when they grow large", () => {
+test("Ink's output caches keep what the last two frames used, and let go of the rest", () => {
 	const make = () => ({
-		widths: new Map<string, number>(),
-		blockWidths: new Map<string, number>(),
-		styledChars: new Map<string, number>(),
+		widths: new Map<string, number>() as unknown,
+		blockWidths: new Map<string, number>() as unknown,
+		styledChars: new Map<string, number>() as unknown,
 	});
 	const first = outputCachesAcrossFrames(make);
-	assert.equal(outputCachesAcrossFrames(make), first);
-	for (let line = 0; line <= 20_000; line++) {
-		first.widths.set(`line ${line}`, line);
-	}
-
-	assert.notEqual(outputCachesAcrossFrames(make), first);
+	const widths = first.widths as TwoFrameCache<number>;
+	widths.set('drawn every frame', 1);
+	widths.set('scrolled away', 2);
+	assert.equal(
+		outputCachesAcrossFrames(make).widths,
+		widths,
+		'the same caches, frame after frame',
+	);
+	assert.equal(widths.get('drawn every frame'), 1);
+	outputCachesAcrossFrames(make);
+	assert.equal(widths.get('drawn every frame'), 1, 'used last frame: kept');
+	assert.equal(
+		widths.get('scrolled away'),
+		undefined,
+		'unused for two frames: gone',
+	);
 });
 
 test('clipping and measuring kept across frames answer as slice-ansi and string-width do', () => {

@@ -4,7 +4,7 @@
 // - ink/build/log-update.js is replaced by screen-writer.ts, which writes only changed cells;
 // - Ink's render throttle is replaced by frame-scheduler.ts (keys drawn at once, background
 //   updates coalesced), and Ink's input dispatch tells it when a key arrived;
-// - Ink's Output and text measuring keep their caches across frames (output-caches.ts); a row made
+// - Ink's Output and text measuring keep what the last two frames used (output-caches.ts); a row made
 //   of the same cells as last frame's keeps its text, and a changed one is written by
 //   styled-row.ts, which works out style changes only where a style changes.
 // Applied as the bundle is built, never to anyone's node_modules; the build fails if Ink's text
