@@ -1,6 +1,6 @@
 import {collectNewest, fetchAll, type Page, type Window} from './paging.js';
 
-/** How a list is read: by offset, oldest first with a total (Livy), its items told apart by id. */
+/** How a list is read: a page at an offset, its items told apart by id. */
 export type WindowSource = {
 	readonly fetchPage: (offset: number) => Promise<Page>;
 	readonly pageSize: number;
@@ -11,24 +11,19 @@ export type WindowSource = {
 	readonly isSettled: (item: unknown) => boolean;
 };
 
-type Held = {
-	/** The list index of `items[0]`. */
-	readonly start: number;
-	readonly total: number;
-	readonly items: readonly unknown[];
-	readonly loadedAt: number;
-};
+/** What a window reader keeps between reads: the window, and when it was last read whole. */
+export type HeldWindow = Window & {readonly loadedAt: number};
 
 /** A full read this often at least: runs the server deleted leave the list then. */
 const fullEveryMs = 5 * 60_000;
 
 /**
  * The newest runs of a list, read incrementally. The first read (and one every five minutes, and
- * any read that finds the list moved under it) reads the whole window; every other read asks only
- * for the newest page, the pages after it, and the pages that hold runs still active. Finished runs
- * are kept as they were: they no longer change.
+ * any steady read that finds the list moved under it) reads the whole window; every other read
+ * asks only for what can have changed, as each list's order allows. Finished runs are kept as
+ * they were: they no longer change.
  */
-export class IncrementalWindow {
+export abstract class KeptWindow<Held extends HeldWindow> {
 	private held?: Held;
 	private readonly now: () => number;
 
@@ -42,25 +37,47 @@ export class IncrementalWindow {
 			held && this.now() - held.loadedAt < fullEveryMs
 				? await this.steadyRead(source, held)
 				: undefined;
-		if (steady) {
-			this.held = steady;
-			return {items: steady.items, total: steady.total};
-		}
+		this.held = steady ?? (await this.fullRead(source, this.now()));
+		const {items, total, more} = this.held;
+		return {items, total, more};
+	}
 
+	/** The whole window, read at `loadedAt`. */
+	protected abstract fullRead(
+		source: WindowSource,
+		loadedAt: number,
+	): Promise<Held>;
+
+	/** Only what can have changed since `held`; undefined when the list moved under it. */
+	protected abstract steadyRead(
+		source: WindowSource,
+		held: Held,
+	): Promise<Held | undefined>;
+}
+
+type Held = HeldWindow & {
+	/** The list index of `items[0]`. */
+	readonly start: number;
+	readonly total: number;
+};
+
+/**
+ * A list paged by offset oldest first with a believable total (Livy): a steady read asks only for
+ * the newest page, the pages after it, and the pages that hold runs still active.
+ */
+export class IncrementalWindow extends KeptWindow<Held> {
+	protected async fullRead(
+		source: WindowSource,
+		loadedAt: number,
+	): Promise<Held> {
 		const {items, total = items.length} = await collectNewest(
 			source.fetchPage,
 			source,
 		);
-		this.held = {
-			start: total - items.length,
-			total,
-			items,
-			loadedAt: this.now(),
-		};
-		return {items, total};
+		return {start: total - items.length, total, items, loadedAt};
 	}
 
-	private async steadyRead(
+	protected async steadyRead(
 		source: WindowSource,
 		held: Held,
 	): Promise<Held | undefined> {

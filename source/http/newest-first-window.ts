@@ -1,54 +1,32 @@
-import {collectPages, fetchAll, type Page, type Window} from './paging.js';
-import type {WindowSource} from './incremental-window.js';
-
-type Held = {
-	readonly items: readonly unknown[];
-	readonly more?: boolean;
-	readonly loadedAt: number;
-};
-
-/** A full read this often at least: runs the server deleted leave the list then. */
-const fullEveryMs = 5 * 60_000;
+import {collectPages, fetchAll, type Page} from './paging.js';
+import {
+	type HeldWindow,
+	KeptWindow,
+	type WindowSource,
+} from './incremental-window.js';
 
 /**
- * The newest runs of a list the server pages newest first by offset, with no total to believe
- * (Synapse). The first read (and one every five minutes, and any that finds the list moved under
- * it) reads the whole window; every other read asks for pages from the newest only until it meets
- * the newest run it already had, then for the pages that now hold runs still active. Finished runs
- * are kept as they were.
+ * A list the server pages newest first by offset, with no total to believe (Synapse): a steady
+ * read asks for pages from the newest only until it meets the newest run it already had, then for
+ * the pages that now hold runs still active.
  */
-export class NewestFirstWindow {
-	private held?: Held;
-	private readonly now: () => number;
-
-	constructor(now: () => number = Date.now) {
-		this.now = now;
-	}
-
-	async read(source: WindowSource): Promise<Window> {
-		const {held} = this;
-		const steady =
-			held && this.now() - held.loadedAt < fullEveryMs
-				? await this.steadyRead(source, held)
-				: undefined;
-		if (steady) {
-			this.held = steady;
-			return {items: steady.items, more: steady.more};
-		}
-
+export class NewestFirstWindow extends KeptWindow<HeldWindow> {
+	protected async fullRead(
+		source: WindowSource,
+		loadedAt: number,
+	): Promise<HeldWindow> {
 		const read = await collectPages(source.fetchPage, {
 			pageSize: source.pageSize,
 			maxPages: Math.ceil(source.window / source.pageSize),
 			trustTotal: false,
 		});
-		this.held = {items: read.items, more: read.more, loadedAt: this.now()};
-		return read;
+		return {items: read.items, more: read.more, loadedAt};
 	}
 
-	private async steadyRead(
+	protected async steadyRead(
 		source: WindowSource,
-		held: Held,
-	): Promise<Held | undefined> {
+		held: HeldWindow,
+	): Promise<HeldWindow | undefined> {
 		const {pageSize, window, idOf} = source;
 		const newestKnown = held.items[0] && idOf(held.items[0]);
 		if (newestKnown === undefined) {
