@@ -117,13 +117,15 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	const prompt = useActionPrompt(store, questionReadyMs);
 	// App re-renders with the clock only when the order or the trouble view moves with it, and
 	// when a notice or the error flash expires; the panes tick by themselves.
-	const expiries = [
-		prompt.notice && prompt.notice.at + noticeMs,
-		newestError && newestError.at + flashMs,
-	].filter((at): at is number => at !== undefined && at > store.now());
-	const now = useClock({
-		everyMs: listsClockStepMs(choiceOf(nav)),
-		at: expiries.length === 0 ? undefined : Math.min(...expiries),
+	const now = useClock(time => {
+		const expiries = [
+			prompt.notice && prompt.notice.at + noticeMs,
+			newestError && newestError.at + flashMs,
+		].filter((at): at is number => at !== undefined && at > time);
+		return {
+			everyMs: listsClockStepMs(choiceOf(nav)),
+			at: expiries.length === 0 ? undefined : Math.min(...expiries),
+		};
 	});
 	const {sources, listed, serverTotal, serverMore} = useRunSources();
 	const {all: allRuns, shown: runs} = runLists(listed, choiceOf(nav), now);

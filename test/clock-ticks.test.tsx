@@ -76,13 +76,13 @@ test('a tick re-renders the component that shows a time, not its parent nor a si
 	const renders = {parent: 0, ticking: 0, still: 0};
 	function Ticking() {
 		renders.ticking++;
-		useClock({everyMs: 50});
+		useClock(() => ({everyMs: 50}));
 		return <Text>tick</Text>;
 	}
 
 	function Still() {
 		renders.still++;
-		useClock({});
+		useClock(() => ({}));
 		return <Text>still</Text>;
 	}
 
@@ -114,7 +114,7 @@ test('a clock need with a moment re-renders once, then', async t => {
 	const at = Date.now() + 120;
 	const seen: boolean[] = [];
 	function Expiring() {
-		const now = useClock({at});
+		const now = useClock(() => ({at}));
 		seen.push(now >= at);
 		return <Text>{now >= at ? 'gone' : 'shown'}</Text>;
 	}

@@ -23,6 +23,11 @@ export function formatDuration(ms: number | undefined): string {
 	return `${Math.floor(hours / 24)}d${String(hours % 24).padStart(2, '0')}h`;
 }
 
+/** The finest of the steps of the times something shows; undefined when none moves. */
+export function finestStepMs(steps: readonly number[]): number | undefined {
+	return steps.length === 0 ? undefined : Math.min(...steps);
+}
+
 /** How long `formatDuration(ms)` keeps its text: its smallest unit at that length. */
 export function durationStepMs(ms: number): number {
 	if (ms < 3_600_000) {

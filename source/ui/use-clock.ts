@@ -9,13 +9,14 @@ import {useStore} from './store-context.js';
 export type ClockNeed = {readonly everyMs?: number; readonly at?: number};
 
 /**
- * The store's clock for one component: it re-renders that component alone, as its need says, and
- * never faster than the refresh interval. Ticks fall on multiples of the step, so components that
- * share a step tick together and are drawn in one frame. The time stays the same between ticks,
- * so what is worked out from it is not worked out again for every key.
+ * The store's clock for one component: it re-renders that component alone, as its need at the
+ * current time says, and never faster than the refresh interval. Ticks fall on multiples of the
+ * step, so components that share a step tick together and are drawn in one frame. The time stays
+ * the same between ticks, so what is worked out from it is not worked out again for every key.
  */
-export function useClock({everyMs, at}: ClockNeed = {}): number {
+export function useClock(needAt: (now: number) => ClockNeed): number {
 	const store = useStore();
+	const {everyMs, at} = needAt(store.now());
 	const [tick, setTick] = useState(0);
 	useEffect(() => {
 		const now = store.now();

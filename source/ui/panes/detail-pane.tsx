@@ -7,7 +7,6 @@ import {
 	type DetailRow,
 } from '../render/detail-lines.js';
 import {type Line, plain, sliceLine, wrapLine} from '../render/line.js';
-import {useStore} from '../store-context.js';
 import {useTheme} from '../theme.js';
 import {useClock} from '../use-clock.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
@@ -64,13 +63,12 @@ export function DetailPane({
 	/** The run is still a row of the Runs list. */
 	readonly listed: boolean;
 }) {
-	const store = useStore();
 	const {zone} = useTheme();
 	const detail = snapshot.data;
 	// The pane ticks by itself, as often as the times it shows change.
-	const now = useClock({
-		everyMs: run && detailClockStepMs(run, detail, store.now()),
-	});
+	const now = useClock(time => ({
+		everyMs: run && detailClockStepMs(run, detail, time),
+	}));
 	const rows: readonly DetailRow[] = useMemo(
 		() => (run ? detailLines(run, detail, {now, zone}) : []),
 		[run, detail, now, zone],

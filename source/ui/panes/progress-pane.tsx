@@ -6,7 +6,6 @@ import {
 	progressClockStepMs,
 	progressLines,
 } from '../render/progress-lines.js';
-import {useStore} from '../store-context.js';
 import {useClock} from '../use-clock.js';
 import {useRunResource} from '../use-run-resource.js';
 import {useTheme} from '../theme.js';
@@ -29,10 +28,9 @@ export function ProgressPane({
 }: RunPaneProps & {readonly scroll: number; readonly scope: JobScope}) {
 	const theme = useTheme();
 	const {snapshot: progress, available} = useRunResource(run, progressResource);
-	const store = useStore();
-	const now = useClock({
-		everyMs: progressClockStepMs(progress.data, store.now()),
-	});
+	const now = useClock(time => ({
+		everyMs: progressClockStepMs(progress.data, time),
+	}));
 	const lines = useMemo(() => {
 		if (!run || !available) {
 			return [

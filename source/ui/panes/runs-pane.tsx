@@ -11,7 +11,6 @@ import {
 } from '../render/run-columns.js';
 import type {RunSort} from '../render/run-order.js';
 import {summaryLine} from '../render/run-summary.js';
-import {useStore} from '../store-context.js';
 import {useClock} from '../use-clock.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
 import {LineView, VisibleLines} from '../widgets/line-view.js';
@@ -103,11 +102,10 @@ export function RunsPane(props: RunsPaneProps) {
 		() => runs.slice(offset, offset + rowsHeight),
 		[runs, offset, rowsHeight],
 	);
-	const store = useStore();
 	// Only the rows in view decide how often the pane ticks: a 3 h age need not move every second.
-	const now = useClock({
-		everyMs: rowsClockStepMs(inView, table, store.now()),
-	});
+	const now = useClock(time => ({
+		everyMs: rowsClockStepMs(inView, table, time),
+	}));
 	const sideways = (line: Line): Line =>
 		table.width > width - 2 ? sliceLine(line, props.sideways, width - 2) : line;
 	const rows = useMemo(

@@ -8,7 +8,6 @@ import {
 	statementLines,
 	statementsClockStepMs,
 } from '../render/statement-lines.js';
-import {useStore} from '../store-context.js';
 import {useClock} from '../use-clock.js';
 import {useTheme} from '../theme.js';
 import {useRunResource} from '../use-run-resource.js';
@@ -45,10 +44,9 @@ export function StatementsPane({
 	readonly of: StatementsOfRun;
 }) {
 	const {statements, snapshot, available, watches} = of;
-	const store = useStore();
-	const now = useClock({
-		everyMs: statementsClockStepMs(statements, store.now()),
-	});
+	const now = useClock(time => ({
+		everyMs: statementsClockStepMs(statements, time),
+	}));
 	const {bar: glyphs} = useTheme();
 	// The selected statement's own Spark jobs, live, by their job group.
 	const progress = useRunResource(

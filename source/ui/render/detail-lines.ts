@@ -1,6 +1,7 @@
 import {summarizeExecutors} from '../../model/executor-summary.js';
 import {
 	durationStepMs,
+	finestStepMs,
 	formatDuration,
 	runDuration,
 } from '../../model/format.js';
@@ -48,7 +49,7 @@ export function detailClockStepMs(
 		steps.push(durationStepMs(duration));
 	}
 
-	return steps.length === 0 ? undefined : Math.min(...steps);
+	return finestStepMs(steps);
 }
 
 function runFields(run: Run, now: number, zone: Zone): Pair[] {

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import {
 	durationStepMs,
+	finestStepMs,
 	formatBytes,
 	formatDuration,
 } from '../../model/format.js';
@@ -219,12 +220,13 @@ export function progressClockStepMs(
 	progress: Progress | undefined,
 	now: number,
 ): number | undefined {
-	const going = (progress?.jobs ?? []).filter(
-		job => job.completedAt === undefined && job.submittedAt !== undefined,
+	return finestStepMs(
+		(progress?.jobs ?? [])
+			.filter(job => job.completedAt === undefined)
+			.flatMap(({submittedAt}) =>
+				submittedAt === undefined ? [] : [durationStepMs(now - submittedAt)],
+			),
 	);
-	return going.length === 0
-		? undefined
-		: Math.min(...going.map(job => durationStepMs(now - job.submittedAt!)));
 }
 
 export function progressLines(progress: Progress, view: ProgressView): Line[] {

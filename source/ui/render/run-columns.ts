@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import {
 	durationStepMs,
+	finestStepMs,
 	formatDuration,
 	runDuration,
 } from '../../model/format.js';
@@ -344,7 +345,7 @@ export function rowsClockStepMs(
 		}
 	}
 
-	return steps.length === 0 ? undefined : Math.min(...steps);
+	return finestStepMs(steps);
 }
 
 export function runCells(

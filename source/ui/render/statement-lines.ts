@@ -1,4 +1,8 @@
-import {durationStepMs, formatDuration} from '../../model/format.js';
+import {
+	durationStepMs,
+	finestStepMs,
+	formatDuration,
+} from '../../model/format.js';
 import {statementFailure} from '../../model/statement-outcome.js';
 import {taskBar} from '../../model/task-bar.js';
 import type {Statement, TaskCounts} from '../../model/types.js';
@@ -19,15 +23,13 @@ export function statementsClockStepMs(
 	statements: readonly Statement[],
 	now: number,
 ): number | undefined {
-	const going = statements.filter(
-		statement =>
-			statement.completedAt === undefined && statement.startedAt !== undefined,
+	return finestStepMs(
+		statements
+			.filter(statement => statement.completedAt === undefined)
+			.flatMap(({startedAt}) =>
+				startedAt === undefined ? [] : [durationStepMs(now - startedAt)],
+			),
 	);
-	return going.length === 0
-		? undefined
-		: Math.min(
-				...going.map(statement => durationStepMs(now - statement.startedAt!)),
-			);
 }
 
 /** Newest first: the statement running now is the one to watch. */

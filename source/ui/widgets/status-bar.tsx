@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import {formatDuration} from '../../model/format.js';
 import {formatWhen} from '../../model/time-format.js';
 import type {StoreStatus} from '../../store/resource-snapshot.js';
-import {useStore, useStoreStatus} from '../store-context.js';
+import {useStoreStatus} from '../store-context.js';
 import {toneColor, useTheme} from '../theme.js';
 import {useClock} from '../use-clock.js';
 
@@ -41,7 +41,6 @@ export function StatusBar({
 	write,
 }: StatusBarProps) {
 	const theme = useTheme();
-	const store = useStore();
 	const stale = status.errors.length > 0;
 	const retryAt = status.errors
 		.map(error => error.nextAttemptAt)
@@ -53,14 +52,15 @@ export function StatusBar({
 		status.updatedAt === undefined || status.paused
 			? undefined
 			: status.updatedAt + 2 * intervalMs;
-	const ticking =
-		status.lateSince !== undefined ||
-		retryAt !== undefined ||
-		(overdueAt !== undefined && store.now() >= overdueAt);
-	const now = useClock({
-		everyMs: ticking ? 1000 : undefined,
+	const now = useClock(time => ({
+		everyMs:
+			status.lateSince !== undefined ||
+			retryAt !== undefined ||
+			(overdueAt !== undefined && time >= overdueAt)
+				? 1000
+				: undefined,
 		at: overdueAt,
-	});
+	}));
 	const age =
 		overdueAt === undefined || now < overdueAt
 			? undefined
