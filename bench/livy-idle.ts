@@ -1,9 +1,8 @@
-import {Buffer} from 'node:buffer';
 import path from 'node:path';
 import process from 'node:process';
 import {manyBatches} from '../source/simulators/livy/many-batches.js';
 import {startSimServer} from '../source/simulators/sim-server.js';
-import {cpuSeconds, median, runInPty, waitUntil} from './pty.js';
+import {cpuSeconds, median, runInPty, textOf, waitUntil} from './pty.js';
 
 const cli = path.resolve(process.cwd(), 'dist/sparktop.js');
 const node = process.execPath;
@@ -12,9 +11,6 @@ const sleep = async (ms: number) =>
 	new Promise(resolve => {
 		setTimeout(resolve, ms);
 	});
-
-const textOf = (chunks: ReadonlyArray<{bytes: Uint8Array}>) =>
-	Buffer.concat(chunks.map(chunk => chunk.bytes)).toString();
 
 /** A Livy server with 50 finished batches on loopback (in this process), for `work`. */
 async function withFiftyBatches<T>(work: (url: string) => Promise<T>) {

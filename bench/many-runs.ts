@@ -1,10 +1,16 @@
-import {Buffer} from 'node:buffer';
 import path from 'node:path';
 import process from 'node:process';
 import {LivyClient} from '../source/providers/livy/livy-client.js';
 import {manyBatches} from '../source/simulators/livy/many-batches.js';
 import {startSimServer} from '../source/simulators/sim-server.js';
-import {median, percentile, rssMiB, runInPty, waitUntil} from './pty.js';
+import {
+	median,
+	percentile,
+	rssMiB,
+	runInPty,
+	textOf,
+	waitUntil,
+} from './pty.js';
 
 const cli = path.resolve(process.cwd(), 'dist/sparktop.js');
 const node = process.execPath;
@@ -69,8 +75,7 @@ export async function manyRunsInPty(
 		{NODE_ENV: 'production'},
 	);
 	try {
-		const text = () =>
-			Buffer.concat(run.chunks.map(chunk => chunk.bytes)).toString();
+		const text = () => textOf(run.chunks);
 		await waitUntil(
 			() => text().includes(`newest ${window} of 50000`),
 			120_000,

@@ -1,3 +1,4 @@
+import {Buffer} from 'node:buffer';
 import process from 'node:process';
 import {type ChildProcess, execFileSync, spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
@@ -88,6 +89,11 @@ export function rssMiB(pid: number): number {
 		.split('\n')
 		.find(item => item.startsWith('VmRSS:'));
 	return Number(line?.split(/\s+/v)[1] ?? 0) / 1024;
+}
+
+/** What a program wrote to its terminal in these chunks, as text. */
+export function textOf(chunks: ReadonlyArray<{bytes: Uint8Array}>): string {
+	return Buffer.concat(chunks.map(chunk => chunk.bytes)).toString();
 }
 
 export async function waitUntil(

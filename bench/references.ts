@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {build} from 'esbuild';
-import {median, runInPty, waitUntil} from './pty.js';
+import {median, runInPty, textOf, waitUntil} from './pty.js';
 
 const node = process.execPath;
 
@@ -65,10 +65,7 @@ export async function minimalInkFirstFrame(samples = 7): Promise<number> {
 		for (let index = 0; index < samples + 1; index++) {
 			const run = runInPty(`${node} ${outfile}`, 120, 40);
 			await waitUntil(
-				() =>
-					Buffer.concat(run.chunks.map(chunk => chunk.bytes))
-						.toString()
-						.includes('minimal ink frame'),
+				() => textOf(run.chunks).includes('minimal ink frame'),
 				10_000,
 			);
 			const first = run.chunks.find(chunk =>

@@ -5,13 +5,20 @@ import {keypressLatency} from './keypress-latency.js';
 import {idleCost, startupToRuns} from './livy-idle.js';
 import {manyRunsInPty, pollCost} from './many-runs.js';
 import {minimalInkFirstFrame, spawnToExit} from './references.js';
-import {cpuSeconds, median, rssMiB, runInPty, waitUntil} from './pty.js';
+import {
+	cpuSeconds,
+	median,
+	rssMiB,
+	runInPty,
+	textOf,
+	waitUntil,
+} from './pty.js';
 
 const cli = path.resolve(process.cwd(), 'dist/sparktop.js');
 const node = process.execPath;
 
 function text(run: ReturnType<typeof runInPty>): string {
-	return Buffer.concat(run.chunks.map(chunk => chunk.bytes)).toString('utf8');
+	return textOf(run.chunks);
 }
 
 /** Spawn to the first frame that shows runs, in a 120x40 pty; median of several starts. */
