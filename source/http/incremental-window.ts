@@ -9,21 +9,34 @@ export type WindowSource = {
 	readonly idOf: (item: unknown) => string | undefined;
 	/** A finished run: it no longer changes, so it is not asked for again. */
 	readonly isSettled: (item: unknown) => boolean;
+	/** What the list is asked for (its filters): a different one is a different list, read whole. */
+	readonly key?: string;
+	/** The server's `total` counts the whole list (not Synapse's: there it has been the page length). */
+	readonly trustTotal?: boolean;
 };
 
-/** What a window reader keeps between reads: the window, and when it was last read whole. */
-export type HeldWindow = Window & {readonly loadedAt: number};
+/** What a window reader keeps between reads: the window, and when and for what it was read whole. */
+export type HeldWindow = Window & {
+	readonly loadedAt: number;
+	readonly key?: string;
+	/** The server's `total` counts the whole list (not Synapse's: there it has been the page length). */
+	readonly trustTotal?: boolean;
+};
 
 /** A full read this often at least: runs the server deleted leave the list then. */
 const fullEveryMs = 5 * 60_000;
 
 /**
- * The newest runs of a list, read incrementally. The first read (and one every five minutes, and
- * any steady read that finds the list moved under it) reads the whole window; every other read
+ * The newest runs of a list, read incrementally. The first read (and one every five minutes, one
+ * with other filters, and any steady read that finds the list moved under it) reads the whole
+ * window; every other read
  * asks only for what can have changed, as each list's order allows. Finished runs are kept as
  * they were: they no longer change.
  */
-export abstract class KeptWindow<Held extends HeldWindow> {
+export abstract class KeptWindow<
+	Held extends HeldWindow,
+	Source extends {readonly key?: string} = WindowSource,
+> {
 	private held?: Held;
 	private readonly now: () => number;
 
@@ -31,26 +44,28 @@ export abstract class KeptWindow<Held extends HeldWindow> {
 		this.now = now;
 	}
 
-	async read(source: WindowSource): Promise<Window> {
+	async read(source: Source): Promise<Window> {
 		const {held} = this;
 		const steady =
-			held && this.now() - held.loadedAt < fullEveryMs
+			held &&
+			held.key === source.key &&
+			this.now() - held.loadedAt < fullEveryMs
 				? await this.steadyRead(source, held)
 				: undefined;
-		this.held = steady ?? (await this.fullRead(source, this.now()));
+		this.held = {
+			...(steady ?? (await this.fullRead(source, this.now()))),
+			key: source.key,
+		};
 		const {items, total, more} = this.held;
 		return {items, total, more};
 	}
 
 	/** The whole window, read at `loadedAt`. */
-	protected abstract fullRead(
-		source: WindowSource,
-		loadedAt: number,
-	): Promise<Held>;
+	protected abstract fullRead(source: Source, loadedAt: number): Promise<Held>;
 
 	/** Only what can have changed since `held`; undefined when the list moved under it. */
 	protected abstract steadyRead(
-		source: WindowSource,
+		source: Source,
 		held: Held,
 	): Promise<Held | undefined>;
 }

@@ -1,4 +1,4 @@
-import {collectPages, fetchAll, type Page} from './paging.js';
+import {collectFromNewest, fetchAll, type Page} from './paging.js';
 import {
 	type HeldWindow,
 	KeptWindow,
@@ -6,21 +6,18 @@ import {
 } from './incremental-window.js';
 
 /**
- * A list the server pages newest first by offset, with no total to believe (Synapse): a steady
- * read asks for pages from the newest only until it meets the newest run it already had, then for
- * the pages that now hold runs still active.
+ * A list the server pages newest first by offset (Synapse, DLI, DLA): a steady read asks for
+ * pages from the newest only until it meets the newest run it already had, then for the pages
+ * that now hold runs still active. Where the server's total can be believed, the newest page's
+ * total is the list's.
  */
 export class NewestFirstWindow extends KeptWindow<HeldWindow> {
 	protected async fullRead(
 		source: WindowSource,
 		loadedAt: number,
 	): Promise<HeldWindow> {
-		const read = await collectPages(source.fetchPage, {
-			pageSize: source.pageSize,
-			maxPages: Math.ceil(source.window / source.pageSize),
-			trustTotal: false,
-		});
-		return {items: read.items, more: read.more, loadedAt};
+		const read = await collectFromNewest(source.fetchPage, source);
+		return {...read, loadedAt};
 	}
 
 	protected async steadyRead(
@@ -36,6 +33,7 @@ export class NewestFirstWindow extends KeptWindow<HeldWindow> {
 		// New runs come first: pages from the newest, until the newest run already held.
 		const fresh: unknown[] = [];
 		let overlap: {page: Page; at: number; offset: number} | undefined;
+		let total: number | undefined;
 		for (let offset = 0; overlap === undefined; offset += pageSize) {
 			if (offset >= window) {
 				return undefined;
@@ -43,6 +41,7 @@ export class NewestFirstWindow extends KeptWindow<HeldWindow> {
 
 			// eslint-disable-next-line no-await-in-loop
 			const page = await source.fetchPage(offset);
+			total ??= source.trustTotal === true ? page.total : undefined;
 			const at = page.items.findIndex(item => idOf(item) === newestKnown);
 			if (at === -1) {
 				if (page.items.length < pageSize) {
@@ -94,6 +93,10 @@ export class NewestFirstWindow extends KeptWindow<HeldWindow> {
 		const pages = await fetchAll(again, source.fetchPage);
 		if (!pages.every((page, index) => put(page, again[index]!))) {
 			return undefined;
+		}
+
+		if (total !== undefined) {
+			return {items: merged.slice(0, window), total, loadedAt: held.loadedAt};
 		}
 
 		return {

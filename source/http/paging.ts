@@ -11,6 +11,9 @@ export type PagingOptions = {
 	readonly trustTotal?: boolean;
 };
 
+/** The newest runs a list reads of each kind unless told otherwise (`--max-runs`). */
+export const defaultWindow = 5000;
+
 /** No list at all: a kind of run the filters leave out. */
 export const noWindow: Window = {items: []};
 
@@ -45,7 +48,8 @@ export async function collectPages(
 		}
 	}
 
-	return {items, total, more: total === undefined || total > items.length};
+	// Where the server said how many it has, its total says it all.
+	return total === undefined ? {items, more: true} : {items, total};
 }
 
 /** Pages of one list read at the same time, at most: a first load is quick, and no server is flooded. */
@@ -83,21 +87,59 @@ export async function collectNewest(
 	};
 }
 
-/** Pages at these offsets, in order, `pagesAtOnce` in flight at most: no server is flooded. */
-export async function fetchAll(
-	offsets: readonly number[],
+/**
+ * The newest `window` items of a list the server pages newest first by offset. With a total to
+ * believe, one page tells how many there are and the rest of the window is read a few pages at a
+ * time; without one (Synapse), page after page until a short one.
+ */
+export async function collectFromNewest(
 	fetchPage: (offset: number) => Promise<Page>,
-): Promise<Page[]> {
-	const pages: Page[] = [];
-	for (let index = 0; index < offsets.length; index += pagesAtOnce) {
-		// eslint-disable-next-line no-await-in-loop
-		const read = await Promise.all(
-			offsets
-				.slice(index, index + pagesAtOnce)
-				.map(async offset => fetchPage(offset)),
+	options: {
+		readonly pageSize: number;
+		readonly window: number;
+		readonly trustTotal?: boolean;
+	},
+): Promise<Window> {
+	const {pageSize, window} = options;
+	const maxPages = Math.ceil(window / pageSize);
+	const first = await fetchPage(0);
+	const {total} = first;
+	if (options.trustTotal !== true || total === undefined) {
+		return collectPages(
+			async offset => (offset === 0 ? first : fetchPage(offset)),
+			{pageSize, maxPages, trustTotal: options.trustTotal === true},
 		);
-		pages.push(...read);
 	}
 
-	return pages;
+	const offsets: number[] = [];
+	for (
+		let offset = first.items.length;
+		offset < Math.min(total, window) && first.items.length === pageSize;
+		offset += pageSize
+	) {
+		offsets.push(offset);
+	}
+
+	const pages = await fetchAll(offsets, fetchPage);
+	return {
+		items: [first, ...pages].flatMap(page => page.items).slice(0, window),
+		total,
+	};
+}
+
+/** Pages at these offsets (or runs by these ids), in order, `pagesAtOnce` in flight at most: no server is flooded. */
+export async function fetchAll<Key, Answer>(
+	keys: readonly Key[],
+	fetch: (key: Key) => Promise<Answer>,
+): Promise<Answer[]> {
+	const answers: Answer[] = [];
+	for (let index = 0; index < keys.length; index += pagesAtOnce) {
+		// eslint-disable-next-line no-await-in-loop
+		const read = await Promise.all(
+			keys.slice(index, index + pagesAtOnce).map(async key => fetch(key)),
+		);
+		answers.push(...read);
+	}
+
+	return answers;
 }

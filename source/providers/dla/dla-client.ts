@@ -1,6 +1,9 @@
-import {collectPages, type Window} from '../../http/paging.js';
-import {asArray, asNumber, asObject} from '../../model/wire.js';
+import {NewestFirstWindow} from '../../http/newest-first-window.js';
+import {defaultWindow, type Page, type Window} from '../../http/paging.js';
+import {isTerminalRunState} from '../../model/states.js';
+import {asArray, asNumber, asObject, asText} from '../../model/wire.js';
 import {PopClient, type PopClientOptions} from '../alibaba/pop-client.js';
+import {dlaJobState} from './dla-states.js';
 
 export const dlaApiVersion = '2018-06-19';
 
@@ -11,7 +14,8 @@ export type DlaClientOptions = Omit<
 	/** The virtual cluster (VcName) the jobs run in; every job action names it. */
 	readonly virtualCluster: string;
 	readonly pageSize?: number;
-	readonly maxPages?: number;
+	/** The newest jobs read (`--max-runs`). */
+	readonly window?: number;
 };
 
 /**
@@ -22,7 +26,9 @@ export class DlaClient {
 	readonly pop: PopClient;
 	private readonly virtualCluster: string;
 	private readonly pageSize: number;
-	private readonly maxPages: number;
+	private readonly window: number;
+	/** What the list last read: steady polls ask only for what can have changed. */
+	private readonly jobs = new NewestFirstWindow();
 
 	constructor(options: DlaClientOptions) {
 		this.pop = new PopClient({
@@ -32,16 +38,27 @@ export class DlaClient {
 		});
 		this.virtualCluster = options.virtualCluster;
 		this.pageSize = options.pageSize ?? 100;
-		this.maxPages = options.maxPages ?? 10;
+		this.window = options.window ?? defaultWindow;
 	}
 
-	/** Jobs page by page; `Condition` is a JSON string (`{"jobName": …, "createTime": …}`). */
+	/**
+	 * The newest jobs (listed newest first, by PageNumber / PageSize, with TotalCount); `Condition`
+	 * is a JSON string (`{"jobName": …, "createTime": …}`).
+	 */
 	async listSparkJobs(
 		condition: Readonly<Record<string, string>>,
 		signal?: AbortSignal,
 	): Promise<Window> {
-		return collectPages(
-			async (_offset, pageNumber) => {
+		const {pageSize} = this;
+		return this.jobs.read({
+			pageSize,
+			window: this.window,
+			key: JSON.stringify(condition),
+			trustTotal: true,
+			idOf: item => asText(asObject(item)['JobId']),
+			isSettled: item =>
+				isTerminalRunState(dlaJobState(asText(asObject(item)['Status']))),
+			fetchPage: async (offset): Promise<Page> => {
 				const result = asObject(
 					asObject(
 						await this.pop.call({
@@ -50,8 +67,8 @@ export class DlaClient {
 							path: '/',
 							query: {
 								VcName: this.virtualCluster,
-								PageNumber: pageNumber + 1,
-								PageSize: this.pageSize,
+								PageNumber: offset / pageSize + 1,
+								PageSize: pageSize,
 								Condition:
 									Object.keys(condition).length > 0
 										? JSON.stringify(condition)
@@ -66,8 +83,7 @@ export class DlaClient {
 					total: asNumber(result['TotalCount']),
 				};
 			},
-			{pageSize: this.pageSize, maxPages: this.maxPages},
-		);
+		});
 	}
 
 	async getJobDetail(jobId: string, signal?: AbortSignal): Promise<unknown> {

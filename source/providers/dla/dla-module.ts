@@ -50,6 +50,7 @@ export const dlaModule = defineProvider({
 	create: setup =>
 		createDlaProvider({
 			target: setup.name,
+			maxRuns: setup.maxRuns,
 			endpoint: setup.endpoint,
 			virtualCluster: setup.settings.workspace!,
 			credentials: alibabaCredentials(setup, 'dla'),

@@ -30,6 +30,8 @@ export const dlaFilters: Readonly<Record<string, FilterSpec>> = {
 };
 
 export type DlaProviderOptions = {
+	/** The newest runs read of each kind (`--max-runs`). */
+	readonly maxRuns?: number;
 	readonly target: string;
 	readonly endpoint: string;
 	readonly virtualCluster: string;
@@ -47,7 +49,7 @@ function chinaTime(ms: number): string {
 }
 
 export function createDlaProvider(options: DlaProviderOptions): Provider {
-	const client = new DlaClient(options);
+	const client = new DlaClient({...options, window: options.maxRuns});
 	const {target} = options;
 	const filters = options.filters ?? {};
 	const now = options.now ?? Date.now;

@@ -6,12 +6,16 @@ import {
 	type OutgoingRequest,
 	type Query,
 } from '../../http/http-client.js';
-import {collectPages, type Window} from '../../http/paging.js';
+import {NewestFirstWindow} from '../../http/newest-first-window.js';
+import {defaultWindow, type Page, type Window} from '../../http/paging.js';
 import {ProviderError} from '../../http/provider-error.js';
+import {isTerminalRunState} from '../../model/states.js';
 import {asArray, asNumber, asObject, asText} from '../../model/wire.js';
+import {livyRunState} from '../livy/livy-states.js';
 import type {CachedToken} from '../auth/bearer-token.js';
 import type {CachedCredential} from '../auth/cached-credential.js';
 import {type AkskCredentials, sdkDate, signAksk} from './aksk-signer.js';
+import {dliSqlState} from './dli-states.js';
 
 /** AK/SK signing, or an IAM token in X-Auth-Token. */
 export type DliAuth =
@@ -29,7 +33,8 @@ export type DliClientOptions = {
 	readonly now?: () => number;
 	/** Jobs per page: the API's maximum of 100 for SQL jobs. */
 	readonly pageSize?: number;
-	readonly maxPages?: number;
+	/** The newest jobs read of each list (`--max-runs`). */
+	readonly window?: number;
 };
 
 /** Filters of the SQL job list, by wire name (`job-type`, `job-status`, `queue_name`, `start`...). */
@@ -46,14 +51,19 @@ export class DliClient {
 	readonly http: HttpClient;
 	private readonly projectId: string;
 	private readonly pageSize: number;
-	private readonly maxPages: number;
+	private readonly window: number;
+	/** What each list last read: steady polls ask only for what can have changed. */
+	private readonly windows = {
+		sqlJobs: new NewestFirstWindow(),
+		batches: new NewestFirstWindow(),
+	};
 
 	constructor(options: DliClientOptions) {
 		const {auth, projectId} = options;
 		const now = options.now ?? Date.now;
 		this.projectId = projectId;
 		this.pageSize = options.pageSize ?? 100;
-		this.maxPages = options.maxPages ?? 10;
+		this.window = options.window ?? defaultWindow;
 		this.http = new HttpClient({
 			provider: 'dli',
 			endpoint: options.endpoint,
@@ -79,10 +89,11 @@ export class DliClient {
 		});
 	}
 
-	/** SQL jobs, newest first, paging with current-page / page-size until `job_count` is reached. */
+	/** The newest SQL jobs (listed newest first, by current-page / page-size, with `job_count`). */
 	async listSqlJobs(query: SqlJobQuery, signal?: AbortSignal): Promise<Window> {
-		return collectPages(
-			async (_offset, pageNumber) => {
+		return this.windows.sqlJobs.read({
+			...this.listing(query),
+			fetchPage: async (offset): Promise<Page> => {
 				const body = asObject(
 					await this.call({
 						operation: 'listSqlJobs',
@@ -90,7 +101,7 @@ export class DliClient {
 						query: {
 							...query,
 							'page-size': this.pageSize,
-							'current-page': pageNumber + 1,
+							'current-page': offset / this.pageSize + 1,
 						},
 						signal,
 					}),
@@ -100,8 +111,10 @@ export class DliClient {
 					total: asNumber(body['job_count']),
 				};
 			},
-			{pageSize: this.pageSize, maxPages: this.maxPages},
-		);
+			idOf: item => asText(asObject(item)['job_id']),
+			isSettled: item =>
+				isTerminalRunState(dliSqlState(asText(asObject(item)['status']))),
+		});
 	}
 
 	async getSqlJobStatus(id: string, signal?: AbortSignal): Promise<unknown> {
@@ -139,10 +152,11 @@ export class DliClient {
 		});
 	}
 
-	/** Spark batches, paging with from / size until `total`. */
+	/** The newest Spark batches (listed newest first, by from / size, with `total`). */
 	async listBatches(query: BatchQuery, signal?: AbortSignal): Promise<Window> {
-		return collectPages(
-			async from => {
+		return this.windows.batches.read({
+			...this.listing(query),
+			fetchPage: async (from): Promise<Page> => {
 				const body = asObject(
 					await this.call({
 						operation: 'listBatches',
@@ -156,8 +170,10 @@ export class DliClient {
 					total: asNumber(body['total']),
 				};
 			},
-			{pageSize: this.pageSize, maxPages: this.maxPages},
-		);
+			idOf: item => asText(asObject(item)['id']),
+			isSettled: item =>
+				isTerminalRunState(livyRunState(asText(asObject(item)['state']))),
+		});
 	}
 
 	async getBatch(id: string, signal?: AbortSignal): Promise<unknown> {
@@ -198,6 +214,16 @@ export class DliClient {
 			path: `v2.0/${this.projectId}/batches/${encode(id)}`,
 			signal,
 		});
+	}
+
+	/** How both lists are read: the same filters make the same list, whose total counts it all. */
+	private listing(query: SqlJobQuery) {
+		return {
+			pageSize: this.pageSize,
+			window: this.window,
+			key: JSON.stringify(query),
+			trustTotal: true,
+		};
 	}
 
 	private async call(request: HttpRequest & {query?: Query}): Promise<unknown> {

@@ -119,6 +119,7 @@ export const dliModule = defineProvider({
 	create: setup =>
 		createDliProvider({
 			target: setup.name,
+			maxRuns: setup.maxRuns,
 			endpoint: setup.endpoint,
 			projectId: setup.settings.projectId!,
 			auth: dliAuth(setup),

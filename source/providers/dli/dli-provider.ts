@@ -71,6 +71,8 @@ export const dliFilters: Readonly<Record<string, FilterSpec>> = {
 };
 
 export type DliProviderOptions = {
+	/** The newest runs read of each kind (`--max-runs`). */
+	readonly maxRuns?: number;
 	readonly target: string;
 	readonly endpoint: string;
 	readonly projectId: string;
@@ -99,7 +101,7 @@ function dliIdentity(auth: DliAuth): CredentialIdentity {
 const importExport = new Set(['IMPORT', 'EXPORT']);
 
 export function createDliProvider(options: DliProviderOptions): Provider {
-	const client = new DliClient(options);
+	const client = new DliClient({...options, window: options.maxRuns});
 	const {target} = options;
 	const filters = options.filters ?? {};
 	const now = options.now ?? Date.now;

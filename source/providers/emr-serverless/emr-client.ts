@@ -1,8 +1,11 @@
-import {collectPages, type Window} from '../../http/paging.js';
+import {ActiveRunsWindow} from '../../http/active-runs-window.js';
 import type {Query} from '../../http/http-client.js';
+import {collectPages, defaultWindow, type Window} from '../../http/paging.js';
+import {isTerminalRunState} from '../../model/states.js';
 import {asArray, asNumber, asObject, asText} from '../../model/wire.js';
 import {rfc3986} from '../auth/rfc3986.js';
 import {PopClient, type PopClientOptions} from '../alibaba/pop-client.js';
+import {emrJobRunState, emrJobRunStates} from './emr-states.js';
 
 export const emrApiVersion = '2023-08-08';
 
@@ -14,8 +17,22 @@ export type EmrClientOptions = Omit<
 	readonly regionId?: string;
 	/** ListJobRuns allows 100 per page. */
 	readonly pageSize?: number;
-	readonly maxPages?: number;
+	/** The newest job runs, and session clusters, read (`--max-runs`). */
+	readonly window?: number;
 };
+
+/** The job run states a run can still leave, as the wire spells them (`Running`). */
+const activeStates = JSON.stringify(
+	Object.entries(emrJobRunStates)
+		.filter(([, state]) => !isTerminalRunState(state))
+		.map(([raw]) => raw.charAt(0).toUpperCase() + raw.slice(1)),
+);
+
+/** Filters under which a run joins or leaves the list while it runs. */
+const movingFilters = ['states', 'endTime', 'minDuration'];
+
+/** Executors of a run read at most (20 pages). */
+const maxExecutorPages = 20;
 
 /**
  * EMR Serverless Spark (ROA, 2023-08-08): job runs, their executors and logs, session clusters
@@ -27,7 +44,9 @@ export class EmrServerlessClient {
 	private readonly workspace: string;
 	private readonly regionId?: string;
 	private readonly pageSize: number;
-	private readonly maxPages: number;
+	private readonly window: number;
+	/** What the job run list last read: steady polls ask only for what can have changed. */
+	private readonly jobRuns = new ActiveRunsWindow();
 
 	constructor(options: EmrClientOptions) {
 		this.pop = new PopClient({
@@ -38,19 +57,44 @@ export class EmrServerlessClient {
 		this.workspace = rfc3986(options.workspaceId);
 		this.regionId = options.regionId;
 		this.pageSize = options.pageSize ?? 100;
-		this.maxPages = options.maxPages ?? 20;
+		this.window = options.window ?? defaultWindow;
 	}
 
+	/**
+	 * The newest job runs. After the first read a poll asks for the newest page, the runs still
+	 * active (the list filtered by state), and each run that finished since (the list filtered by
+	 * its id).
+	 */
 	async listJobRuns(query: Query, signal?: AbortSignal): Promise<Window> {
-		return this.listAll(
-			{
-				action: 'ListJobRuns',
-				path: `api/v1/workspaces/${this.workspace}/jobRuns`,
-				key: 'jobRuns',
+		const list = {
+			action: 'ListJobRuns',
+			path: `api/v1/workspaces/${this.workspace}/jobRuns`,
+			key: 'jobRuns',
+		};
+		const pages = Math.ceil(this.window / this.pageSize);
+		return this.jobRuns.read({
+			key: JSON.stringify(query),
+			pageSize: this.pageSize,
+			window: this.window,
+			readAll: async () => this.listAll(list, query, pages, signal),
+			newestPage: async () => this.listAll(list, query, 1, signal),
+			activeRuns: async () =>
+				this.listAll(list, {...query, states: activeStates}, pages, signal),
+			// The list filtered by id answers the run as the list shows it (GetJobRun's has other fields).
+			oneRun: async id => {
+				const {items} = await this.listAll(
+					list,
+					{...query, jobRunId: id},
+					1,
+					signal,
+				);
+				return items[0];
 			},
-			query,
-			signal,
-		);
+			idOf: item => asText(asObject(item)['jobRunId']),
+			isSettled: item =>
+				isTerminalRunState(emrJobRunState(asText(asObject(item)['state']))),
+			readWhole: movingFilters.some(name => query[name] !== undefined),
+		});
 	}
 
 	async getJobRun(id: string, signal?: AbortSignal): Promise<unknown> {
@@ -83,6 +127,7 @@ export class EmrServerlessClient {
 				key: 'exexutors',
 			},
 			{},
+			maxExecutorPages,
 			signal,
 		);
 		return [...items];
@@ -114,6 +159,7 @@ export class EmrServerlessClient {
 				key: 'sessionClusters',
 			},
 			query,
+			Math.ceil(this.window / this.pageSize),
 			signal,
 		);
 	}
@@ -158,6 +204,7 @@ export class EmrServerlessClient {
 	private async listAll(
 		{action, path, key}: {action: string; path: string; key: string},
 		query: Query,
+		maxPages: number,
 		signal?: AbortSignal,
 	): Promise<Window> {
 		let nextToken: string | undefined;
@@ -181,7 +228,7 @@ export class EmrServerlessClient {
 					total: asNumber(body['totalCount']),
 				};
 			},
-			{pageSize: this.pageSize, maxPages: this.maxPages},
+			{pageSize: this.pageSize, maxPages},
 		);
 	}
 }

@@ -41,6 +41,7 @@ export const emrServerlessModule = defineProvider({
 	create: setup =>
 		createEmrServerlessProvider({
 			target: setup.name,
+			maxRuns: setup.maxRuns,
 			endpoint: setup.endpoint,
 			workspaceId: setup.settings.workspace!,
 			regionId: setup.settings.region,

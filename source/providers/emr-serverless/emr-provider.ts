@@ -74,6 +74,8 @@ export const emrFilters: Readonly<Record<string, FilterSpec>> = {
 };
 
 export type EmrProviderOptions = {
+	/** The newest runs read of each kind (`--max-runs`). */
+	readonly maxRuns?: number;
 	readonly target: string;
 	readonly endpoint: string;
 	readonly workspaceId: string;
@@ -88,7 +90,7 @@ export type EmrProviderOptions = {
 export function createEmrServerlessProvider(
 	options: EmrProviderOptions,
 ): Provider {
-	const client = new EmrServerlessClient(options);
+	const client = new EmrServerlessClient({...options, window: options.maxRuns});
 	const {target} = options;
 	const filters = options.filters ?? {};
 	const now = options.now ?? Date.now;

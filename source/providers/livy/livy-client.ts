@@ -6,7 +6,7 @@ import {
 } from '../../http/http-client.js';
 import {IncrementalWindow} from '../../http/incremental-window.js';
 import {NewestFirstWindow} from '../../http/newest-first-window.js';
-import type {Window} from '../../http/paging.js';
+import {defaultWindow, type Window} from '../../http/paging.js';
 import {
 	basicAuthHeader,
 	basicAuthSecrets,
@@ -45,9 +45,6 @@ export type LivyClientOptions = {
 };
 
 type Collection = 'sessions' | 'batches';
-
-/** The newest runs a list reads of each collection unless told otherwise (`--max-runs`). */
-export const defaultWindow = 5000;
 
 /** Apache Livy's REST API (and Livy-shaped ones): raw JSON per operation; mapping is the provider's job. */
 export class LivyClient {
