@@ -1,7 +1,17 @@
 import path from 'node:path';
 import process from 'node:process';
+import type {AlibabaCredentials} from '../source/providers/alibaba/acs3-signer.js';
+import {CachedCredential} from '../source/providers/auth/cached-credential.js';
+import {DlaClient} from '../source/providers/dla/dla-client.js';
+import type {AkskCredentials} from '../source/providers/dli/aksk-signer.js';
+import {DliClient} from '../source/providers/dli/dli-client.js';
+import {EmrServerlessClient} from '../source/providers/emr-serverless/emr-client.js';
+import type {Window} from '../source/http/paging.js';
 import {LivyClient} from '../source/providers/livy/livy-client.js';
+import {alibabaTestCredentials} from '../source/simulators/alibaba/pop-gateway.js';
+import {dliTestCredentials} from '../source/simulators/dli/dli-gateway.js';
 import {manyBatches} from '../source/simulators/livy/many-batches.js';
+import {type ListWire, manyJobs} from '../source/simulators/many-jobs.js';
 import {startSimServer} from '../source/simulators/sim-server.js';
 import {
 	median,
@@ -20,6 +30,8 @@ const running = [46_010, 49_997, 49_998, 49_999];
 type PollCost = {
 	first: {requests: number; bytes: number};
 	steady: {requests: number; bytes: number};
+	/** What the steady poll asked for. */
+	asked?: string[];
 };
 
 /**
@@ -45,6 +57,76 @@ export async function pollCost(
 		return {
 			first: {requests: first.requests.length, bytes: first.bytes},
 			steady: {requests: steady.requests.length, bytes: steady.bytes},
+		};
+	} finally {
+		await server.close();
+	}
+}
+
+type Lister = (signal: AbortSignal) => Promise<Window>;
+
+/** Test keys, as a credential of a provider. */
+function testKeys<Keys>(provider: string, value: Keys, secret: string) {
+	return new CachedCredential<Keys>({
+		source: {describe: 'test keys', fetch: async () => ({value})},
+		provider,
+		secretsOf: () => [secret],
+	});
+}
+
+/** The same for 50,000 DLI SQL jobs, DLA jobs or EMR Serverless job runs, listed newest first. */
+export async function jobsPollCost(wire: ListWire): Promise<PollCost> {
+	const jobs = manyJobs(wire, 50_000, running);
+	const server = await startSimServer(wire, jobs.handler);
+	const alibaba = () =>
+		testKeys<AlibabaCredentials>(
+			wire,
+			alibabaTestCredentials,
+			alibabaTestCredentials.accessKeySecret,
+		);
+	const listers: Record<ListWire, () => Lister> = {
+		dli() {
+			const client = new DliClient({
+				endpoint: server.url,
+				projectId: 'p',
+				auth: {
+					kind: 'aksk',
+					credentials: testKeys<AkskCredentials>(
+						'dli',
+						dliTestCredentials,
+						dliTestCredentials.secretKey,
+					),
+				},
+			});
+			return async signal => client.listSqlJobs({}, signal);
+		},
+		dla() {
+			const client = new DlaClient({
+				endpoint: server.url,
+				virtualCluster: 'vc',
+				credentials: alibaba(),
+			});
+			return async signal => client.listSparkJobs({}, signal);
+		},
+		emr() {
+			const client = new EmrServerlessClient({
+				endpoint: server.url,
+				workspaceId: 'w',
+				credentials: alibaba(),
+			});
+			return async signal => client.listJobRuns({}, signal);
+		},
+	};
+	const list = listers[wire]();
+	try {
+		await list(AbortSignal.timeout(120_000));
+		const first = jobs.poll();
+		await list(AbortSignal.timeout(120_000));
+		const steady = jobs.poll();
+		return {
+			first: {requests: first.requests.length, bytes: first.bytes},
+			steady: {requests: steady.requests.length, bytes: steady.bytes},
+			asked: steady.requests,
 		};
 	} finally {
 		await server.close();

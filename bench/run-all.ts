@@ -3,7 +3,7 @@ import {Buffer} from 'node:buffer';
 import path from 'node:path';
 import {keypressLatency} from './keypress-latency.js';
 import {idleCost, startupToRuns} from './livy-idle.js';
-import {manyRunsInPty, pollCost} from './many-runs.js';
+import {jobsPollCost, manyRunsInPty, pollCost} from './many-runs.js';
 import {minimalInkFirstFrame, spawnToExit} from './references.js';
 import {
 	cpuSeconds,
@@ -104,6 +104,11 @@ const steady = await steadyState();
 const keys = await keypressLatency();
 const polls = await pollCost();
 const synapsePolls = await pollCost('synapse');
+const jobPolls = {
+	'DLI SQL jobs': await jobsPollCost('dli'),
+	'DLA jobs': await jobsPollCost('dla'),
+	'EMR Serverless job runs': await jobsPollCost('emr'),
+};
 const many = await manyRunsInPty(5000, {presses: 60, settleMs: 0});
 const tenThousand = await manyRunsInPty(10_000, {
 	presses: 20,
@@ -141,10 +146,18 @@ const rows: Array<[string, string]> = [
 		'Livy, 50,000 batches: one steady poll',
 		`${polls.steady.requests} requests, ${(polls.steady.bytes / 1024).toFixed(1)} KiB`,
 	],
-	[
-		'Synapse wire (newest first, 20 a page), 50,000 batches: first load / steady poll',
-		`${synapsePolls.first.requests} requests, ${(synapsePolls.first.bytes / 1024).toFixed(0)} KiB / ${synapsePolls.steady.requests} requests, ${(synapsePolls.steady.bytes / 1024).toFixed(1)} KiB`,
-	],
+	...[
+		[
+			'Synapse wire (newest first, 20 a page), 50,000 batches',
+			synapsePolls,
+		] as const,
+		...Object.entries(jobPolls).map(
+			([name, cost]) => [`${name} (100 a page), 50,000`, cost] as const,
+		),
+	].map(([name, cost]): [string, string] => [
+		`${name}: first load / steady poll`,
+		`${cost.first.requests} requests, ${(cost.first.bytes / 1024).toFixed(0)} KiB / ${cost.steady.requests} requests, ${(cost.steady.bytes / 1024).toFixed(1)} KiB`,
+	]),
 	[
 		'keypress to first byte of its frame, pty, 50,000 batches (5000 listed)',
 		`${many.median.toFixed(1)} / ${many.p95.toFixed(1)} ms (median / p95)`,

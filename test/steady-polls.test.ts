@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, type TestContext, test} from 'node:test';
+import {jobsPollCost} from '../bench/many-runs.js';
 import type {Window} from '../source/http/paging.js';
 import type {AlibabaCredentials} from '../source/providers/alibaba/acs3-signer.js';
 import {CachedCredential} from '../source/providers/auth/cached-credential.js';
@@ -236,5 +237,29 @@ describe('steady polls of lists paged newest first ask only for what can have ch
 		const before = server.requests.length;
 		await client.listJobRuns(query, signal());
 		assert.ok(server.requests.length - before > 5);
+	});
+
+	test('at 50,000 jobs, one steady poll is the newest page and the runs still active', async () => {
+		const [dli, dla, emr] = await Promise.all([
+			jobsPollCost('dli'),
+			jobsPollCost('dla'),
+			jobsPollCost('emr'),
+		]);
+		// Jobs 49,997 to 49,999 are on the newest page; job 46,010 is on page 40.
+		assert.deepEqual(dli.asked, [
+			'/v1.0/p/jobs?current-page=1',
+			'/v1.0/p/jobs?current-page=40',
+		]);
+		assert.deepEqual(dla.asked, [
+			'ListSparkJob?PageNumber=1',
+			'ListSparkJob?PageNumber=40',
+		]);
+		assert.deepEqual(emr.asked, [
+			'/api/v1/workspaces/w/jobRuns?nextToken=0',
+			'/api/v1/workspaces/w/jobRuns?nextToken=0&states',
+		]);
+		for (const cost of [dli, dla, emr]) {
+			assert.equal(cost.first.requests, 50);
+		}
 	});
 });
