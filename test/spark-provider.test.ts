@@ -1,11 +1,31 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {hasMore} from '../source/model/run-list.js';
 import {SparkRestClient} from '../source/providers/spark/spark-client.js';
 import {createSparkProvider} from '../source/providers/spark/spark-provider.js';
 import {expectProviderError} from './helpers/fixtures.js';
 import {scenario, signal} from './helpers/simulators.js';
 
 describe('Spark REST provider against the Spark simulator over HTTP', () => {
+	test('the newest --max-runs applications, 500 at most; a full answer says there are more', async t => {
+		const {clock, server, url} = await scenario(t, {only: 'spark'});
+		clock.advance(10_000);
+		const few = await createSparkProvider({
+			target: 'spark',
+			endpoint: url,
+			maxRuns: 2,
+		}).listRuns!(signal());
+		assert.equal(few.length, 2);
+		assert.ok(hasMore(few));
+		const all = await createSparkProvider({
+			target: 'spark',
+			endpoint: url,
+			maxRuns: 100_000,
+		}).listRuns!(signal());
+		assert.ok(!hasMore(all) && all.length > 2);
+		assert.equal(server.requests.at(-1)?.query.get('limit'), '500');
+	});
+
 	test('applications with attempts; running and completed ones', async t => {
 		const {clock, url} = await scenario(t, {only: 'spark'});
 		clock.advance(10_000);

@@ -80,7 +80,7 @@ export function helpText(
 	  --provider ID       provider of a single target given on the command line
 	  --filter NAME=VALUE a list filter of the provider (repeatable; see below)
 	  --interval SECONDS  polling interval (default 3)
-	  --max-runs N        the newest N sessions and N batches read from Livy (default 5000)
+	  --max-runs N        the newest N runs of each kind read from a target (default 5000)
 	  --once              print one snapshot and exit (with runs, sessions, statements, progress)
 	  --timeout SECONDS   how long a snapshot may take, all requests included (default 60)
 	  --json              print the snapshot as JSON model objects

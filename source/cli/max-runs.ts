@@ -1,7 +1,7 @@
 import {type Bounded, parseBounded} from './bounded-number.js';
 
 /** How many of the newest runs of each kind a list reads: fewer hides the day's work, more costs every poll. */
-export const defaultMaxRuns = 5000;
+export {defaultWindow as defaultMaxRuns} from '../http/paging.js';
 
 /** `--max-runs` or the config file's `maxRuns`. */
 export function parseMaxRuns(value: unknown): Bounded {

@@ -18,6 +18,7 @@ export const sparkModule = defineProvider({
 	create: setup =>
 		createSparkProvider({
 			target: setup.name,
+			maxRuns: setup.maxRuns,
 			endpoint: setup.endpoint,
 			credentials: basicCredentialsOf(setup),
 		}),

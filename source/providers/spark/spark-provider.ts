@@ -1,4 +1,5 @@
 import {ProviderError, toProviderError} from '../../http/provider-error.js';
+import {runList} from '../../model/run-list.js';
 import type {Progress, Run, SparkStage} from '../../model/types.js';
 import {type BasicCredentials, basicIdentity} from '../basic-auth.js';
 import type {Provider} from '../provider.js';
@@ -18,9 +19,12 @@ export type SparkProviderOptions = {
 	readonly target: string;
 	readonly endpoint: string;
 	readonly credentials?: BasicCredentials;
-	/** How many applications to list, newest first (a History Server can hold thousands). */
-	readonly limit?: number;
+	/** How many applications to list, newest first (`--max-runs`; a History Server can hold thousands). */
+	readonly maxRuns?: number;
 };
+
+/** Applications listed at most: the API has no paging, so every poll reads them all. */
+const maxLimit = 500;
 
 export function createSparkProvider(options: SparkProviderOptions): Provider {
 	const client = new SparkRestClient(options);
@@ -32,12 +36,13 @@ export function createSparkProvider(options: SparkProviderOptions): Provider {
 		endpoint: client.uiUrl,
 		identity: basicIdentity(options.credentials),
 		async listRuns(signal) {
-			const body = await client.listApplications(
-				{limit: options.limit ?? 500},
-				signal,
-			);
-			return asArray(body).map(item =>
-				mapSparkApplication(target, item, client.uiUrl),
+			const limit = Math.min(options.maxRuns ?? maxLimit, maxLimit);
+			const body = asArray(await client.listApplications({limit}, signal));
+			// A full answer says nothing of how many more there are: the title says `N+`.
+			return runList(
+				body.map(item => mapSparkApplication(target, item, client.uiUrl)),
+				body.length,
+				body.length >= limit,
 			);
 		},
 		async getRun(run, signal) {
