@@ -1,5 +1,10 @@
 import {Buffer} from 'node:buffer';
-import {Agent, request as undiciRequest, type Dispatcher} from 'undici';
+import type {Dispatcher} from 'undici';
+import {
+	Agent,
+	type PooledAgent,
+	request as undiciRequest,
+} from './undici-parts.js';
 import {readErrorBody, type ErrorBodyFacts} from './error-body.js';
 import {ProviderError} from './provider-error.js';
 import {takeSlot} from './rate-limit.js';
@@ -23,13 +28,15 @@ export const defaultTimeouts: HttpTimeouts = {
 /** A response larger than this is refused rather than parsed (a 10 MB statement output still fits). */
 export const defaultMaxBytes = 32 * 1024 * 1024;
 
-const dispatchers = new Map<number, Agent>();
+const dispatchers = new Map<number, PooledAgent>();
 
 /**
  * One dispatcher per connect timeout for the whole process, so connections to each endpoint are
  * pooled and kept alive; header and body timeouts go with each request.
  */
-export function httpDispatcher(connectMs = defaultTimeouts.connectMs): Agent {
+export function httpDispatcher(
+	connectMs = defaultTimeouts.connectMs,
+): PooledAgent {
 	let agent = dispatchers.get(connectMs);
 	if (!agent) {
 		agent = new Agent({

@@ -1,5 +1,5 @@
-import {request} from 'undici';
 import {httpDispatcher} from './http-client.js';
+import {request} from './undici-parts.js';
 
 /**
  * How far this host's clock is ahead of a server's (negative: behind), from the `Date` header of
