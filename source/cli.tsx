@@ -30,13 +30,9 @@ import type {Bounded} from './cli/bounded-number.js';
 import {defaultIntervalSeconds, parseInterval} from './cli/interval.js';
 import {defaultMaxRuns, parseMaxRuns} from './cli/max-runs.js';
 import {type OnceCommand, OnceError, runOnce} from './cli/run-once.js';
-import {simulate} from './cli/simulate.js';
 import type {TargetConfig} from './cli/target-config.js';
 import {givenTargetFlags, resolveTargets} from './cli/targets.js';
-import {
-	startSimulators,
-	type Simulators,
-} from './simulators/start-simulators.js';
+import type {Simulators} from './simulators/start-simulators.js';
 
 const flags = {...commonFlags, ...settingFlags(providerModules)};
 const cli = meow(helpText(providerModules, defaultConfigPath()), {
@@ -58,6 +54,8 @@ async function demoTargets(): Promise<{
 	targets: TargetConfig[];
 	simulators: Simulators;
 }> {
+	// The simulators load only for the demo: watching real targets never needs them.
+	const {startSimulators} = await import('./simulators/start-simulators.js');
 	const simulators = await startSimulators();
 	const targets = simulators.started.map(({module, server}) => {
 		const {provider, settings} = module.demoTarget(server.url);
@@ -199,6 +197,7 @@ async function main(): Promise<number> {
 
 	const [command, argument] = cli.input;
 	if (command === 'simulate') {
+		const {simulate} = await import('./cli/simulate.js');
 		return simulate(cli.flags.provider, cli.flags.port);
 	}
 
