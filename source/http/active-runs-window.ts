@@ -12,8 +12,8 @@ export type ActiveRunsSource = {
 	/** The newest `window` runs, page after page. */
 	readonly readAll: () => Promise<Window>;
 	readonly newestPage: () => Promise<Page>;
-	/** Every listed run still active, with the same filters; undefined when there cannot be one. */
-	readonly activeRuns: () => Promise<Window | undefined>;
+	/** Every listed run still active, with the same filters (the list asked for by state). */
+	readonly activeRuns: () => Promise<Window>;
 	/** One run as the list shows it; undefined when it is gone. */
 	readonly oneRun: (id: string) => Promise<unknown>;
 	readonly idOf: (item: unknown) => string | undefined;
@@ -51,13 +51,14 @@ export class ActiveRunsWindow extends KeptWindow<HeldWindow, ActiveRunsSource> {
 			return undefined;
 		}
 
+		// More active runs than one read holds: a whole read is as cheap.
 		const active = await source.activeRuns();
-		if (active && active.items.length < (active.total ?? 0)) {
+		if (active.more === true || active.items.length < (active.total ?? 0)) {
 			return undefined;
 		}
 
 		const now = new Map<string | undefined, unknown>();
-		for (const item of [...(active?.items ?? []), ...newest.items.slice(at)]) {
+		for (const item of [...active.items, ...newest.items.slice(at)]) {
 			now.set(idOf(item), item);
 		}
 
