@@ -1,4 +1,4 @@
-import {type HeldWindow, KeptWindow} from './incremental-window.js';
+import {type HeldWindow, KeptWindow, keptOf} from './incremental-window.js';
 import {fetchAll, type Page, type Window} from './paging.js';
 
 /**
@@ -85,14 +85,6 @@ export class ActiveRunsWindow extends KeptWindow<HeldWindow, ActiveRunsSource> {
 			...newest.items.slice(0, at),
 			...held.items.map(item => now.get(idOf(item)) ?? item),
 		];
-		const items = merged.slice(0, source.window);
-		const {loadedAt} = held;
-		return newest.total === undefined
-			? {
-					items,
-					more: held.more === true || merged.length > items.length,
-					loadedAt,
-				}
-			: {items, total: newest.total, loadedAt};
+		return keptOf(merged, source.window, held, newest.total);
 	}
 }

@@ -19,9 +19,28 @@ export type WindowSource = {
 export type HeldWindow = Window & {
 	readonly loadedAt: number;
 	readonly key?: string;
-	/** The server's `total` counts the whole list (not Synapse's: there it has been the page length). */
-	readonly trustTotal?: boolean;
 };
+
+/**
+ * What a steady read keeps of the runs it merged: the newest `window` of them, with the server's
+ * total where it gave one to believe, else whether there are more than the window holds.
+ */
+export function keptOf(
+	merged: readonly unknown[],
+	window: number,
+	held: HeldWindow,
+	total: number | undefined,
+): HeldWindow {
+	const items = merged.slice(0, window);
+	const {loadedAt} = held;
+	return total === undefined
+		? {
+				items,
+				more: held.more === true || merged.length > items.length,
+				loadedAt,
+			}
+		: {items, total, loadedAt};
+}
 
 /** A full read this often at least: runs the server deleted leave the list then. */
 const fullEveryMs = 5 * 60_000;
@@ -29,9 +48,8 @@ const fullEveryMs = 5 * 60_000;
 /**
  * The newest runs of a list, read incrementally. The first read (and one every five minutes, one
  * with other filters, and any steady read that finds the list moved under it) reads the whole
- * window; every other read
- * asks only for what can have changed, as each list's order allows. Finished runs are kept as
- * they were: they no longer change.
+ * window; every other read asks only for what can have changed, as each list's order allows.
+ * Finished runs are kept as they were: they no longer change.
  */
 export abstract class KeptWindow<
 	Held extends HeldWindow,

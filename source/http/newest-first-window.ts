@@ -2,6 +2,7 @@ import {collectFromNewest, fetchAll, type Page} from './paging.js';
 import {
 	type HeldWindow,
 	KeptWindow,
+	keptOf,
 	type WindowSource,
 } from './incremental-window.js';
 
@@ -95,14 +96,6 @@ export class NewestFirstWindow extends KeptWindow<HeldWindow> {
 			return undefined;
 		}
 
-		if (total !== undefined) {
-			return {items: merged.slice(0, window), total, loadedAt: held.loadedAt};
-		}
-
-		return {
-			items: merged.slice(0, window),
-			more: held.more === true || merged.length > window,
-			loadedAt: held.loadedAt,
-		};
+		return keptOf(merged, window, held, total);
 	}
 }

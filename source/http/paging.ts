@@ -111,12 +111,10 @@ export async function collectFromNewest(
 		);
 	}
 
+	// A short first page is the whole list, whatever the total says.
 	const offsets: number[] = [];
-	for (
-		let offset = first.items.length;
-		offset < Math.min(total, window) && first.items.length === pageSize;
-		offset += pageSize
-	) {
+	const end = first.items.length < pageSize ? 0 : Math.min(total, window);
+	for (let offset = pageSize; offset < end; offset += pageSize) {
 		offsets.push(offset);
 	}
 
