@@ -1,4 +1,6 @@
-import type {Run} from './types.js';
+import {isTerminalRunState} from './states.js';
+import type {Run, RunState} from './types.js';
+import {asObject, asText} from './wire.js';
 
 /**
  * A target's runs as listed: where the service has more than were read (the newest `--max-runs`
@@ -57,4 +59,23 @@ export function runsOfWindows(
 		total,
 		windows.some(window => window.more === true),
 	);
+}
+
+/**
+ * How a list's raw items are told apart (by their id field) and known finished (their state field,
+ * read through the provider's state table), for the readers that keep a list between polls.
+ */
+export function listedItems(
+	idField: string,
+	stateField: string,
+	stateOf: (raw: string | undefined) => RunState,
+): {
+	readonly idOf: (item: unknown) => string | undefined;
+	readonly isSettled: (item: unknown) => boolean;
+} {
+	return {
+		idOf: item => asText(asObject(item)[idField]),
+		isSettled: item =>
+			isTerminalRunState(stateOf(asText(asObject(item)[stateField]))),
+	};
 }

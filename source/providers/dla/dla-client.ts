@@ -1,7 +1,7 @@
 import {NewestFirstWindow} from '../../http/newest-first-window.js';
 import {defaultWindow, type Page, type Window} from '../../http/paging.js';
-import {isTerminalRunState} from '../../model/states.js';
-import {asArray, asNumber, asObject, asText} from '../../model/wire.js';
+import {listedItems} from '../../model/run-list.js';
+import {asArray, asNumber, asObject} from '../../model/wire.js';
 import {PopClient, type PopClientOptions} from '../alibaba/pop-client.js';
 import {dlaJobState} from './dla-states.js';
 
@@ -55,9 +55,7 @@ export class DlaClient {
 			window: this.window,
 			key: JSON.stringify(condition),
 			trustTotal: true,
-			idOf: item => asText(asObject(item)['JobId']),
-			isSettled: item =>
-				isTerminalRunState(dlaJobState(asText(asObject(item)['Status']))),
+			...listedItems('JobId', 'Status', dlaJobState),
 			fetchPage: async (offset): Promise<Page> => {
 				const result = asObject(
 					asObject(

@@ -9,7 +9,7 @@ import {
 import {NewestFirstWindow} from '../../http/newest-first-window.js';
 import {defaultWindow, type Page, type Window} from '../../http/paging.js';
 import {ProviderError} from '../../http/provider-error.js';
-import {isTerminalRunState} from '../../model/states.js';
+import {listedItems} from '../../model/run-list.js';
 import {asArray, asNumber, asObject, asText} from '../../model/wire.js';
 import {livyRunState} from '../livy/livy-states.js';
 import type {CachedToken} from '../auth/bearer-token.js';
@@ -111,9 +111,7 @@ export class DliClient {
 					total: asNumber(body['job_count']),
 				};
 			},
-			idOf: item => asText(asObject(item)['job_id']),
-			isSettled: item =>
-				isTerminalRunState(dliSqlState(asText(asObject(item)['status']))),
+			...listedItems('job_id', 'status', dliSqlState),
 		});
 	}
 
@@ -170,9 +168,7 @@ export class DliClient {
 					total: asNumber(body['total']),
 				};
 			},
-			idOf: item => asText(asObject(item)['id']),
-			isSettled: item =>
-				isTerminalRunState(livyRunState(asText(asObject(item)['state']))),
+			...listedItems('id', 'state', livyRunState),
 		});
 	}
 

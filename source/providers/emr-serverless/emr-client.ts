@@ -1,6 +1,7 @@
 import {ActiveRunsWindow} from '../../http/active-runs-window.js';
 import type {Query} from '../../http/http-client.js';
 import {collectPages, defaultWindow, type Window} from '../../http/paging.js';
+import {listedItems} from '../../model/run-list.js';
 import {isTerminalRunState} from '../../model/states.js';
 import {asArray, asNumber, asObject, asText} from '../../model/wire.js';
 import {rfc3986} from '../auth/rfc3986.js';
@@ -90,9 +91,7 @@ export class EmrServerlessClient {
 				);
 				return items[0];
 			},
-			idOf: item => asText(asObject(item)['jobRunId']),
-			isSettled: item =>
-				isTerminalRunState(emrJobRunState(asText(asObject(item)['state']))),
+			...listedItems('jobRunId', 'state', emrJobRunState),
 			readWhole: movingFilters.some(name => query[name] !== undefined),
 		});
 	}

@@ -12,8 +12,8 @@ import {
 	basicAuthSecrets,
 	type BasicCredentials,
 } from '../basic-auth.js';
-import {isTerminalRunState} from '../../model/states.js';
-import {asArray, asNumber, asObject, asText} from '../../model/wire.js';
+import {listedItems} from '../../model/run-list.js';
+import {asArray, asNumber, asObject} from '../../model/wire.js';
 import {mapLivyPage} from './livy-mapping.js';
 import {livyRunState} from './livy-states.js';
 
@@ -238,9 +238,7 @@ export class LivyClient {
 			fetchPage,
 			pageSize: this.pageSize,
 			window: this.window,
-			idOf: item => asText(asObject(item)['id']),
-			isSettled: item =>
-				isTerminalRunState(livyRunState(asText(asObject(item)['state']))),
+			...listedItems('id', 'state', livyRunState),
 		});
 	}
 }
