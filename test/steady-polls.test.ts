@@ -79,6 +79,27 @@ async function dliLists(t: TestContext) {
 	return {clock, server, kept: client(), client};
 }
 
+/** An EMR Serverless simulator `atSeconds` into its scenario, and clients of it reading job runs. */
+async function emrLists(
+	t: TestContext,
+	atSeconds: number,
+	paging: {readonly pageSize: number; readonly window?: number},
+) {
+	const {clock, server} = await scenario(t, {
+		only: 'emr-serverless',
+		atSeconds,
+		start: Date.now(),
+	});
+	const client = () =>
+		new EmrServerlessClient({
+			endpoint: server.url,
+			workspaceId: emrTestWorkspace,
+			credentials: alibabaCredentials('emr-serverless'),
+			...paging,
+		});
+	return {clock, server, kept: client(), client};
+}
+
 const pageOf = (request: SimRequest, name: string) =>
 	request.query.get(name) ?? '';
 
@@ -159,19 +180,9 @@ describe('steady polls of lists paged newest first ask only for what can have ch
 	});
 
 	test('EMR Serverless job runs: the newest page, the active runs by state, and finished ones by id', async t => {
-		const {clock, server} = await scenario(t, {
-			only: 'emr-serverless',
-			atSeconds: 300,
-			start: Date.now(),
+		const {clock, server, kept, client} = await emrLists(t, 300, {
+			pageSize: 20,
 		});
-		const client = () =>
-			new EmrServerlessClient({
-				endpoint: server.url,
-				workspaceId: emrTestWorkspace,
-				credentials: alibabaCredentials('emr-serverless'),
-				pageSize: 20,
-			});
-		const kept = client();
 		const {first, full, asked} = await steadyPoll({
 			clock,
 			requests: server.requests,
@@ -194,20 +205,10 @@ describe('steady polls of lists paged newest first ask only for what can have ch
 	});
 
 	test('EMR Serverless: a run that finished since, past the newest page, is asked for by id', async t => {
-		const {clock, server} = await scenario(t, {
-			only: 'emr-serverless',
-			atSeconds: 110,
-			start: Date.now(),
+		const {clock, server, kept, client} = await emrLists(t, 110, {
+			pageSize: 2,
+			window: 40,
 		});
-		const client = () =>
-			new EmrServerlessClient({
-				endpoint: server.url,
-				workspaceId: emrTestWorkspace,
-				credentials: alibabaCredentials('emr-serverless'),
-				pageSize: 2,
-				window: 40,
-			});
-		const kept = client();
 		const {first, asked} = await steadyPoll({
 			clock,
 			requests: server.requests,
@@ -221,21 +222,11 @@ describe('steady polls of lists paged newest first ask only for what can have ch
 	});
 
 	test('EMR Serverless with a state filter: runs leave the list as they run, so it is read whole', async t => {
-		const {server} = await scenario(t, {
-			only: 'emr-serverless',
-			atSeconds: 300,
-			start: Date.now(),
-		});
-		const client = new EmrServerlessClient({
-			endpoint: server.url,
-			workspaceId: emrTestWorkspace,
-			credentials: alibabaCredentials('emr-serverless'),
-			pageSize: 20,
-		});
+		const {server, kept} = await emrLists(t, 300, {pageSize: 20});
 		const query = {states: '["Success"]'};
-		await client.listJobRuns(query, signal());
+		await kept.listJobRuns(query, signal());
 		const before = server.requests.length;
-		await client.listJobRuns(query, signal());
+		await kept.listJobRuns(query, signal());
 		assert.ok(server.requests.length - before > 5);
 	});
 
