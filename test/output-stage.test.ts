@@ -9,9 +9,9 @@ import xterm from '@xterm/headless';
 import sliceAnsi from 'slice-ansi';
 import {frameDiff} from '../source/terminal/frame-diff.js';
 import {
-	outputCachesAcrossFrames,
+	frameCache,
+	nextFrame,
 	sliceAcrossFrames,
-	type TwoFrameCache,
 	widestLineAcrossFrames,
 } from '../source/terminal/output-caches.js';
 import {rowString} from '../source/terminal/styled-row.js';
@@ -251,23 +251,13 @@ test("rows are written exactly as ansi-tokenize's styledCharsToString writes the
 	}
 });
 
-test("Ink's output caches keep what the last two frames used, and let go of the rest", () => {
-	const make = () => ({
-		widths: new Map<string, number>() as unknown,
-		blockWidths: new Map<string, number>() as unknown,
-		styledChars: new Map<string, number>() as unknown,
-	});
-	const first = outputCachesAcrossFrames(make);
-	const widths = first.widths as TwoFrameCache<number>;
+test('frame caches keep what the last two frames used, and let go of the rest', () => {
+	const widths = frameCache<number>();
 	widths.set('drawn every frame', 1);
 	widths.set('scrolled away', 2);
-	assert.equal(
-		outputCachesAcrossFrames(make).widths,
-		widths,
-		'the same caches, frame after frame',
-	);
+	nextFrame();
 	assert.equal(widths.get('drawn every frame'), 1);
-	outputCachesAcrossFrames(make);
+	nextFrame();
 	assert.equal(widths.get('drawn every frame'), 1, 'used last frame: kept');
 	assert.equal(
 		widths.get('scrolled away'),

@@ -3,10 +3,14 @@
 // a key's included, to its frame rate. In the bundle:
 // - ink/build/log-update.js is replaced by screen-writer.ts, which writes only changed cells;
 // - Ink's render throttle is replaced by frame-scheduler.ts (keys drawn at once, background
-//   updates coalesced), and Ink's input dispatch tells it when a key arrived;
-// - Ink's Output and text measuring keep what the last two frames used (output-caches.ts); a row made
-//   of the same cells as last frame's keeps its text, and a changed one is written by
-//   styled-row.ts, which works out style changes only where a style changes.
+//   updates coalesced), and Ink's input dispatch tells it when a key arrived; a frame and the
+//   synchronized-update marks around it go to the terminal in one write;
+// - Ink's DOM tells kept-subtrees.ts of every change React makes, and a subtree that did not
+//   change and did not move hands its last frame's writes in again instead of being walked;
+// - ink/build/output.js is replaced by frame-output.ts: a write handed in again keeps where its
+//   lines landed, a row made of the same writes as last frame's keeps its text, and a changed one
+//   is written by styled-row.ts, which works out style changes only where a style changes; text
+//   measuring and clipping keep what the last two frames used (output-caches.ts).
 // Applied as the bundle is built, never to anyone's node_modules; the build fails if Ink's text
 // changed and a patch no longer fits. Tests through ink-testing-library run Ink unpatched.
 import {readFile} from 'node:fs/promises';
@@ -30,6 +34,10 @@ const patches = [
 				"import { throttle } from 'es-toolkit/compat';",
 				`import { frameThrottle as throttle } from ${terminal('frame-scheduler.ts')};`,
 			],
+			[
+				'const shouldWrite = this.log.willRender(output);\n                const sync = shouldSynchronize(this.options.stdout);\n                if (sync && shouldWrite) {\n                    this.options.stdout.write(bsu);\n                }\n                this.log(output);\n                if (sync && shouldWrite) {\n                    this.options.stdout.write(esu);\n                }',
+				'this.log(output, shouldSynchronize(this.options.stdout));',
+			],
 		],
 	},
 	{
@@ -44,35 +52,73 @@ const patches = [
 	},
 	{
 		file: /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/,
-		prefix: `import { widestLineAcrossFrames as sparktopWidestLine } from ${terminal('output-caches.ts')};\n`,
+		prefix: `import { widestLineAcrossFrames as sparktopWidestLine } from ${terminal('output-caches.ts')};\nimport { keptSubtrees as sparktopKeptSubtrees } from ${terminal('kept-subtrees.ts')};\n`,
 		edits: [
 			[
 				'const currentWidth = widestLine(text);',
 				'const currentWidth = sparktopWidestLine(text);',
 			],
+			[
+				'const renderNodeToOutput = (node, output, options) => {',
+				'const renderNodeToOutput = sparktopKeptSubtrees((node, output, options) => {',
+			],
+			[
+				'    }\n};\nexport default renderNodeToOutput;',
+				'    }\n});\nexport default renderNodeToOutput;',
+			],
+		],
+	},
+	{
+		file: /[\\/]ink[\\/]build[\\/]dom\.js$/,
+		prefix: `import { nodeChanged as sparktopNodeChanged } from ${terminal('kept-subtrees.ts')};\n`,
+		edits: [
+			[
+				'export const appendChildNode = (node, childNode) => {',
+				'export const appendChildNode = (node, childNode) => {\n    sparktopNodeChanged(node);',
+			],
+			[
+				'export const insertBeforeNode = (node, newChildNode, beforeChildNode) => {',
+				'export const insertBeforeNode = (node, newChildNode, beforeChildNode) => {\n    sparktopNodeChanged(node);',
+			],
+			[
+				'export const removeChildNode = (node, removeNode) => {',
+				'export const removeChildNode = (node, removeNode) => {\n    sparktopNodeChanged(node);',
+			],
+			[
+				'export const setAttribute = (node, key, value) => {',
+				'export const setAttribute = (node, key, value) => {\n    sparktopNodeChanged(node);',
+			],
+			[
+				'export const setStyle = (node, style) => {',
+				'export const setStyle = (node, style) => {\n    sparktopNodeChanged(node);',
+			],
+			[
+				'export const setTextNodeValue = (node, text) => {',
+				'export const setTextNodeValue = (node, text) => {\n    sparktopNodeChanged(node);',
+			],
+		],
+	},
+	{
+		file: /[\\/]ink[\\/]build[\\/]reconciler\.js$/,
+		prefix: `import { nodeChanged as sparktopNodeChanged } from ${terminal('kept-subtrees.ts')};\n`,
+		edits: [
+			[
+				'commitUpdate(node, _type, oldProps, newProps) {',
+				'commitUpdate(node, _type, oldProps, newProps) {\n        sparktopNodeChanged(node);',
+			],
+			[
+				'hideInstance(node) {',
+				'hideInstance(node) {\n        sparktopNodeChanged(node);',
+			],
+			[
+				'unhideInstance(node) {',
+				'unhideInstance(node) {\n        sparktopNodeChanged(node);',
+			],
 		],
 	},
 	{
 		file: /[\\/]ink[\\/]build[\\/]output\.js$/,
-		prefix: `import { outputCachesAcrossFrames as sparktopCaches, sliceAcrossFrames as sparktopSlice } from ${terminal('output-caches.ts')};\nimport { blankCell as sparktopBlank, rowText as sparktopRowText } from ${terminal('styled-row.ts')};\n`,
-		edits: [
-			[
-				'caches = new OutputCaches();',
-				'caches = sparktopCaches(() => new OutputCaches());',
-			],
-			[
-				'return sliceAnsi(line, from, to);',
-				'return sparktopSlice(line, from, to);',
-			],
-			[
-				"row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
-				'row.push(sparktopBlank);',
-			],
-			[
-				'.map(line => {\n            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742\n            const lineWithoutEmptyItems = line.filter(item => item !== undefined);\n            return styledCharsToString(lineWithoutEmptyItems).trimEnd();\n        })',
-				'.map((line, index) => sparktopRowText(index, line))',
-			],
-		],
+		replace: () => `export {default} from ${terminal('frame-output.ts')};\n`,
 	},
 ];
 

@@ -36,39 +36,26 @@ export class TwoFrameCache<Value> {
 	}
 }
 
-type Caches = {
-	widths: unknown;
-	blockWidths: unknown;
-	styledChars: unknown;
-};
+const caches: Array<TwoFrameCache<unknown>> = [];
 
-const shared = {
-	widths: new TwoFrameCache<number>(),
-	blockWidths: new TwoFrameCache<number>(),
-	styledChars: new TwoFrameCache<unknown>(),
-	slices: new TwoFrameCache<string>(),
-	widestLines: new TwoFrameCache<number>(),
-};
+/** A cache that lets go of what the last two frames did not use, as `nextFrame` moves on. */
+export function frameCache<Value>(): TwoFrameCache<Value> {
+	const cache = new TwoFrameCache<Value>();
+	caches.push(cache);
+	return cache;
+}
 
-/**
- * Ink measures and tokenizes every line it draws through caches (`widths`, `blockWidths`,
- * `styledChars`: maps it only reads and writes) that it makes new for every frame, so a frame that
- * changes one cell pays for all of them again. Called as Ink starts a frame, this hands it caches
- * that keep what the last frames used (they hold pure results keyed by the text).
- */
-export function outputCachesAcrossFrames<Made extends Caches>(
-	make: () => Made,
-): Made {
-	for (const cache of Object.values(shared)) {
+/** Called as Ink starts a frame: every frame cache moves on. */
+export function nextFrame(): void {
+	for (const cache of caches) {
 		cache.nextFrame();
 	}
-
-	const made = make();
-	made.widths = shared.widths;
-	made.blockWidths = shared.blockWidths;
-	made.styledChars = shared.styledChars;
-	return made;
 }
+
+const shared = {
+	slices: frameCache<string>(),
+	widestLines: frameCache<number>(),
+};
 
 /**
  * `slice-ansi` as Ink calls it to clip every line of a box that hides its overflow, on every frame:

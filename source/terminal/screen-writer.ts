@@ -3,7 +3,10 @@ import {type Column, columnsOf, frameDiff} from './frame-diff.js';
 type Position = {readonly x: number; readonly y: number};
 
 /** What Ink asks of its log-update writer (ink/build/log-update.js), which this replaces. */
-export type InkLogUpdate = ((text: string) => boolean) & {
+export type InkLogUpdate = ((
+	text: string,
+	synchronized?: boolean,
+) => boolean) & {
 	clear(): void;
 	done(): void;
 	sync(text: string): void;
@@ -21,6 +24,9 @@ const home = '\u001B[H';
 const eraseScreen = '\u001B[2J';
 const hideCursor = '\u001B[?25l';
 const showCursor = '\u001B[?25h';
+// A terminal that knows synchronized updates shows the frame between these at once.
+const beginUpdate = '\u001B[?2026h';
+const endUpdate = '\u001B[?2026l';
 
 const linesOf = (text: string) => {
 	const lines = text.split('\n');
@@ -62,7 +68,7 @@ export function createScreenWriter(
 	};
 
 	const willRender = (text: string) => text !== previousText || cursorDirty;
-	const render = (text: string): boolean => {
+	const render = (text: string, synchronized = false): boolean => {
 		if (!willRender(text)) {
 			return false;
 		}
@@ -92,7 +98,8 @@ export function createScreenWriter(
 
 		parsed = drawn;
 		onScreen = lines;
-		stream.write(patch + cursorSuffix());
+		const frame = patch + cursorSuffix();
+		stream.write(synchronized ? beginUpdate + frame + endUpdate : frame);
 		return true;
 	};
 

@@ -49,37 +49,10 @@ export function rowString(chars: readonly StyledChar[]): string {
 		: text + ansiCodesToString(diffAnsiCodes(previous.styles, []));
 }
 
-/** The cell Ink fills an empty frame with, shared: rows of the same cells can be told apart by identity. */
+/** The cell an empty frame is filled with, shared by every row. */
 export const blankCell: StyledChar = Object.freeze({
 	type: 'char',
 	value: ' ',
 	fullWidth: false,
 	styles: [],
 });
-
-const rowsDrawn: Array<{cells: Array<StyledChar | undefined>; text: string}> =
-	[];
-
-/**
- * Row `index` of Ink's frame as text. Ink builds every frame's grid anew, but from characters it
- * keeps (its caches) and the shared blank cell, so a row whose cells are the very same objects as
- * last frame's has the same text, and is not written out again.
- */
-export function rowText(
-	index: number,
-	cells: Array<StyledChar | undefined>,
-): string {
-	const drawn = rowsDrawn[index];
-	if (
-		drawn?.cells.length === cells.length &&
-		drawn.cells.every((cell, at) => cell === cells[at])
-	) {
-		return drawn.text;
-	}
-
-	const text = rowString(
-		cells.filter((cell): cell is StyledChar => cell !== undefined),
-	).trimEnd();
-	rowsDrawn[index] = {cells, text};
-	return text;
-}

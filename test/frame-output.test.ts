@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import FrameOutput, {type Operation} from '../source/terminal/frame-output.js';
+
+type InkOutputLike = {
+	write(
+		x: number,
+		y: number,
+		text: string,
+		options: {transformers: Array<(line: string, index: number) => string>},
+	): void;
+	clip(clip: Record<string, number>): void;
+	unclip(): void;
+	get(): {output: string; height: number};
+};
+
+// Ink's own Output, which FrameOutput replaces in the bundle: the two must print the same frames.
+const {default: InkOutput} = (await import(
+	new URL('output.js', import.meta.resolve('ink')).href
+)) as {
+	default: new (size: {width: number; height: number}) => InkOutputLike;
+};
+
+const width = 30;
+const height = 10;
+
+function randomFrom(seed: number) {
+	let state = seed;
+	return (below: number) => {
+		state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+		// The high bits: the low bits of this generator repeat within a few steps.
+		return Math.floor((state / 2_147_483_648) * below);
+	};
+}
+
+const pieces = [
+	'run',
+	'漢字',
+	'\u001B[31mfailed\u001B[39m',
+	'\u001B[1m▸ \u001B[22m',
+	'█░░',
+	' ',
+	'…',
+	'\u001B[7mselected row\u001B[27m',
+];
+const bold = (line: string) => `\u001B[1m${line}\u001B[22m`;
+const numbered = (line: string, index: number) => `${index}${line}`;
+
+function randomOperation(random: (below: number) => number): Operation {
+	switch (random(6)) {
+		case 0: {
+			return {
+				type: 'clip',
+				clip:
+					random(2) === 0
+						? {
+								x1: random(8),
+								x2: 10 + random(25),
+								y1: random(4),
+								y2: 4 + random(8),
+							}
+						: {x1: random(8), x2: 10 + random(25)},
+			};
+		}
+
+		case 1: {
+			return {type: 'unclip'};
+		}
+
+		default: {
+			const lines = Array.from({length: 1 + random(3)}, () =>
+				Array.from(
+					{length: 1 + random(4)},
+					() => pieces[random(pieces.length)]!,
+				).join(''),
+			);
+			const transformers = [[], [bold], [numbered, bold]][random(3)]!;
+			return {
+				type: 'write',
+				x: random(width + 4) - 2,
+				y: random(height + 2) - 1,
+				text: lines.join('\n'),
+				transformers,
+			};
+		}
+	}
+}
+
+/** Clips and unclips balanced, as Ink's renderer leaves them. */
+function balanced(operations: Operation[]): Operation[] {
+	let open = 0;
+	const kept = operations.filter(operation => {
+		if (operation.type === 'clip') {
+			open++;
+		} else if (operation.type === 'unclip') {
+			if (open === 0) {
+				return false;
+			}
+
+			open--;
+		}
+
+		return true;
+	});
+	return [
+		...kept,
+		...Array.from({length: open}, () => ({type: 'unclip'}) as const),
+	];
+}
+
+function drawn(
+	output: InkOutputLike | FrameOutput,
+	operations: Operation[],
+): string {
+	for (const operation of operations) {
+		if (operation.type === 'clip') {
+			output.clip(operation.clip);
+		} else if (operation.type === 'unclip') {
+			output.unclip();
+		} else {
+			output.write(operation.x, operation.y, operation.text, {
+				transformers: [...operation.transformers],
+			});
+		}
+	}
+
+	return output.get().output;
+}
+
+/** FrameOutput fed the very operation objects, as a subtree Ink did not walk again hands them in. */
+function drawnAgain(operations: Operation[]): string {
+	const output = new FrameOutput({width, height});
+	output.operations.push(...operations);
+	return output.get().output;
+}
+
+test("frames print exactly as Ink's Output prints them, frame after frame, with writes kept or changed", () => {
+	for (let seed = 1; seed <= 150; seed++) {
+		const random = randomFrom(seed);
+		let operations = balanced(
+			Array.from({length: 3 + random(20)}, () => randomOperation(random)),
+		);
+		for (let frame = 0; frame < 6; frame++) {
+			const expected = drawn(new InkOutput({width, height}), operations);
+			const label = `seed ${seed}, frame ${frame}`;
+			assert.equal(drawnAgain(operations), expected, label);
+			assert.equal(
+				drawn(new FrameOutput({width, height}), operations),
+				expected,
+				label,
+			);
+			operations = balanced(
+				operations.map(operation =>
+					random(4) === 0 ? randomOperation(random) : operation,
+				),
+			);
+		}
+	}
+});
+
+test('a write handed in again is not laid out again; only the changed write is', () => {
+	let transformed = 0;
+	const counted = (line: string) => {
+		transformed++;
+		return bold(line);
+	};
+
+	const status = (time: string): Operation => ({
+		type: 'write',
+		x: 0,
+		y: 0,
+		text: `updated ${time}`,
+		transformers: [counted],
+	});
+	const rows: Operation[] = Array.from({length: height - 1}, (_, index) => ({
+		type: 'write',
+		x: 2,
+		y: index + 1,
+		text: `nightly-etl-${index}`,
+		transformers: [counted],
+	}));
+	const first = new FrameOutput({width, height});
+	first.operations.push(status('10:00:00'), ...rows);
+	const before = first.get().output.split('\n');
+	assert.equal(transformed, height);
+	const second = new FrameOutput({width, height});
+	second.operations.push(status('10:00:01'), ...rows);
+	const after = second.get().output.split('\n');
+	assert.equal(transformed, height + 1, 'the status line alone');
+	assert.equal(after[0], '\u001B[1mupdated 10:00:01\u001B[22m');
+	assert.deepEqual(after.slice(1), before.slice(1));
+});
