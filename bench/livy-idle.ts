@@ -54,7 +54,8 @@ export async function startupToRuns(samples = 7): Promise<number> {
 
 /**
  * Nothing changing on the server (50 finished Livy batches), `--interval 1`: bytes to the terminal
- * and CPU, live and then paused, over `seconds` each.
+ * and CPU, live (from 3 s after the runs show, then the half minute after that) and then paused,
+ * over `seconds` each.
  */
 export async function idleCost(seconds = 30) {
 	return withFiftyBatches(async url => {
@@ -85,10 +86,13 @@ export async function idleCost(seconds = 30) {
 			};
 
 			const live = await measure();
+			// The first half minute includes V8 optimizing the code that runs every tick, on its
+			// worker threads; the next is what an idle monitor costs for as long as it is left open.
+			const warmed = await measure();
 			run.child.stdin!.write('p');
 			await sleep(1500);
 			const paused = await measure();
-			return {live, paused};
+			return {live, warmed, paused};
 		} finally {
 			await run.stop();
 		}

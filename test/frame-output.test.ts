@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import FrameOutput, {type Operation} from '../source/terminal/frame-output.js';
+import {columnsOf} from '../source/terminal/frame-diff.js';
+import FrameOutput, {
+	columnsOfRow,
+	type Operation,
+} from '../source/terminal/frame-output.js';
 
 type InkOutputLike = {
 	write(
@@ -189,4 +193,41 @@ test('a write handed in again is not laid out again; only the changed write is',
 	assert.equal(transformed, height + 1, 'the status line alone');
 	assert.equal(after[0], '\u001B[1mupdated 10:00:01\u001B[22m');
 	assert.deepEqual(after.slice(1), before.slice(1));
+});
+
+test('the columns handed to the screen writer are those it would get by tokenizing the row again, styles in any order', () => {
+	let handed = 0;
+	for (let seed = 1; seed <= 150; seed++) {
+		const random = randomFrom(seed);
+		const operations = balanced(
+			Array.from({length: 3 + random(20)}, () => randomOperation(random)),
+		);
+		for (const text of drawnAgain(operations).split('\n')) {
+			const columns = columnsOfRow(text);
+			if (columns === undefined) {
+				assert.ok(
+					columnsOf(text).some(
+						(column, index, all) =>
+							column === undefined || all[index + 1] === undefined,
+					) || /[^\p{ASCII}]/v.test(text),
+					'only rows with wide characters are left to tokenizing',
+				);
+				continue;
+			}
+
+			handed++;
+			const printed = (row: ReturnType<typeof columnsOf>) =>
+				row.map(column =>
+					column === undefined
+						? '(wide)'
+						: `${column.value} ${column.styles
+								.map(style => style.code)
+								.toSorted()
+								.join('')}`,
+				);
+			assert.deepEqual(printed(columns), printed(columnsOf(text)), text);
+		}
+	}
+
+	assert.ok(handed > 500, `${handed} rows handed over`);
 });

@@ -8,7 +8,7 @@
 // - Ink's DOM tells kept-subtrees.ts of every change React makes, and a subtree that did not
 //   change and did not move hands its last frame's writes in again instead of being walked;
 // - ink/build/output.js is replaced by frame-output.ts: a write handed in again keeps where its
-//   lines landed, a row made of the same writes as last frame's keeps its text, and a changed one
+//   lines landed, a row of the same cells as last frame's keeps its text, and a changed one
 //   is written by styled-row.ts, which works out style changes only where a style changes; text
 //   measuring and clipping keep what the last two frames used (output-caches.ts).
 // Applied as the bundle is built, never to anyone's node_modules; the build fails if Ink's text

@@ -45,13 +45,18 @@ type Segment = {
  */
 const rowCells = frameCache<StyledChar[]>();
 
+/** Lines whose every character fills exactly one column: a row of them prints a column per cell. */
+const narrowLines = new WeakSet<readonly StyledChar[]>();
+
 function cellsOf(line: string): StyledChar[] {
 	let cells = rowCells.get(line);
 	if (cells === undefined) {
 		cells = [];
+		let narrow = true;
 		for (const char of styledCharsFromTokens(tokenize(line))) {
 			cells.push(char);
 			const width = stringWidth(char.value);
+			narrow &&= width === 1;
 			for (let column = 1; column < width; column++) {
 				cells.push({
 					type: 'char',
@@ -63,13 +68,13 @@ function cellsOf(line: string): StyledChar[] {
 		}
 
 		rowCells.set(line, cells);
+		if (narrow) {
+			narrowLines.add(cells);
+		}
 	}
 
 	return cells;
 }
-
-const clipKey = (clip: Clip | undefined) =>
-	clip === undefined ? '' : `${clip.x1},${clip.x2},${clip.y1},${clip.y2}`;
 
 /** Where a write's lines land once clipped and transformed, exactly as Ink's Output works it out. */
 function segmentsOf(
@@ -115,7 +120,16 @@ function segmentsOf(
 	});
 }
 
-type Placed = {readonly clip: string; readonly segments: Segment[]};
+type Placed = {readonly clip: Clip | undefined; readonly segments: Segment[]};
+
+const sameClip = (a: Clip | undefined, b: Clip | undefined) =>
+	a === b ||
+	(a !== undefined &&
+		b !== undefined &&
+		a.x1 === b.x1 &&
+		a.x2 === b.x2 &&
+		a.y1 === b.y1 &&
+		a.y2 === b.y2);
 
 /** What each write of the last frames became: a subtree Ink did not walk again hands in the same writes. */
 const placedWrites = new WeakMap<Operation, Placed>();
@@ -124,18 +138,25 @@ type Row = {
 	readonly width: number;
 	readonly segments: readonly Segment[];
 	readonly text: string;
+	/** The row's cells, where each prints one column (none wide or of no width). */
+	readonly narrowCells?: StyledChar[];
+	columns?: StyledChar[];
 };
 
-/** The rows of the last frame, by index: a row made of the same segments keeps its text. */
+/** The rows of the last frame, by index: a row of the same cells at the same columns keeps its text. */
 let rowsDrawn: Row[] = [];
 
+/** Rows of the same cells at the same columns print the same, whichever writes put them there. */
 const sameSegments = (a: readonly Segment[], b: readonly Segment[]) =>
-	a.length === b.length && a.every((segment, index) => segment === b[index]);
+	a.length === b.length &&
+	a.every(
+		(segment, index) =>
+			segment.x === b[index]!.x && segment.cells === b[index]!.cells,
+	);
 
-function rowOf(width: number, segments: readonly Segment[]): string {
-	const cells: Array<StyledChar | undefined> = Array.from(
-		{length: width},
-		() => blankCell,
+function rowOf(width: number, segments: readonly Segment[]): Row {
+	const cells = Array.from<StyledChar | undefined>({length: width}).fill(
+		blankCell,
 	);
 	for (const {x, cells: placed} of segments) {
 		for (const [offset, cell] of placed.entries()) {
@@ -143,14 +164,52 @@ function rowOf(width: number, segments: readonly Segment[]): string {
 		}
 	}
 
-	return rowString(cells.filter(cell => cell !== undefined)).trimEnd();
+	const printed = cells.filter(cell => cell !== undefined);
+	return {
+		width,
+		segments,
+		text: rowString(printed).trimEnd(),
+		narrowCells: segments.every(({cells}) => narrowLines.has(cells))
+			? printed
+			: undefined,
+	};
+}
+
+/** The rows of the frame last printed, by their text. */
+let rowsByText = new Map<string, Row>();
+
+/**
+ * The columns of a row of the frame last printed, as the screen writer would get them by
+ * tokenizing its text again (frame-diff.ts `columnsOf`): its cells, without the unstyled blanks the
+ * text's end was trimmed of. Undefined for a row with a wide character (or none of that frame).
+ */
+export function columnsOfRow(text: string): StyledChar[] | undefined {
+	const row = rowsByText.get(text);
+	if (row?.narrowCells === undefined) {
+		return undefined;
+	}
+
+	if (row.columns === undefined) {
+		let end = row.narrowCells.length;
+		while (
+			end > 0 &&
+			row.narrowCells[end - 1]!.styles.length === 0 &&
+			row.narrowCells[end - 1]!.value.trim() === ''
+		) {
+			end--;
+		}
+
+		row.columns = row.narrowCells.slice(0, end);
+	}
+
+	return row.columns;
 }
 
 /**
  * Ink's Output (ink/build/output.js), which this replaces in the bundle: the frame's writes, clipped
  * and transformed, laid into rows of cells and printed. Ink lays every cell of every row again for
  * each frame and tokenizes every line; here a write keeps where its lines landed while the same
- * write comes again, and a row made of the same writes as last frame keeps its text, so a frame
+ * write comes again, and a row of the same cells as last frame keeps its text, so a frame
  * that changes one line costs about that line.
  */
 export default class FrameOutput {
@@ -193,10 +252,9 @@ export default class FrameOutput {
 				clips.pop();
 			} else {
 				const clip = clips.at(-1);
-				const key = clipKey(clip);
 				let placed = placedWrites.get(operation);
-				if (placed?.clip !== key) {
-					placed = {clip: key, segments: segmentsOf(operation, clip)};
+				if (placed === undefined || !sameClip(placed.clip, clip)) {
+					placed = {clip, segments: segmentsOf(operation, clip)};
 					placedWrites.set(operation, placed);
 				}
 
@@ -211,9 +269,10 @@ export default class FrameOutput {
 			return before?.width === this.width &&
 				sameSegments(before.segments, segments)
 				? before
-				: {width: this.width, segments, text: rowOf(this.width, segments)};
+				: rowOf(this.width, segments);
 		});
 		rowsDrawn = drawn;
+		rowsByText = new Map(drawn.map(row => [row.text, row]));
 		return {
 			output: drawn.map(row => row.text).join('\n'),
 			height: drawn.length,

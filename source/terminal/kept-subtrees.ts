@@ -25,11 +25,16 @@ type RenderNode = (
 	options: RenderOptions,
 ) => void;
 
-/** What a subtree wrote last time, and where it was then. */
+/**
+ * What a subtree wrote last time, and where it was then: its writes are a run of one frame's
+ * operations, pointed at rather than copied (each level of the tree would copy them again).
+ */
 type Kept = {
-	readonly place: string;
-	readonly transformers: readonly unknown[];
-	readonly operations: readonly unknown[];
+	place: readonly number[];
+	transformers: readonly unknown[];
+	operations: readonly unknown[];
+	from: number;
+	to: number;
 };
 
 /** Nodes changed since they were last drawn, with every node above them. */
@@ -69,29 +74,34 @@ export function keptSubtrees(render: RenderNode): RenderNode {
 			(options.offsetY ?? 0) + yogaNode.getComputedTop(),
 			yogaNode.getComputedWidth(),
 			yogaNode.getComputedHeight(),
-			options.skipStaticElements === true,
-		].join(',');
+			options.skipStaticElements === true ? 1 : 0,
+		];
 		const transformers = options.transformers ?? [];
 		const last = kept.get(node);
+		const from = output.operations.length;
 		if (
 			last !== undefined &&
 			!changed.has(node) &&
-			last.place === place &&
+			sameList(last.place, place) &&
 			sameList(last.transformers, transformers)
 		) {
-			for (const operation of last.operations) {
-				output.operations.push(operation);
+			for (let index = last.from; index < last.to; index++) {
+				output.operations.push(last.operations[index]);
 			}
 
+			last.operations = output.operations;
+			last.from = from;
+			last.to = output.operations.length;
 			return;
 		}
 
-		const from = output.operations.length;
 		render(node, output, options);
 		kept.set(node, {
 			place,
 			transformers,
-			operations: output.operations.slice(from),
+			operations: output.operations,
+			from,
+			to: output.operations.length,
 		});
 		changed.delete(node);
 	};

@@ -1,4 +1,5 @@
 import {type Column, columnsOf, frameDiff} from './frame-diff.js';
+import {columnsOfRow} from './frame-output.js';
 
 type Position = {readonly x: number; readonly y: number};
 
@@ -84,7 +85,11 @@ export function createScreenWriter(
 
 		const drawn = new Map<string, Column[]>();
 		const parse = (line: string) => {
-			const columns = parsed.get(line) ?? drawn.get(line) ?? columnsOf(line);
+			const columns =
+				parsed.get(line) ??
+				drawn.get(line) ??
+				columnsOfRow(line) ??
+				columnsOf(line);
 			drawn.set(line, columns);
 			return columns;
 		};
