@@ -1,12 +1,34 @@
 // What every build of the cli shares: the npm package's bundle with chunks (build.mjs) and the
 // single executable's one-file bundle (build-sea.mjs) run the same code.
 import {readFileSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {inkOutput} from './ink-output.mjs';
 
 const manifest = JSON.parse(
 	readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
 );
+
+/**
+ * Yoga's emscripten loader fetches its inlined wasm (a data: URL) whenever a global fetch exists,
+ * and Node's fetch loads Node's own copy of undici first: about 30 ms of every start-up. With
+ * fetch hidden from that one module it decodes the wasm in place, as it does where there is none.
+ */
+export const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(build) {
+		build.onLoad(
+			{
+				filter:
+					/[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+			},
+			async args => ({
+				contents: `const fetch = undefined;\n${await readFile(args.path, 'utf8')}`,
+				loader: 'js',
+			}),
+		);
+	},
+};
 
 /** @type {import('esbuild').BuildOptions} */
 export const bundleOptions = {
@@ -36,7 +58,7 @@ export const bundleOptions = {
 			new URL('react-devtools-stub.js', import.meta.url),
 		),
 	},
-	plugins: [inkOutput],
+	plugins: [inkOutput, yogaWithoutFetch],
 };
 
 /** Bundled CommonJS dependencies (signal-exit and others) call require(); `base` names the module's place. */
