@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {test} from 'node:test';
-import {fileURLToPath, pathToFileURL} from 'node:url';
-import {build, type Plugin} from 'esbuild';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
+import {type TestContext, test} from 'node:test';
+import {pathToFileURL} from 'node:url';
+import type {Plugin} from 'esbuild';
+import {bundledSnippet, bundleModule} from './helpers/bundle-snippet.js';
 
 type Node = {
 	nodeName: string;
@@ -45,39 +41,22 @@ type PatchedInk = {
 	nodeChanged(node: Node): void;
 };
 
-async function patchedInk(): Promise<PatchedInk> {
-	const {inkOutput} = (await import(
-		pathToFileURL(path.join(root, 'source/bundle/ink-output.mjs')).href
-	)) as {inkOutput: Plugin};
+async function patchedInk(t: TestContext): Promise<PatchedInk> {
+	const {inkOutput} = await bundleModule<{inkOutput: Plugin}>('ink-output.mjs');
 	const ink = './node_modules/ink/build';
-	const bundled = await build({
-		stdin: {
-			contents: [
-				`export {createNode, createTextNode, appendChildNode, insertBeforeNode, removeChildNode, setStyle, setTextNodeValue} from '${ink}/dom.js';`,
-				`export {default as applyStyles} from '${ink}/styles.js';`,
-				`export {default as renderNodeToOutput} from '${ink}/render-node-to-output.js';`,
-				`export {default as Output} from '${ink}/output.js';`,
-				`export {nodeChanged} from './source/terminal/kept-subtrees.ts';`,
-				`import Yoga from 'yoga-layout'; export const directionLtr = Yoga.DIRECTION_LTR;`,
-			].join('\n'),
-			resolveDir: root,
-			loader: 'js',
-		},
-		bundle: true,
-		platform: 'node',
-		format: 'esm',
-		write: false,
-		logLevel: 'silent',
-		plugins: [inkOutput],
-	});
-	const folder = mkdtempSync(path.join(tmpdir(), 'sparktop-kept-'));
-	try {
-		const file = path.join(folder, 'ink.mjs');
-		writeFileSync(file, bundled.outputFiles[0]!.text);
-		return (await import(pathToFileURL(file).href)) as PatchedInk;
-	} finally {
-		rmSync(folder, {recursive: true, force: true});
-	}
+	const file = await bundledSnippet(
+		t,
+		[
+			`export {createNode, createTextNode, appendChildNode, insertBeforeNode, removeChildNode, setStyle, setTextNodeValue} from '${ink}/dom.js';`,
+			`export {default as applyStyles} from '${ink}/styles.js';`,
+			`export {default as renderNodeToOutput} from '${ink}/render-node-to-output.js';`,
+			`export {default as Output} from '${ink}/output.js';`,
+			`export {nodeChanged} from './source/terminal/kept-subtrees.ts';`,
+			`import Yoga from 'yoga-layout'; export const directionLtr = Yoga.DIRECTION_LTR;`,
+		],
+		[inkOutput],
+	);
+	return (await import(pathToFileURL(file).href)) as PatchedInk;
 }
 
 function randomFrom(seed: number) {
@@ -91,8 +70,8 @@ function randomFrom(seed: number) {
 
 const words = ['run', 'nightly-etl', '漢字', 'FAILED', '█░░', '', 'x'];
 
-test('a frame drawn from kept subtrees is the frame a full walk of the tree draws, change after change', async () => {
-	const ink = await patchedInk();
+test('a frame drawn from kept subtrees is the frame a full walk of the tree draws, change after change', async t => {
+	const ink = await patchedInk(t);
 	const width = 40;
 
 	/** Two identical trees built and changed by the same steps: one drawn from what it kept, one walked whole. */
