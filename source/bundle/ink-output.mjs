@@ -21,6 +21,12 @@ const terminal = name =>
 		fileURLToPath(new URL(`../terminal/${name}`, import.meta.url)),
 	);
 
+/** An edit that makes the function opening with `head` first tell kept-subtrees.ts its node changed. */
+const markingChange = (head, indent) => [
+	head,
+	`${head}\n${indent}sparktopNodeChanged(node);`,
+];
+
 const patches = [
 	{
 		file: /[\\/]ink[\\/]build[\\/]log-update\.js$/,
@@ -72,49 +78,22 @@ const patches = [
 		file: /[\\/]ink[\\/]build[\\/]dom\.js$/,
 		prefix: `import { nodeChanged as sparktopNodeChanged } from ${terminal('kept-subtrees.ts')};\n`,
 		edits: [
-			[
-				'export const appendChildNode = (node, childNode) => {',
-				'export const appendChildNode = (node, childNode) => {\n    sparktopNodeChanged(node);',
-			],
-			[
-				'export const insertBeforeNode = (node, newChildNode, beforeChildNode) => {',
-				'export const insertBeforeNode = (node, newChildNode, beforeChildNode) => {\n    sparktopNodeChanged(node);',
-			],
-			[
-				'export const removeChildNode = (node, removeNode) => {',
-				'export const removeChildNode = (node, removeNode) => {\n    sparktopNodeChanged(node);',
-			],
-			[
-				'export const setAttribute = (node, key, value) => {',
-				'export const setAttribute = (node, key, value) => {\n    sparktopNodeChanged(node);',
-			],
-			[
-				'export const setStyle = (node, style) => {',
-				'export const setStyle = (node, style) => {\n    sparktopNodeChanged(node);',
-			],
-			[
-				'export const setTextNodeValue = (node, text) => {',
-				'export const setTextNodeValue = (node, text) => {\n    sparktopNodeChanged(node);',
-			],
-		],
+			'export const appendChildNode = (node, childNode) => {',
+			'export const insertBeforeNode = (node, newChildNode, beforeChildNode) => {',
+			'export const removeChildNode = (node, removeNode) => {',
+			'export const setAttribute = (node, key, value) => {',
+			'export const setStyle = (node, style) => {',
+			'export const setTextNodeValue = (node, text) => {',
+		].map(head => markingChange(head, '    ')),
 	},
 	{
 		file: /[\\/]ink[\\/]build[\\/]reconciler\.js$/,
 		prefix: `import { nodeChanged as sparktopNodeChanged } from ${terminal('kept-subtrees.ts')};\n`,
 		edits: [
-			[
-				'commitUpdate(node, _type, oldProps, newProps) {',
-				'commitUpdate(node, _type, oldProps, newProps) {\n        sparktopNodeChanged(node);',
-			],
-			[
-				'hideInstance(node) {',
-				'hideInstance(node) {\n        sparktopNodeChanged(node);',
-			],
-			[
-				'unhideInstance(node) {',
-				'unhideInstance(node) {\n        sparktopNodeChanged(node);',
-			],
-		],
+			'commitUpdate(node, _type, oldProps, newProps) {',
+			'hideInstance(node) {',
+			'unhideInstance(node) {',
+		].map(head => markingChange(head, '        ')),
 	},
 	{
 		file: /[\\/]ink[\\/]build[\\/]output\.js$/,
