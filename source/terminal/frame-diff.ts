@@ -1,10 +1,5 @@
-import {
-	type StyledChar,
-	styledCharsFromTokens,
-	tokenize,
-} from '@alcalzone/ansi-tokenize';
-import stringWidth from 'string-width';
-import {rowString, styleKey} from './styled-row.js';
+import type {StyledChar} from '@alcalzone/ansi-tokenize';
+import {lineCells, rowString, styleKey} from './styled-row.js';
 
 /** One terminal column: a character, or `undefined` for the second column of a wide one. */
 export type Column = StyledChar | undefined;
@@ -16,37 +11,9 @@ const cursorTo = (row: number, column: number) =>
 	`\u001B[${row + 1};${column + 1}H`;
 const eraseLineEnd = '\u001B[K';
 
-const widths = new Map<string, number>();
-
-/** Printed width as Ink measures it (string-width); a screen uses few distinct characters. */
-function widthOf(value: string): number {
-	const code = value.codePointAt(0) ?? 0;
-	if (value.length === 1 && code >= 0x20 && code < 0x7f) {
-		return 1;
-	}
-
-	let width = widths.get(value);
-	if (width === undefined) {
-		width = Math.max(1, stringWidth(value));
-		if (widths.size < 10_000) {
-			widths.set(value, width);
-		}
-	}
-
-	return width;
-}
-
 /** The columns a line of Ink's output fills, styles and all. */
 export function columnsOf(line: string): Column[] {
-	const columns: Column[] = [];
-	for (const char of styledCharsFromTokens(tokenize(line))) {
-		columns.push(char);
-		for (let extra = widthOf(char.value) - 1; extra > 0; extra--) {
-			columns.push(undefined);
-		}
-	}
-
-	return columns;
+	return lineCells(line).map(cell => (cell.value === '' ? undefined : cell));
 }
 
 function sameColumn(before: Column, after: Column): boolean {

@@ -1,16 +1,11 @@
-import {
-	styledCharsFromTokens,
-	type StyledChar,
-	tokenize,
-} from '@alcalzone/ansi-tokenize';
-import stringWidth from 'string-width';
+import type {StyledChar} from '@alcalzone/ansi-tokenize';
 import {
 	frameCache,
 	nextFrame,
 	sliceAcrossFrames,
 	widestLineAcrossFrames,
 } from './output-caches.js';
-import {blankCell, rowString} from './styled-row.js';
+import {blankCell, lineCells, printedWidth, rowString} from './styled-row.js';
 
 type Transformer = (line: string, index: number) => string;
 
@@ -39,10 +34,7 @@ type Segment = {
 	readonly cells: readonly StyledChar[];
 };
 
-/**
- * A line's cells as a row holds them: a wide character is followed by empty cells of its style for
- * the columns it covers, as Ink's Output puts them.
- */
+/** Each line's cells (styled-row.ts `lineCells`), kept while the last two frames used them. */
 const rowCells = frameCache<StyledChar[]>();
 
 /** Lines whose every character fills exactly one column: a row of them prints a column per cell. */
@@ -51,24 +43,10 @@ const narrowLines = new WeakSet<readonly StyledChar[]>();
 function cellsOf(line: string): StyledChar[] {
 	let cells = rowCells.get(line);
 	if (cells === undefined) {
-		cells = [];
-		let narrow = true;
-		for (const char of styledCharsFromTokens(tokenize(line))) {
-			cells.push(char);
-			const width = stringWidth(char.value);
-			narrow &&= width === 1;
-			for (let column = 1; column < width; column++) {
-				cells.push({
-					type: 'char',
-					value: '',
-					fullWidth: false,
-					styles: char.styles,
-				});
-			}
-		}
-
+		cells = lineCells(line);
 		rowCells.set(line, cells);
-		if (narrow) {
+		// A wide character's empty cells, and marks of no width, measure other than 1.
+		if (cells.every(cell => printedWidth(cell.value) === 1)) {
 			narrowLines.add(cells);
 		}
 	}

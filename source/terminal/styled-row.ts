@@ -3,7 +3,10 @@ import {
 	ansiCodesToString,
 	diffAnsiCodes,
 	type StyledChar,
+	styledCharsFromTokens,
+	tokenize,
 } from '@alcalzone/ansi-tokenize';
+import stringWidth from 'string-width';
 
 const keys = new WeakMap<readonly AnsiCode[], string>();
 
@@ -56,3 +59,40 @@ export const blankCell: StyledChar = Object.freeze({
 	fullWidth: false,
 	styles: [],
 });
+
+const widths = new Map<string, number>();
+
+/** Printed width as string-width measures it (0 for a mark of no width); a screen uses few distinct characters. */
+export function printedWidth(value: string): number {
+	const code = value.codePointAt(0) ?? 0;
+	if (value.length === 1 && code >= 0x20 && code < 0x7f) {
+		return 1;
+	}
+
+	let width = widths.get(value);
+	if (width === undefined) {
+		width = stringWidth(value);
+		if (widths.size < 10_000) {
+			widths.set(value, width);
+		}
+	}
+
+	return width;
+}
+
+/**
+ * A line's characters as the cells of a row: a wide character is followed by empty cells of its
+ * style for the columns it covers, as Ink's Output lays them out.
+ */
+export function lineCells(line: string): StyledChar[] {
+	const cells: StyledChar[] = [];
+	for (const char of styledCharsFromTokens(tokenize(line))) {
+		cells.push(char);
+		const width = printedWidth(char.value);
+		for (let column = 1; column < width; column++) {
+			cells.push({...char, value: '', fullWidth: false});
+		}
+	}
+
+	return cells;
+}
