@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {asBoundedJson, capText, maxFieldChars} from '../source/model/wire.js';
 import {closestWord} from '../source/text/closest.js';
+import {compareText} from '../source/text/compare-text.js';
+import {groupDigits} from '../source/text/group-digits.js';
 import {fit} from '../source/ui/render/line.js';
 import {jsonErrorPlace} from '../source/text/json-error-place.js';
 import {cutText, redact} from '../source/text/redact.js';
@@ -102,5 +104,90 @@ describe('fitting text to terminal cells', () => {
 			data: Array.from({length: 20_000}, () => ['a']),
 		});
 		assert.equal((rows as {data: unknown[]}).data.length, 10_000);
+	});
+});
+
+describe('numbers and text in the order users read them', () => {
+	test('digits are grouped as en-US writes them, for any value', () => {
+		let state = 7;
+		const next = () => {
+			state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+			return state / 2 ** 31;
+		};
+
+		const values = [0, -0, 0.4, -0.4, 999, 1000, -1234.5, 0.005, 2.675, 1e20];
+		for (let index = 0; index < 2000; index++) {
+			values.push((next() - 0.5) * 10 ** Math.floor(next() * 16));
+		}
+
+		for (const value of values) {
+			for (const digits of [0, 1, 2]) {
+				const expected = value.toLocaleString('en-US', {
+					maximumFractionDigits: digits,
+				});
+				const got = groupDigits(value, digits);
+				// The two round differently (toFixed the binary value and ICU the decimal one): the last digit may differ.
+				if (got !== expected) {
+					const number = (text: string) => Number(text.replaceAll(',', ''));
+					assert.ok(
+						Math.abs(number(got) - number(expected)) <=
+							10 ** -digits + Math.abs(value) * 1e-15,
+						`${value} to ${digits}: ${got} against ${expected}`,
+					);
+					assert.match(got, /^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$/v);
+				}
+			}
+		}
+
+		assert.equal(groupDigits(1_234_567.891, 2), '1,234,567.89');
+		assert.equal(groupDigits(-0.001), '-0');
+		assert.equal(groupDigits(Number.NaN), 'NaN');
+	});
+
+	test('text sorts without regard to case and with numbers by value', () => {
+		const sorted = [
+			'etl-10',
+			'Beta',
+			'etl-2',
+			'alpha',
+			'etl-02',
+			'ETL-2',
+			'etl-',
+			'zeta 7',
+			'zeta 07b',
+		].toSorted(compareText);
+		assert.deepEqual(sorted, [
+			'alpha',
+			'Beta',
+			'etl-',
+			'ETL-2',
+			'etl-02',
+			'etl-2',
+			'etl-10',
+			'zeta 7',
+			'zeta 07b',
+		]);
+		const words = [
+			'a1',
+			'A1',
+			'a01',
+			'b',
+			'B',
+			'a',
+			'',
+			'a10',
+			'a9z',
+			'9',
+			'10',
+		];
+		for (const a of words) {
+			for (const b of words) {
+				assert.equal(
+					Math.sign(compareText(a, b)) + Math.sign(compareText(b, a)),
+					0,
+				);
+				assert.equal(compareText(a, b) === 0, a === b);
+			}
+		}
 	});
 });

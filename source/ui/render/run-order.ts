@@ -1,4 +1,5 @@
 import type {Run, RunState} from '../../model/types.js';
+import {compareText} from '../../text/compare-text.js';
 import {columnById, type ColumnId} from './run-columns.js';
 
 /** How the Runs pane orders its rows: by attention (the default) or by a column, either way round. */
@@ -38,7 +39,7 @@ const activeStates = new Set<RunState>([
 
 function compareIds(a: string, b: string): number {
 	const numeric = Number(a) - Number(b);
-	return Number.isNaN(numeric) ? a.localeCompare(b) : numeric;
+	return Number.isNaN(numeric) ? compareText(a, b) : numeric;
 }
 
 const newestFirst = (a: Run, b: Run) =>
@@ -63,7 +64,7 @@ function attentionRank(run: Run, now: number): number {
 function compareKeys(a: number | string, b: number | string): number {
 	return typeof a === 'number' && typeof b === 'number'
 		? a - b
-		: String(a).localeCompare(String(b));
+		: compareText(String(a), String(b));
 }
 
 /** Whether an order changes as time passes (recent failures age out; running durations grow). */
