@@ -36,6 +36,7 @@ import {parseRunFilter} from './ui/run-filter.js';
 import {
 	type ListChoice,
 	listsClockStepMs,
+	runKeysOf,
 	runListsMemo,
 } from './ui/run-lists.js';
 import {Screen} from './ui/screen.js';
@@ -90,11 +91,9 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 	/** The lists as the reducer must see them: the rows of the filter and order the keys so far left. */
 	const viewOf = useCallback(
 		(state: Navigation): NavigationView => ({
-			runKeys: runLists(
-				shown.current.listed,
-				choiceOf(state),
-				store.now(),
-			).shown.map(run => run.key),
+			runKeys: runKeysOf(
+				runLists(shown.current.listed, choiceOf(state), store.now()).shown,
+			),
 			statementIds: shown.current.statementIds,
 			pageSize: shown.current.pageSize,
 			columns: shown.current.columns,

@@ -6,6 +6,7 @@ import {LivyClient} from '../source/providers/livy/livy-client.js';
 import {createLivyProvider} from '../source/providers/livy/livy-provider.js';
 import {livyApplications} from '../source/simulators/livy/livy-scenario.js';
 import {livySimulator} from '../source/simulators/livy/livy-simulator.js';
+import {manyBatches} from '../source/simulators/livy/many-batches.js';
 import {sparkSimulator} from '../source/simulators/spark/spark-simulator.js';
 import {manualClock} from '../source/simulators/sim-clock.js';
 import {expectProviderError} from './helpers/fixtures.js';
@@ -472,4 +473,26 @@ describe('Livy provider against the Livy simulator over HTTP', () => {
 		);
 		assert.equal(gone.status, 404);
 	});
+});
+
+test('a steady poll hands back the same run objects for runs that did not change, and new ones for runs that did', async t => {
+	const livy = manyBatches(450, [120, 449]);
+	const server = await serve(t, 'livy', livy.handler);
+	const provider = createLivyProvider({target: 'livy', endpoint: server.url});
+	const first = await provider.listRuns!(signal());
+	livy.batches[120]!.state = 'dead';
+	const second = await provider.listRuns!(signal());
+	const byKey = new Map(first.map(run => [run.key, run]));
+	const changed = second.filter(run => byKey.get(run.key) !== run);
+	// A steady poll reads the newest page and the page of the active run again: 200 of 450.
+	assert.ok(changed.length <= 200, `${changed.length} runs were made again`);
+	assert.ok(changed.some(run => run.key === 'livy:batch:120'));
+	assert.equal(
+		second.find(run => run.key === 'livy:batch:120')?.rawState,
+		'dead',
+	);
+	assert.equal(
+		second.find(run => run.key === 'livy:batch:3'),
+		first.find(run => run.key === 'livy:batch:3'),
+	);
 });

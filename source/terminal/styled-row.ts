@@ -3,7 +3,7 @@ import {
 	ansiCodesToString,
 	diffAnsiCodes,
 	type StyledChar,
-	styledCharsFromTokens,
+	reduceAnsiCodesIncremental,
 	tokenize,
 } from '@alcalzone/ansi-tokenize';
 import stringWidth from 'string-width';
@@ -82,15 +82,24 @@ export function printedWidth(value: string): number {
 
 /**
  * A line's characters as the cells of a row: a wide character is followed by empty cells of its
- * style for the columns it covers, as Ink's Output lays them out.
+ * style for the columns it covers, as Ink's Output lays them out. The cells between two escape
+ * codes share one style list (ansi-tokenize's styledCharsFromTokens copies it for every
+ * character); nothing changes a cell's styles once made.
  */
 export function lineCells(line: string): StyledChar[] {
 	const cells: StyledChar[] = [];
-	for (const char of styledCharsFromTokens(tokenize(line))) {
-		cells.push(char);
-		const width = printedWidth(char.value);
+	let styles: AnsiCode[] = [];
+	for (const token of tokenize(line)) {
+		if (token.type === 'ansi') {
+			styles = reduceAnsiCodesIncremental(styles, [token]);
+			continue;
+		}
+
+		const {value, fullWidth} = token;
+		cells.push({type: 'char', value, fullWidth, styles});
+		const width = printedWidth(value);
 		for (let column = 1; column < width; column++) {
-			cells.push({...char, value: '', fullWidth: false});
+			cells.push({type: 'char', value: '', fullWidth: false, styles});
 		}
 	}
 

@@ -103,3 +103,16 @@ export function runListsMemo(): (
 		return shown.lists;
 	};
 }
+
+const keysOfLists = new WeakMap<readonly Run[], readonly string[]>();
+
+/** The keys of a list of runs, worked out once per list: every key press asks for them. */
+export function runKeysOf(runs: readonly Run[]): readonly string[] {
+	let keys = keysOfLists.get(runs);
+	if (keys === undefined) {
+		keys = runs.map(run => run.key);
+		keysOfLists.set(runs, keys);
+	}
+
+	return keys;
+}

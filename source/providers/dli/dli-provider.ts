@@ -1,5 +1,5 @@
 import {noWindow} from '../../http/paging.js';
-import {runsOfWindows} from '../../model/run-list.js';
+import {mappedOnce, runsOfWindows} from '../../model/run-list.js';
 import type {Progress, Run, SparkJob} from '../../model/types.js';
 import {asObject, asText} from '../../model/wire.js';
 import {readLogTail} from '../log-tail.js';
@@ -155,6 +155,9 @@ export function createDliProvider(options: DliProviderOptions): Provider {
 			: progress;
 	}
 
+	const listedRuns = mappedOnce((body, index) => [
+		index === 0 ? mapDliSqlJob(target, body) : mapDliBatch(target, body),
+	]);
 	return {
 		id: 'dli',
 		kinds: ['sql', 'batch'],
@@ -166,9 +169,7 @@ export function createDliProvider(options: DliProviderOptions): Provider {
 				wants('sql') ? client.listSqlJobs(sqlQuery(), signal) : noWindow,
 				wants('batch') ? client.listBatches(batchQuery(), signal) : noWindow,
 			]);
-			return runsOfWindows([jobs, batches], (body, index) => [
-				index === 0 ? mapDliSqlJob(target, body) : mapDliBatch(target, body),
-			]);
+			return runsOfWindows([jobs, batches], listedRuns);
 		},
 		async getRun(run, signal) {
 			if (run.kind === 'batch') {

@@ -1,5 +1,5 @@
 import {noWindow} from '../../http/paging.js';
-import {runsOfWindows} from '../../model/run-list.js';
+import {mappedOnce, runsOfWindows} from '../../model/run-list.js';
 import type {Query} from '../../http/http-client.js';
 import type {LogTail, Run, Statement} from '../../model/types.js';
 import type {AlibabaCredentials} from '../alibaba/acs3-signer.js';
@@ -138,6 +138,11 @@ export function createEmrServerlessProvider(
 	const wants = (kind: 'batch' | 'session') =>
 		filters['kind'] === undefined || filters['kind'] === kind;
 
+	const listedRuns = mappedOnce((body, index) => [
+		index === 0
+			? mapEmrJobRun(target, body)
+			: mapEmrSessionCluster(target, body),
+	]);
 	return {
 		id: 'emr-serverless',
 		kinds: ['batch', 'session'],
@@ -158,11 +163,7 @@ export function createEmrServerlessProvider(
 						)
 					: noWindow,
 			]);
-			return runsOfWindows([runs, sessions], (body, index) => [
-				index === 0
-					? mapEmrJobRun(target, body)
-					: mapEmrSessionCluster(target, body),
-			]);
+			return runsOfWindows([runs, sessions], listedRuns);
 		},
 		async getRun(run, signal) {
 			if (run.kind === 'session') {

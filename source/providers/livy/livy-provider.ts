@@ -7,7 +7,7 @@ import {
 import type {Provider} from '../provider.js';
 import {SparkRestClient} from '../spark/spark-client.js';
 import {sparkProgress} from '../spark/spark-provider.js';
-import {countOf, runList} from '../../model/run-list.js';
+import {mappedOnce, runsOfWindows} from '../../model/run-list.js';
 import {LivyClient} from './livy-client.js';
 import {
 	mapLivyDetail,
@@ -37,6 +37,9 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 	const sparkClients = new Map<string, SparkRestClient>();
 	const collection = (run: Run) =>
 		run.kind === 'batch' ? 'batches' : 'sessions';
+	const listedRuns = mappedOnce((body, index) => [
+		mapLivyRun(target, index === 0 ? 'session' : 'batch', body),
+	]);
 	return {
 		id: 'livy',
 		kinds: ['session', 'batch'],
@@ -48,13 +51,7 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 				client.listSessions(signal),
 				client.listBatches(signal),
 			]);
-			return runList(
-				[
-					...sessions.items.map(body => mapLivyRun(target, 'session', body)),
-					...batches.items.map(body => mapLivyRun(target, 'batch', body)),
-				],
-				countOf(sessions) + countOf(batches),
-			);
+			return runsOfWindows([sessions, batches], listedRuns);
 		},
 		async getRun(run, signal) {
 			const body =

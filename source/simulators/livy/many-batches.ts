@@ -29,6 +29,15 @@ export function manyBatches(
 	return {
 		batches,
 		handler(request) {
+			// The selected run's detail, as the Runs pane asks for it on every move.
+			const one = /^\/batches\/(?<id>\d+)$/v.exec(request.path)?.groups?.['id'];
+			if (one !== undefined) {
+				const batch = batches[Number(one)];
+				return batch
+					? json(200, batch)
+					: json(404, {msg: `Session '${one}' not found.`});
+			}
+
 			const from = Number(request.query.get('from') ?? 0);
 			const size = Number(request.query.get('size') ?? 100);
 			asked.push(`${request.path}?from=${from}`);

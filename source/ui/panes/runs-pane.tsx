@@ -5,7 +5,6 @@ import type {ResourceSnapshot} from '../../store/resource-snapshot.js';
 import {type Line, plain, sliceLine} from '../render/line.js';
 import {
 	rowsClockStepMs,
-	runCells,
 	runHeader,
 	type RunTable,
 } from '../render/run-columns.js';
@@ -15,6 +14,7 @@ import {useClock} from '../use-clock.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
 import {LineView, VisibleLines} from '../widgets/line-view.js';
 import {frameInnerHeight, PaneFrame} from '../widgets/pane-frame.js';
+import {RunRows} from './run-rows.js';
 import {snapshotBadges} from './snapshot-badges.js';
 
 export type RunsPaneProps = {
@@ -108,25 +108,28 @@ export function RunsPane(props: RunsPaneProps) {
 	}));
 	const sideways = (line: Line): Line =>
 		table.width > width - 2 ? sliceLine(line, props.sideways, width - 2) : line;
+	const runRows = useMemo(() => new RunRows(), []);
 	const rows = useMemo(
 		() =>
-			inView.map((run, index): Line => {
-				const isSelected = index + offset === selected;
-				const marker = isSelected
-					? '▸ '
-					: props.newlyFailed.has(run.key)
-						? '✖ '
-						: '  ';
-				return [
-					{
-						text: marker,
-						bold: true,
-						tone: props.newlyFailed.has(run.key) ? 'bad' : undefined,
-					},
-					...runCells(run, table, {now, zone}, isSelected && focused),
-				];
-			}),
-		[inView, offset, selected, table, now, zone, focused, props.newlyFailed],
+			runRows.lines(
+				inView,
+				index => index + offset === selected,
+				props.newlyFailed,
+				{table, now, zone, focused, sideways: props.sideways, width},
+			),
+		[
+			runRows,
+			inView,
+			offset,
+			selected,
+			table,
+			now,
+			zone,
+			focused,
+			props.newlyFailed,
+			props.sideways,
+			width,
+		],
 	);
 	const count =
 		runs.length > rowsHeight || selected === -1
@@ -190,13 +193,7 @@ export function RunsPane(props: RunsPaneProps) {
 					)}
 				/>
 			) : (
-				<VisibleLines
-					lines={
-						table.width > width - 2 ? rows.map(row => sideways(row)) : rows
-					}
-					offset={0}
-					height={rowsHeight}
-				/>
+				<VisibleLines lines={rows} offset={0} height={rowsHeight} />
 			)}
 		</PaneFrame>
 	);
