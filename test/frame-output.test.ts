@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import stringWidth from 'string-width';
 import {columnsOf} from '../source/terminal/frame-diff.js';
 import FrameOutput, {
 	columnsOfRow,
 	type Operation,
 } from '../source/terminal/frame-output.js';
+import {textWidth} from '../source/terminal/styled-row.js';
 
 type InkOutputLike = {
 	write(
@@ -230,4 +232,44 @@ test('the columns handed to the screen writer are those it would get by tokenizi
 	}
 
 	assert.ok(handed > 500, `${handed} rows handed over`);
+});
+
+test('a text of characters that are graphemes of their own is measured as string-width measures it', () => {
+	const ranges = [
+		[0x20, 0x7e],
+		[0xa0, 0x2_ff],
+		[0x20_10, 0x20_5e],
+		[0x21_90, 0x23_ff],
+		[0x25_00, 0x27_bf],
+		[0x28_00, 0x28_ff],
+	] as const;
+	const characters = ranges.flatMap(([from, to]) =>
+		Array.from({length: to - from + 1}, (_, index) =>
+			String.fromCodePoint(from + index),
+		),
+	);
+	for (const character of characters) {
+		assert.equal(textWidth(character), stringWidth(character), character);
+	}
+
+	let state = 11;
+	const below = (count: number) => {
+		state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+		return Math.floor((state / 2 ** 31) * count);
+	};
+
+	const styles = ['\u001B[1m', '\u001B[36m', '\u001B[39m', '\u001B[22m', ''];
+	const others = ['e\u0301', '👍🏽', '日本', '\u200D', '\u001B]8;;x\u0007', '\t'];
+	for (let round = 0; round < 500; round++) {
+		let text = '';
+		for (let index = below(30); index > 0; index--) {
+			text +=
+				styles[below(styles.length)]! + characters[below(characters.length)]!;
+			if (below(40) === 0) {
+				text += others[below(others.length)]!;
+			}
+		}
+
+		assert.equal(textWidth(text), stringWidth(text), JSON.stringify(text));
+	}
 });

@@ -495,12 +495,23 @@ describe('polling store', () => {
 		first('before cancel');
 		await settle();
 		assert.equal(store.getSnapshot('runs').data, 'after cancel');
+		assert.equal(
+			runs.signals[0]?.aborted,
+			true,
+			'the poll the refresh replaced was aborted',
+		);
+		assert.equal(
+			runs.signals[1]?.aborted,
+			false,
+			'an answered poll is let go, not aborted',
+		);
 		store.dispose();
-		assert.equal(runs.signals.at(-1)?.aborted ?? true, true);
+		const asked = runs.signals.length;
 		const before = told;
 		release('late');
 		await clock.advance(10_000);
 		assert.equal(told, before);
+		assert.equal(runs.signals.length, asked, 'nothing is asked after dispose');
 		assert.equal(clock.pending(), 0, 'no timers left');
 	});
 

@@ -9,6 +9,7 @@ import {
 } from '../source/model/time-format.js';
 import type {Run} from '../source/model/types.js';
 import {completeCommand, parseCommand} from '../source/ui/command-line.js';
+import {RunRows} from '../source/ui/panes/run-rows.js';
 import {
 	emptyView,
 	initialNavigation,
@@ -423,4 +424,40 @@ describe('the : command line', () => {
 			choices: [],
 		});
 	});
+});
+
+test('moving the selection works out again only the rows whose mark changed', () => {
+	const runs = Array.from({length: 6}, (_, index) => run(String(index)));
+	const rows = new RunRows();
+	const settings = {
+		table: sizeRunTable(runs, 120, {targets: 1}),
+		now: 1000,
+		zone: 'utc',
+		focused: true,
+		sideways: 0,
+		width: 120,
+	} as const;
+	const none = new Set<string>();
+	const before = rows.lines(runs, index => index === 1, none, settings);
+	const after = rows.lines(runs, index => index === 2, none, settings);
+	const remade = after.flatMap((line, index) =>
+		line === before[index] ? [] : [index],
+	);
+	assert.deepEqual(remade, [1, 2]);
+	assert.ok(after[2]!.some(part => part.text === '▸ '));
+	const failed = rows.lines(
+		runs,
+		index => index === 2,
+		new Set([runs[4]!.key]),
+		settings,
+	);
+	assert.deepEqual(
+		failed.flatMap((line, index) => (line === after[index] ? [] : [index])),
+		[4],
+	);
+	const later = rows.lines(runs, index => index === 2, none, {
+		...settings,
+		now: 2000,
+	});
+	assert.ok(later.every((line, index) => line !== after[index]));
 });

@@ -1,6 +1,5 @@
 import process from 'node:process';
 import {inspect} from 'node:util';
-import v8 from 'node:v8';
 import {render} from 'ink';
 import App from '../app.js';
 import type {Zone} from '../model/time-format.js';
@@ -15,6 +14,7 @@ import {ProvidersContext} from '../ui/providers-context.js';
 import {StoreContext} from '../ui/store-context.js';
 import {makeTheme, ThemeContext} from '../ui/theme.js';
 import {saveLog} from './save-log.js';
+import {tuneV8ForAMonitor} from './v8-tuning.js';
 
 export type TuiOptions = {
 	readonly providers: readonly Provider[];
@@ -45,10 +45,7 @@ const endingSignals = {
  * SIGTERM, SIGHUP), a crash, and as a last resort when the process exits at all.
  */
 export async function runTui(options: TuiOptions): Promise<number> {
-	// A monitor allocates in small steady bursts (answers, frames): a young generation that stays at
-	// its first size collects them just as well, and keeps some 20 MB of resident memory V8 would
-	// otherwise grow into. Read by V8 whenever it would grow it, so it applies from here on.
-	v8.setFlagsFromString('--semi-space-growth-factor=1');
+	tuneV8ForAMonitor();
 	const store = new PollingStore({
 		clock: systemClock(),
 		intervalMs: options.intervalMs,

@@ -181,10 +181,6 @@ export class HttpClient {
 	private async sendOnce(request: HttpRequest): Promise<HttpResponse> {
 		const timeouts = this.options.timeouts ?? defaultTimeouts;
 		const maxBytes = this.options.maxBytes ?? defaultMaxBytes;
-		const timeout = AbortSignal.timeout(timeouts.totalMs);
-		const signal = request.signal
-			? AbortSignal.any([request.signal, timeout])
-			: timeout;
 		const url = this.url(request.path, request.query);
 		const method = request.method ?? 'GET';
 		if (url.origin !== this.endpoint.origin) {
@@ -194,6 +190,22 @@ export class HttpClient {
 				message: `refused to send a request to ${url.origin}, which is not this target's origin`,
 			});
 		}
+
+		// Not AbortSignal.timeout: its timer cannot be cleared, so every answered request would still
+		// raise a TimeoutError half a minute later.
+		const timeout = new AbortController();
+		const timer = setTimeout(() => {
+			timeout.abort(
+				new DOMException(
+					'The operation was aborted due to timeout',
+					'TimeoutError',
+				),
+			);
+		}, timeouts.totalMs);
+		timer.unref();
+		const signal = request.signal
+			? AbortSignal.any([request.signal, timeout.signal])
+			: timeout.signal;
 
 		let status = 0;
 		try {
@@ -246,9 +258,11 @@ export class HttpClient {
 			}
 
 			throw this.transportError(request, error, {
-				timedOut: timeout.aborted,
+				timedOut: timeout.signal.aborted,
 				timeouts,
 			});
+		} finally {
+			clearTimeout(timer);
 		}
 	}
 

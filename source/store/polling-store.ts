@@ -241,6 +241,11 @@ export class PollingStore {
 	/** Forgets the request in flight, if any; its answer, when it comes, is ignored. */
 	private abandon(entry: Entry): void {
 		entry.controller?.abort();
+		this.release(entry);
+	}
+
+	/** Forgets a request and its timers. */
+	private release(entry: Entry): void {
 		entry.controller = undefined;
 		entry.sentAt = undefined;
 		entry.late = false;
@@ -378,7 +383,8 @@ export class PollingStore {
 			...entry.latencies.slice(-4),
 			now - (entry.sentAt ?? now),
 		];
-		this.abandon(entry);
+		// The request is over: aborting it would only raise an AbortError no one listens for.
+		this.release(entry);
 		entry.completedAt = now;
 		entry.answeredAt = now;
 		const previous = entry.snapshot;

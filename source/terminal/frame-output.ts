@@ -137,8 +137,9 @@ function rowOf(width: number, segments: readonly Segment[]): Row {
 		blankCell,
 	);
 	for (const {x, cells: placed} of segments) {
-		for (const [offset, cell] of placed.entries()) {
-			cells[x + offset] = cell;
+		let column = x;
+		for (const cell of placed) {
+			cells[column++] = cell;
 		}
 	}
 

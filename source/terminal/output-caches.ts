@@ -1,5 +1,5 @@
 import sliceAnsi from 'slice-ansi';
-import stringWidth from 'string-width';
+import {textWidth} from './styled-row.js';
 
 /**
  * A cache of what the last two frames used. A frame mostly draws what the frame before drew, so
@@ -82,7 +82,7 @@ export function widestLineAcrossFrames(text: string): number {
 	if (width === undefined) {
 		width = 0;
 		for (const line of text.split('\n')) {
-			width = Math.max(width, stringWidth(line));
+			width = Math.max(width, textWidth(line));
 		}
 
 		shared.widestLines.set(text, width);

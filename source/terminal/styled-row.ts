@@ -105,3 +105,33 @@ export function lineCells(line: string): StyledChar[] {
 
 	return cells;
 }
+
+/** Colour and weight codes, the only escapes Ink writes into a text. */
+// eslint-disable-next-line no-control-regex -- escape codes are what it finds
+const sgrCodes = /\u001B\[[\d;]*m/gv;
+
+/**
+ * Printable ASCII and the symbols a monitor draws with (Latin letters, punctuation, arrows, box
+ * drawing, geometric shapes, dingbats, braille): each such code point is a grapheme of its own
+ * next to any other of them, so a text of them is as wide as its characters added up.
+ */
+const ownGraphemes =
+	/^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u23FF\u2500-\u27BF\u2800-\u28FF]*$/v;
+
+/**
+ * What string-width says of a text, without segmenting it into graphemes when every character is
+ * one of its own: a status line with a `●` or a `│` is measured from a per-character cache.
+ */
+export function textWidth(text: string): number {
+	const plain = text.includes('\u001B') ? text.replaceAll(sgrCodes, '') : text;
+	if (plain.includes('\u001B') || !ownGraphemes.test(plain)) {
+		return stringWidth(text);
+	}
+
+	let width = 0;
+	for (const character of plain) {
+		width += printedWidth(character);
+	}
+
+	return width;
+}
