@@ -12,15 +12,22 @@ type Watch = {
 	readonly turned: readonly string[];
 };
 
+const noneTurned: readonly string[] = [];
+
 const unwatched: Watch = {
 	runs: [],
 	states: new Map(),
 	marked: new Set(),
-	turned: [],
+	turned: noneTurned,
 };
 
 /** Notes the states of a new list: a run seen before in another state that is now failed has turned. */
 function watchFailures(previous: Watch, runs: readonly Run[]): Watch {
+	// Most polls change no state: the map of thousands is copied only when one moved.
+	if (runs.every(run => previous.states.get(run.key) === run.state)) {
+		return {...previous, runs, turned: noneTurned};
+	}
+
 	const states = new Map(previous.states);
 	const turned: string[] = [];
 	for (const run of runs) {

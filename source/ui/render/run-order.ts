@@ -72,25 +72,30 @@ export function sortMovesWithClock(sort: RunSort): boolean {
 	return sort.column === 'attention' || sort.column === 'duration';
 }
 
-/** Runs in a stable order for the sort; a column sort breaks ties newest first. */
+/**
+ * Runs in a stable order for the sort; a column sort breaks ties newest first. Each run's key is
+ * worked out once, not in every comparison: a sort of 10,000 runs makes some 130,000.
+ */
 export function sortRuns(
 	runs: readonly Run[],
 	sort: RunSort,
 	now: number,
 ): Run[] {
 	if (sort.column === 'attention') {
-		const sorted = runs.toSorted(
-			(a, b) =>
-				attentionRank(a, now) - attentionRank(b, now) || newestFirst(a, b),
-		);
+		const sorted = runs
+			.map(run => ({run, key: attentionRank(run, now)}))
+			.toSorted((a, b) => a.key - b.key || newestFirst(a.run, b.run))
+			.map(({run}) => run);
 		return sort.descending ? sorted.toReversed() : sorted;
 	}
 
 	const {sortKey} = columnById(sort.column);
 	const direction = sort.descending ? -1 : 1;
-	return runs.toSorted(
-		(a, b) =>
-			direction * compareKeys(sortKey(a, now), sortKey(b, now)) ||
-			newestFirst(a, b),
-	);
+	return runs
+		.map(run => ({run, key: sortKey(run, now)}))
+		.toSorted(
+			(a, b) =>
+				direction * compareKeys(a.key, b.key) || newestFirst(a.run, b.run),
+		)
+		.map(({run}) => run);
 }
