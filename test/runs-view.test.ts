@@ -22,7 +22,7 @@ import {
 } from '../source/ui/render/run-columns.js';
 import {defaultSort, sortRuns} from '../source/ui/render/run-order.js';
 import {summaryLine} from '../source/ui/render/run-summary.js';
-import {parseRunFilter} from '../source/ui/run-filter.js';
+import {filterNarrows, parseRunFilter} from '../source/ui/run-filter.js';
 import {runListsMemo} from '../source/ui/run-lists.js';
 import {troubleTest} from '../source/ui/trouble.js';
 import {sessionRun} from './helpers/fixtures.js';
@@ -181,6 +181,46 @@ describe('the filter grammar', () => {
 		assert.deepEqual(match('/^notebook|report/'), ['1', '4']);
 		assert.deepEqual(match('/fail|kill/'), ['2', '3']);
 		assert.deepEqual(match('!/etl/ !state:idle'), ['4']);
+	});
+
+	test('a word matches inside one field, never across two', () => {
+		// Run 2's state ends in "d" and its owner starts with "alice".
+		assert.deepEqual(match('dalice'), []);
+		assert.deepEqual(match('failed'), ['2']);
+	});
+
+	test('a filter typed a character at a time keeps what it would keep typed whole', () => {
+		const lists = runListsMemo();
+		const choice = (filter: string) =>
+			({sort: defaultSort, filter, troubleOnly: false}) as const;
+		// Typed on, some of these narrow (plain words) and some do not (a field's value, a
+		// negation): each must list what a fresh filter lists.
+		for (const typed of [
+			'etl',
+			'state:f',
+			'state:failed',
+			'!e',
+			'!etl',
+			'a',
+			'al',
+			'al b',
+			'al bob',
+			'',
+			'/e',
+			'/e/',
+		]) {
+			const parsed = parseRunFilter(typed);
+			const expected = parsed.ok
+				? ids(runs.filter(item => parsed.matches(item)))
+				: ids(runs);
+			const {shown} = lists(runs, choice(parsed.ok ? typed : ''), now);
+			assert.deepEqual(ids(shown).toSorted(), expected.toSorted(), typed);
+		}
+
+		assert.ok(filterNarrows('al', 'al b'));
+		assert.ok(!filterNarrows('state:f', 'state:fa'));
+		assert.ok(!filterNarrows('!e', '!et'));
+		assert.ok(!filterNarrows('al b', 'al'));
 	});
 
 	test('a broken filter says why, and the last good one stays in force', () => {

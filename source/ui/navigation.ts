@@ -87,9 +87,12 @@ export const initialNavigation: Navigation = {
 	extents: {},
 };
 
+/** The keys of a list in screen order, as much of a list of them as the reducer reads. */
+export type ListKeys = Pick<readonly string[], 'length' | 'indexOf' | 'at'>;
+
 /** What is on screen, in screen order: the reducer moves selections through these. */
 export type NavigationView = {
-	readonly runKeys: readonly string[];
+	readonly runKeys: ListKeys;
 	readonly statementIds: readonly string[];
 	/** Rows one page key moves. */
 	readonly pageSize: number;
@@ -155,7 +158,7 @@ function clamp(value: number, count: number): number {
 
 /** The next selection in a list after a move, from where the selection is (or was last seen). */
 function moveInList(
-	ids: readonly string[],
+	ids: ListKeys,
 	selected: string | undefined,
 	lastIndex: number,
 	to: (index: number) => number,
@@ -167,7 +170,7 @@ function moveInList(
 	const at = selected === undefined ? -1 : ids.indexOf(selected);
 	if (at !== -1) {
 		const index = clamp(to(at), ids.length);
-		return {id: ids[index], index};
+		return {id: ids.at(index), index};
 	}
 
 	// A selection no longer listed sat between the rows now at lastIndex - 1 and lastIndex:
@@ -177,7 +180,7 @@ function moveInList(
 		raw >= lastIndex ? Math.floor(raw) : Math.ceil(raw),
 		ids.length,
 	);
-	return {id: ids[index], index};
+	return {id: ids.at(index), index};
 }
 
 /** Moves inside the focused pane: the selection in Runs and Statements, the scroll elsewhere. */
@@ -473,7 +476,7 @@ export function followLists(
 	const runIndex =
 		state.runKey === undefined ? -1 : view.runKeys.indexOf(state.runKey);
 	if (state.runKey === undefined && view.runKeys.length > 0) {
-		actions.push({type: 'selectRun', runKey: view.runKeys[0]});
+		actions.push({type: 'selectRun', runKey: view.runKeys.at(0)});
 	} else if (runIndex !== -1 && runIndex !== state.runIndex) {
 		actions.push({type: 'selectRun', runKey: state.runKey});
 	}

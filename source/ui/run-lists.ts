@@ -1,10 +1,11 @@
 import type {Run} from '../model/types.js';
+import type {ListKeys} from './navigation.js';
 import {
 	type RunSort,
 	sortMovesWithClock,
 	sortRuns,
 } from './render/run-order.js';
-import {parseRunFilter} from './run-filter.js';
+import {filterNarrows, parseRunFilter, searchTextOf} from './run-filter.js';
 import {troubleTest} from './trouble.js';
 
 export type RunLists = {
@@ -84,6 +85,14 @@ export function runListsMemo(): (
 		) {
 			const parsed = parseRunFilter(choice.filter);
 			const trouble = choice.troubleOnly ? troubleTest(all, time) : undefined;
+			// A filter typed on keeps a subset of the rows it had: only they are tried again.
+			const candidates =
+				shown?.all === all &&
+				shown.troubleOnly === choice.troubleOnly &&
+				(!choice.troubleOnly || shown.time === time) &&
+				filterNarrows(shown.filter, choice.filter)
+					? shown.lists.shown
+					: all;
 			shown = {
 				all,
 				filter: choice.filter,
@@ -91,11 +100,16 @@ export function runListsMemo(): (
 				time,
 				lists: {
 					all,
-					shown: all.filter(
-						run =>
-							(!parsed.ok || parsed.matches(run)) &&
-							(trouble === undefined || trouble(run)),
-					),
+					shown:
+						choice.filter === '' && trouble === undefined
+							? all
+							: filterRuns(
+									candidates,
+									(run, searchText) =>
+										(!parsed.ok || parsed.matches(run, searchText)) &&
+										(trouble === undefined || trouble(run)),
+									choice.filter !== '',
+								),
 				},
 			};
 		}
@@ -104,15 +118,65 @@ export function runListsMemo(): (
 	};
 }
 
-const keysOfLists = new WeakMap<readonly Run[], readonly string[]>();
+/** The search texts of a list's runs, index for index: a filter typed over it reads them for every character. */
+const searchTextsOfLists = new WeakMap<readonly Run[], readonly string[]>();
 
-/** The keys of a list of runs, worked out once per list: every key press asks for them. */
-export function runKeysOf(runs: readonly Run[]): readonly string[] {
-	let keys = keysOfLists.get(runs);
-	if (keys === undefined) {
-		keys = runs.map(run => run.key);
-		keysOfLists.set(runs, keys);
+function searchTextsOf(runs: readonly Run[]): readonly string[] {
+	let texts = searchTextsOfLists.get(runs);
+	if (texts === undefined) {
+		texts = runs.map(run => searchTextOf(run));
+		searchTextsOfLists.set(runs, texts);
 	}
 
-	return keys;
+	return texts;
+}
+
+/**
+ * The runs a test keeps, in order. With `withText`, the test is handed each run's search text,
+ * and the kept runs' texts are kept for a filter typed on.
+ */
+function filterRuns(
+	runs: readonly Run[],
+	keep: (run: Run, searchText: string) => boolean,
+	withText: boolean,
+): readonly Run[] {
+	const texts = withText ? searchTextsOf(runs) : undefined;
+	// Indices first, then lists of the right length: arrays grown a run at a time, twice for
+	// each character typed over 50,000 runs, kept the collector busy.
+	const indices = new Int32Array(runs.length);
+	let count = 0;
+	// eslint-disable-next-line unicorn/no-for-loop -- entries() made a pair for every run
+	for (let index = 0; index < runs.length; index++) {
+		if (keep(runs[index]!, texts?.[index] ?? '')) {
+			indices[count++] = index;
+		}
+	}
+
+	// A filter that keeps every run hands back the list itself (a word typed on often does).
+	if (count === runs.length) {
+		return runs;
+	}
+
+	// Array.from of a length (not of an iterable) makes its list at that length at once.
+	const kept = Array.from({length: count}, (_, at) => runs[indices[at]!]!);
+	if (texts !== undefined) {
+		searchTextsOfLists.set(
+			kept,
+			Array.from({length: count}, (_, at) => texts[indices[at]!]!),
+		);
+	}
+
+	return kept;
+}
+
+/**
+ * The keys of a list of runs for the reducer, read from the runs themselves: a list of 50,000
+ * keys made for every filtered list would be garbage at each character typed.
+ */
+export function runKeysOf(runs: readonly Run[]): ListKeys {
+	return {
+		length: runs.length,
+		indexOf: key => runs.findIndex(run => run.key === key),
+		at: index => runs.at(index)?.key,
+	};
 }
