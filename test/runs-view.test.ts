@@ -20,7 +20,11 @@ import {
 	runHeader,
 	sizeRunTable,
 } from '../source/ui/render/run-columns.js';
-import {defaultSort, sortRuns} from '../source/ui/render/run-order.js';
+import {
+	defaultSort,
+	resortRuns,
+	sortRuns,
+} from '../source/ui/render/run-order.js';
 import {summaryLine} from '../source/ui/render/run-summary.js';
 import {filterNarrows, parseRunFilter} from '../source/ui/run-filter.js';
 import {runListsMemo} from '../source/ui/run-lists.js';
@@ -267,6 +271,56 @@ describe('trouble, order and summary', () => {
 		const trouble = {...byName, troubleOnly: true};
 		const troubled = lists(listed, trouble, now);
 		assert.notEqual(lists(listed, trouble, now + 60_000).shown, troubled.shown);
+	});
+
+	test('a changed list is ordered from the last order as a fresh sort orders it', () => {
+		let seed = 7;
+		const random = (below: number) => {
+			seed = (seed * 48_271) % 2_147_483_647;
+			return seed % below;
+		};
+
+		const states = ['failed', 'running', 'succeeded', 'queued'] as const;
+		let made = 0;
+		// Few ids, names and times across two targets, so that many runs tie on their sort key.
+		const fresh = (): Run => {
+			const id = String(random(40));
+			const target = random(2) === 0 ? 'livy' : 'spark';
+			made++;
+			return run(id, {
+				target,
+				key: `${target}:session:${id}:${made}`,
+				name: `job-${random(5)}`,
+				state: states[random(states.length)]!,
+				submittedAt: now - random(4) * 30 * minute,
+				endedAt: random(2) === 0 ? now - random(3) * minute : undefined,
+			});
+		};
+
+		for (const sort of [
+			defaultSort,
+			{column: 'attention', descending: true},
+			{column: 'name', descending: false},
+			{column: 'submitted', descending: true},
+			{column: 'duration', descending: true},
+			{column: 'state', descending: false},
+		] as const) {
+			let listed = Array.from({length: 60}, fresh);
+			let sorted = sortRuns(listed, sort, now);
+			for (let poll = 0; poll < 30; poll++) {
+				listed = listed
+					.filter(() => random(10) > 0)
+					.map(item => (random(8) === 0 ? {...fresh(), key: item.key} : item));
+				listed.push(...Array.from({length: random(4)}, fresh));
+				const resorted = resortRuns(sorted, listed, sort, now);
+				assert.deepEqual(
+					resorted.map(item => item.key),
+					sortRuns(listed, sort, now).map(item => item.key),
+					`${sort.column} ${String(sort.descending)}, poll ${poll}`,
+				);
+				sorted = resorted;
+			}
+		}
 	});
 
 	const failedRecently = run('10', {

@@ -3,6 +3,7 @@ import type {ListKeys} from './navigation.js';
 import {
 	type RunSort,
 	sortMovesWithClock,
+	resortRuns,
 	sortRuns,
 } from './render/run-order.js';
 import {filterNarrows, parseRunFilter, searchTextOf} from './run-filter.js';
@@ -72,7 +73,13 @@ export function runListsMemo(): (
 				listed,
 				sort: choice.sort,
 				time,
-				all: sortRuns(listed, choice.sort, time),
+				// The same order at the same time of an earlier list: only what changed is placed.
+				all:
+					sorted?.sort.column === choice.sort.column &&
+					sorted.sort.descending === choice.sort.descending &&
+					sorted.time === sortTime
+						? resortRuns(sorted.all, listed, choice.sort, time)
+						: sortRuns(listed, choice.sort, time),
 			};
 		}
 
