@@ -63,21 +63,18 @@ export function runListsMemo(): (
 		const time = Math.floor(now / clockStepMs) * clockStepMs;
 		// An order by name or id does not change with the clock: a big list is not re-sorted for it.
 		const sortTime = sortMovesWithClock(choice.sort) ? time : sorted?.time;
-		if (
-			sorted?.listed !== listed ||
-			sorted.sort.column !== choice.sort.column ||
-			sorted.sort.descending !== choice.sort.descending ||
-			sorted.time !== sortTime
-		) {
+		const sameOrder =
+			sorted?.sort.column === choice.sort.column &&
+			sorted.sort.descending === choice.sort.descending &&
+			sorted.time === sortTime;
+		if (sorted?.listed !== listed || !sameOrder) {
 			sorted = {
 				listed,
 				sort: choice.sort,
 				time,
 				// The same order at the same time of an earlier list: only what changed is placed.
 				all:
-					sorted?.sort.column === choice.sort.column &&
-					sorted.sort.descending === choice.sort.descending &&
-					sorted.time === sortTime
+					sorted !== undefined && sameOrder
 						? resortRuns(sorted.all, listed, choice.sort, time)
 						: sortRuns(listed, choice.sort, time),
 			};
