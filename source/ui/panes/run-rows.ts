@@ -20,6 +20,16 @@ type KeptRow = {
 	readonly line: Line;
 };
 
+/** A line of the table as a pane `width` wide shows it: scrolled sideways and cut when the table is wider. */
+export function sidewaysLine(
+	line: Line,
+	table: RunTable,
+	sideways: number,
+	width: number,
+): Line {
+	return table.width > width - 2 ? sliceLine(line, sideways, width - 2) : line;
+}
+
 function rowLine(
 	run: Run,
 	{selected, failed}: Omit<KeptRow, 'line'>,
@@ -34,7 +44,7 @@ function rowLine(
 		},
 		...runCells(run, table, {now, zone}, selected && focused),
 	];
-	return table.width > width - 2 ? sliceLine(line, sideways, width - 2) : line;
+	return sidewaysLine(line, table, sideways, width);
 }
 
 const sameSettings = (a: RowSettings, b: RowSettings) =>

@@ -2,7 +2,7 @@ import {useMemo} from 'react';
 import type {Zone} from '../../model/time-format.js';
 import type {Run} from '../../model/types.js';
 import type {ResourceSnapshot} from '../../store/resource-snapshot.js';
-import {type Line, plain, sliceLine} from '../render/line.js';
+import {type Line, plain} from '../render/line.js';
 import {
 	rowsClockStepMs,
 	runHeader,
@@ -14,7 +14,7 @@ import {useClock} from '../use-clock.js';
 import {useScrollOffset} from '../use-scroll-offset.js';
 import {LineView, VisibleLines} from '../widgets/line-view.js';
 import {frameInnerHeight, PaneFrame} from '../widgets/pane-frame.js';
-import {RunRows} from './run-rows.js';
+import {RunRows, sidewaysLine} from './run-rows.js';
 import {snapshotBadges} from './snapshot-badges.js';
 
 export type RunsPaneProps = {
@@ -107,7 +107,7 @@ export function RunsPane(props: RunsPaneProps) {
 		everyMs: rowsClockStepMs(inView, table, time),
 	}));
 	const sideways = (line: Line): Line =>
-		table.width > width - 2 ? sliceLine(line, props.sideways, width - 2) : line;
+		sidewaysLine(line, table, props.sideways, width);
 	const runRows = useMemo(() => new RunRows(), []);
 	const rows = useMemo(
 		() =>
