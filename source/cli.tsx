@@ -30,6 +30,7 @@ import type {Bounded} from './cli/bounded-number.js';
 import {defaultIntervalSeconds, parseInterval} from './cli/interval.js';
 import {defaultMaxRuns, parseMaxRuns} from './cli/max-runs.js';
 import {type OnceCommand, OnceError, runOnce} from './cli/run-once.js';
+import {startWatching} from './cli/start-watching.js';
 import type {TargetConfig} from './cli/target-config.js';
 import {givenTargetFlags, resolveTargets} from './cli/targets.js';
 import type {Simulators} from './simulators/start-simulators.js';
@@ -292,10 +293,12 @@ async function main(): Promise<number> {
 		// Ink draws nothing live when it thinks it runs in CI; at a real terminal, the user wants the screen.
 		// Ink reads that once, when it loads, so the monitor's modules load only now.
 		forgetCi(process.env);
+		// The lists are asked for first: their answers are on the way while the monitor loads.
+		const watching = startWatching(providers, intervalMs);
 		const {runTui} = await import('./cli/run-tui.js');
 		return await runTui({
 			providers,
-			intervalMs,
+			watching,
 			zone,
 			bell: cli.flags.bell ?? config.bell ?? false,
 			color: cli.flags.color && process.env['NO_COLOR'] === undefined,

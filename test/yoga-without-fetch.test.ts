@@ -5,32 +5,56 @@ import {type TestContext, test} from 'node:test';
 import type {Plugin} from 'esbuild';
 import {bundledSnippet, bundleModule} from './helpers/bundle-snippet.js';
 
-/** Node's internal modules of fetch that a program bundled with `plugins` loads as it lays out one node. */
-async function fetchModulesLoaded(
-	t: TestContext,
-	plugins: Plugin[],
-): Promise<string[]> {
+/** Counts WebAssembly.instantiate calls from before the bundle loads. */
+const countInstantiate = `data:text/javascript,${encodeURIComponent(
+	'const instantiate = WebAssembly.instantiate; globalThis.instantiated = 0; WebAssembly.instantiate = (...a) => { globalThis.instantiated++; return instantiate(...a); };',
+)}`;
+
+type YogaLoad = {
+	/** Node's internal modules of fetch that were loaded. */
+	readonly fetchModules: string[];
+	/** How often the wasm was compiled asynchronously (WebAssembly.instantiate). */
+	readonly instantiated: number;
+	readonly width: number;
+};
+
+/** What a program bundled with `plugins` does as it lays out one node. */
+async function yogaLoad(t: TestContext, plugins: Plugin[]): Promise<YogaLoad> {
 	const file = await bundledSnippet(
 		t,
 		[
 			"import Yoga from 'yoga-layout';",
-			'Yoga.Node.create().calculateLayout(10, 10);',
-			"console.log(JSON.stringify(process.moduleLoadList.filter(name => name.includes('undici'))));",
+			'const node = Yoga.Node.create();',
+			'node.calculateLayout(10, 10);',
+			"console.log(JSON.stringify({fetchModules: process.moduleLoadList.filter(name => name.includes('undici')), instantiated: globalThis.instantiated, width: node.getComputedWidth()}));",
 		],
 		plugins,
 	);
-	const out = execFileSync(process.execPath, [file], {encoding: 'utf8'});
-	return JSON.parse(out) as string[];
+	const out = execFileSync(
+		process.execPath,
+		['--import', countInstantiate, file],
+		{encoding: 'utf8'},
+	);
+	return JSON.parse(out) as YogaLoad;
 }
 
-test("the bundle's yoga decodes its wasm in place: start-up never loads Node's fetch", async t => {
+test("the bundle's yoga decodes its wasm in place and compiles it on the spot: start-up never loads Node's fetch nor waits for V8's workers", async t => {
 	const {yogaWithoutFetch} = await bundleModule<{yogaWithoutFetch: Plugin}>(
 		'bundle-options.mjs',
 	);
+	const unpatched = await yogaLoad(t, []);
 	assert.deepEqual(
-		await fetchModulesLoaded(t, []),
+		unpatched.fetchModules,
 		['NativeModule internal/deps/undici/undici'],
 		'without the plugin, yoga fetches its data: URL',
 	);
-	assert.deepEqual(await fetchModulesLoaded(t, [yogaWithoutFetch]), []);
+	assert.ok(
+		unpatched.instantiated > 0,
+		'without the plugin, yoga compiles its wasm asynchronously',
+	);
+	assert.deepEqual(await yogaLoad(t, [yogaWithoutFetch]), {
+		fetchModules: [],
+		instantiated: 0,
+		width: 10,
+	});
 });

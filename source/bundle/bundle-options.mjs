@@ -1,37 +1,35 @@
 // What every build of the cli shares: the npm package's bundle with chunks (build.mjs) and the
 // single executable's one-file bundle (build-sea.mjs) run the same code.
 import {readFileSync} from 'node:fs';
-import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {inkOutput} from './ink-output.mjs';
+import {patchPlugin} from './patch-plugin.mjs';
 
 const manifest = JSON.parse(
 	readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
 );
 
 /**
- * Yoga's emscripten loader fetches its inlined wasm (a data: URL) whenever a global fetch exists,
- * and Node's fetch loads Node's own copy of undici first: about 30 ms of every start-up. With
- * fetch hidden from that one module it decodes the wasm in place, as it does where there is none.
+ * Yoga's emscripten loader, as it suits a program that starts with requests on the wire:
+ * - It fetches its inlined wasm (a data: URL) whenever a global fetch exists, and Node's fetch
+ *   loads Node's own copy of undici first: about 30 ms of every start-up. With fetch hidden from
+ *   that one module it decodes the wasm in place, as it does where there is none.
+ * - It compiles the wasm asynchronously, on V8's worker threads, where it queues behind the
+ *   optimizing of undici's HTTP parser (wasm too) once the first answers are read: the program
+ *   then waits idle for some 40 ms. Compiled on the spot, it takes about 2 ms.
  */
-export const yogaWithoutFetch = {
-	name: 'yoga-without-fetch',
-	setup(build) {
-		build.onLoad(
-			{
-				filter:
-					/[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
-			},
-			async args => ({
-				contents: `const fetch = undefined;\n${await readFile(args.path, 'utf8')}`,
-				loader: 'js',
-			}),
-		);
+export const yogaWithoutFetch = patchPlugin('yoga-without-fetch', [
+	{
+		file: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+		prefix: 'const fetch = undefined;\n',
+		edits: [
+			[
+				'return WebAssembly.instantiate(f,d)}',
+				'const module=new WebAssembly.Module(f);return{module,instance:new WebAssembly.Instance(module,d)}}',
+			],
+		],
 	},
-};
-
-const eagerNormalize =
-	'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
+]);
 
 /**
  * meow's bundled dependencies set up normalize-package-data as they load (spdx license lists
@@ -39,30 +37,57 @@ const eagerNormalize =
  * ICU data in memory, for a package.json sparktop never reads (the cli hands meow its own `pkg`).
  * The set-up now waits for the first normalizing, which never comes.
  */
-export const meowWithoutEagerNormalize = {
-	name: 'meow-without-eager-normalize',
-	setup(build) {
-		build.onLoad(
-			{filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/},
-			async args => {
-				const source = await readFile(args.path, 'utf8');
-				if (!source.includes(eagerNormalize)) {
-					throw new Error(
-						`meow's dependencies no longer set up normalize-package-data as expected: ${args.path}`,
-					);
-				}
+export const meowWithoutEagerNormalize = patchPlugin(
+	'meow-without-eager-normalize',
+	[
+		{
+			file: /[\\/]meow[\\/]build[\\/]dependencies\.js$/,
+			edits: [
+				[
+					'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+					'const normalizePackageData = data => getDefaultExportFromCjs(requireNormalize())(data);',
+				],
+			],
+		},
+	],
+);
 
-				return {
-					contents: source.replace(
-						eagerNormalize,
-						'const normalizePackageData = data => getDefaultExportFromCjs(requireNormalize())(data);',
-					),
-					loader: 'js',
-				};
-			},
-		);
-	},
-};
+const lazyUnicodeModule = JSON.stringify(
+	fileURLToPath(new URL('../text/lazy-unicode.ts', import.meta.url)),
+);
+
+/**
+ * ICU's grapheme rules and the emoji set of string-width, built when text first needs them, not
+ * as the modules load (lazy-unicode.ts): some 27 ms of every start-up.
+ */
+export const lazyUnicode = patchPlugin(
+	'lazy-unicode',
+	[
+		// wrap-ansi's own string-width (7) first: the next filter matches its path too.
+		{
+			file: /[\\/]wrap-ansi[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+			edits: [['new Intl.Segmenter()', 'new LazySegmenter()']],
+		},
+		{
+			file: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+			edits: [
+				['new Intl.Segmenter()', 'new LazySegmenter()'],
+				[String.raw`/^\p{RGI_Emoji}$/v`, 'rgiEmoji'],
+			],
+		},
+		{
+			file: /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/,
+			edits: [['new Intl.Segmenter(', 'new LazySegmenter(']],
+		},
+		{
+			file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
+			edits: [['new Intl.Segmenter(', 'new LazySegmenter(']],
+		},
+	].map(patch => ({
+		...patch,
+		prefix: `import {LazySegmenter, rgiEmoji} from ${lazyUnicodeModule};\n`,
+	})),
+);
 
 /** @type {import('esbuild').BuildOptions} */
 export const bundleOptions = {
@@ -73,6 +98,10 @@ export const bundleOptions = {
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
+	// esbuild's tables do not know that Node 20's V8 has the `v` flag, and would turn every
+	// `/…/v` literal into a `new RegExp(…)` built again on each call: redaction alone then
+	// compiled three patterns per string drawn.
+	supported: {'regexp-set-notation': true},
 	jsx: 'automatic',
 	minify: true,
 	logLevel: 'warning',
@@ -92,7 +121,12 @@ export const bundleOptions = {
 			new URL('react-devtools-stub.js', import.meta.url),
 		),
 	},
-	plugins: [inkOutput, yogaWithoutFetch, meowWithoutEagerNormalize],
+	plugins: [
+		inkOutput,
+		yogaWithoutFetch,
+		meowWithoutEagerNormalize,
+		lazyUnicode,
+	],
 };
 
 /** Bundled CommonJS dependencies (signal-exit and others) call require(); `base` names the module's place. */

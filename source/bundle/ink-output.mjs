@@ -11,10 +11,9 @@
 //   lines landed, a row of the same cells as last frame's keeps its text, and a changed one
 //   is written by styled-row.ts, which works out style changes only where a style changes; text
 //   measuring and clipping keep what the last two frames used (output-caches.ts).
-// Applied as the bundle is built, never to anyone's node_modules; the build fails if Ink's text
-// changed and a patch no longer fits. Tests through ink-testing-library run Ink unpatched.
-import {readFile} from 'node:fs/promises';
+// Tests through ink-testing-library run Ink unpatched.
 import {fileURLToPath} from 'node:url';
+import {patchPlugin} from './patch-plugin.mjs';
 
 const terminal = name =>
 	JSON.stringify(
@@ -102,32 +101,4 @@ const patches = [
 ];
 
 /** An esbuild plugin that applies the patches above as Ink's files are bundled. */
-export const inkOutput = {
-	name: 'ink-output',
-	setup(build) {
-		for (const patch of patches) {
-			build.onLoad({filter: patch.file}, async args => {
-				if (patch.replace) {
-					return {contents: patch.replace(), loader: 'js'};
-				}
-
-				let source = await readFile(args.path, 'utf8');
-				for (const [from, to] of patch.edits) {
-					if (!source.includes(from)) {
-						return {
-							errors: [
-								{
-									text: `${args.path} changed: sparktop's output patch ("${from}") no longer applies`,
-								},
-							],
-						};
-					}
-
-					source = source.replace(from, to);
-				}
-
-				return {contents: (patch.prefix ?? '') + source, loader: 'js'};
-			});
-		}
-	},
-};
+export const inkOutput = patchPlugin('ink-output', patches);

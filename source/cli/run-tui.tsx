@@ -4,9 +4,6 @@ import {render} from 'ink';
 import App from '../app.js';
 import type {Zone} from '../model/time-format.js';
 import type {Provider} from '../providers/provider.js';
-import {systemClock} from '../store/clock.js';
-import {PollingStore} from '../store/polling-store.js';
-import {runsResource} from '../store/resources.js';
 import {osc52} from '../text/osc52.js';
 import {ClipboardContext} from '../ui/clipboard-context.js';
 import {LogSaverContext} from '../ui/log-saver-context.js';
@@ -14,11 +11,13 @@ import {ProvidersContext} from '../ui/providers-context.js';
 import {StoreContext} from '../ui/store-context.js';
 import {makeTheme, ThemeContext} from '../ui/theme.js';
 import {saveLog} from './save-log.js';
+import type {Watching} from './start-watching.js';
 import {tuneV8ForAMonitor} from './v8-tuning.js';
 
 export type TuiOptions = {
 	readonly providers: readonly Provider[];
-	readonly intervalMs: number;
+	/** The store, already asking for the lists (`startWatching`); the monitor disposes of it. */
+	readonly watching: Watching;
 	readonly zone: Zone;
 	/** Ring the terminal bell when a watched run turns failed. */
 	readonly bell: boolean;
@@ -46,10 +45,7 @@ const endingSignals = {
  */
 export async function runTui(options: TuiOptions): Promise<number> {
 	tuneV8ForAMonitor();
-	const store = new PollingStore({
-		clock: systemClock(),
-		intervalMs: options.intervalMs,
-	});
+	const {store, listedOrDue} = options.watching;
 	const providers = new Map(
 		options.providers.map(provider => [provider.target, provider]),
 	);
@@ -70,18 +66,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		process.stdout.write(osc52(text, process.env['TMUX'] !== undefined));
 	};
 
-	for (const provider of options.providers) {
-		const lists = runsResource(provider);
-		if (lists) {
-			store.prefetch(lists);
-		}
-	}
-
-	// One turn of the event loop puts those requests on the wire before the first frame, whose
-	// render holds the loop for tens of milliseconds.
-	await new Promise(resolve => {
-		setImmediate(resolve);
-	});
+	// The first frame's render holds the event loop for tens of milliseconds: lists that answer
+	// before it starts are on it.
+	await listedOrDue;
 
 	process.stdout.write(enterAlternateScreen);
 	const instance = render(

@@ -97,13 +97,17 @@ export class PollingStore {
 	/**
 	 * Asks for `spec` now, before any view watches it, and keeps it going until its first answer:
 	 * the lists are on their way while the first frame is drawn, and a view that subscribes in
-	 * the meantime shares the request instead of starting its own.
+	 * the meantime shares the request instead of starting its own. Settles at that first answer
+	 * (or failure).
 	 */
-	prefetch<T>(spec: ResourceSpec<T>): void {
-		const stop = this.subscribe(spec, () => {
-			if (!this.getSnapshot(spec.key).loading) {
-				stop();
-			}
+	async prefetch<T>(spec: ResourceSpec<T>): Promise<void> {
+		return new Promise(resolve => {
+			const stop = this.subscribe(spec, () => {
+				if (!this.getSnapshot(spec.key).loading) {
+					stop();
+					resolve();
+				}
+			});
 		});
 	}
 

@@ -1,5 +1,7 @@
+import {LazySegmenter} from './lazy-unicode.js';
+
 /** One segmenter for the process: building one costs more than using it. */
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+const segmenter = new LazySegmenter(undefined, {granularity: 'grapheme'});
 
 /**
  * The user-perceived characters of a text (an emoji with its modifiers, a letter with its accent),
