@@ -17,13 +17,7 @@ import {
 	completionScript,
 	completionShells,
 } from './cli/completion.js';
-import {
-	diagnoseTarget,
-	type DoctorOptions,
-	doctorExitCode,
-	formatDiagnosis,
-	type TargetDiagnosis,
-} from './cli/doctor.js';
+import type {DoctorOptions, TargetDiagnosis} from './cli/doctor.js';
 import {helpText} from './cli/help-text.js';
 import {packageInfo} from './cli/package-info.js';
 import type {Bounded} from './cli/bounded-number.js';
@@ -164,6 +158,9 @@ async function doctor(
 	targetsOf: () => TargetConfig[],
 	options: DoctorOptions,
 ): Promise<number> {
+	// The doctor's probes (DNS, TCP, TLS) load only for it: Node's tls and dns are start-up time.
+	const {diagnoseTarget, doctorExitCode, formatDiagnosis} =
+		await import('./cli/doctor.js');
 	let targets: TargetConfig[];
 	try {
 		targets = targetsOf();

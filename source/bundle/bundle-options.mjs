@@ -52,6 +52,25 @@ export const meowWithoutEagerNormalize = patchPlugin(
 	],
 );
 
+/**
+ * undici loads its HTTP/2 client, and with it Node's http2 (some 4 ms), as it loads; sparktop
+ * never asks for HTTP/2, so it now loads when a connection would speak it.
+ */
+export const undiciWithoutEagerHttp2 = patchPlugin(
+	'undici-without-eager-http2',
+	[
+		{
+			file: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/,
+			edits: [
+				[
+					"const connectH2 = require('./client-h2.js')",
+					"const connectH2 = (...connection) => require('./client-h2.js')(...connection)",
+				],
+			],
+		},
+	],
+);
+
 const lazyUnicodeModule = JSON.stringify(
 	fileURLToPath(new URL('../text/lazy-unicode.ts', import.meta.url)),
 );
@@ -125,6 +144,7 @@ export const bundleOptions = {
 		inkOutput,
 		yogaWithoutFetch,
 		meowWithoutEagerNormalize,
+		undiciWithoutEagerHttp2,
 		lazyUnicode,
 	],
 };
