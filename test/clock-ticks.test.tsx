@@ -7,15 +7,17 @@ import {ageStepMs} from '../source/model/time-format.js';
 import {durationStepMs} from '../source/model/format.js';
 import {systemClock} from '../source/store/clock.js';
 import {PollingStore} from '../source/store/polling-store.js';
+import type {StoreStatus} from '../source/store/resource-snapshot.js';
 import {detailClockStepMs} from '../source/ui/render/detail-lines.js';
 import {
 	rowsClockStepMs,
 	sizeRunTable,
 } from '../source/ui/render/run-columns.js';
-import {StoreContext} from '../source/ui/store-context.js';
+import {StoreContext, useStoreStatus} from '../source/ui/store-context.js';
 import {makeTheme, ThemeContext} from '../source/ui/theme.js';
 import {useClock} from '../source/ui/use-clock.js';
 import {StatusBar} from '../source/ui/widgets/status-bar.js';
+import {FakeClock} from './helpers/fake-clock.js';
 import {sessionRun} from './helpers/fixtures.js';
 
 const hour = 3_600_000;
@@ -127,12 +129,13 @@ test('a clock need with a moment re-renders once, then', async t => {
 	assert.deepEqual(seen, [false, true]);
 });
 
-test('the top line gives the time of the last answer, its age only once an answer is overdue, and none while paused', () => {
+test('the top line gives the minute of the last answer while answers come, the second and a ticking age once overdue, the second and no age while paused', () => {
 	const store = new PollingStore({clock: systemClock(), intervalMs: 1000});
 	const status = {
 		errors: [],
 		loading: false,
 		paused: false,
+		overdue: false,
 		updatedAt: Date.now() - 500,
 	};
 	const bar = (extra: Partial<typeof status>) =>
@@ -149,13 +152,71 @@ test('the top line gives the time of the last answer, its age only once an answe
 			),
 		);
 	const fresh = bar({});
-	assert.match(fresh.lastFrame()!, /updated \d\d:\d\d:\d\d(?! \()/v);
+	assert.match(fresh.lastFrame()!, /updated \d\d:\d\d(?![:\d])/v);
+	assert.doesNotMatch(fresh.lastFrame()!, /ago/v);
 	fresh.unmount();
-	const overdue = bar({updatedAt: Date.now() - 12_000});
-	assert.match(overdue.lastFrame()!, /\(12s ago\)/v);
+	const overdue = bar({updatedAt: Date.now() - 12_000, overdue: true});
+	assert.match(overdue.lastFrame()!, /updated \d\d:\d\d:\d\d \(12s ago\)/v);
 	overdue.unmount();
 	const paused = bar({updatedAt: Date.now() - 12_000, paused: true});
+	assert.match(paused.lastFrame()!, /updated \d\d:\d\d:\d\d(?! \()/v);
 	assert.doesNotMatch(paused.lastFrame()!, /ago/v);
 	paused.unmount();
 	store.dispose();
+});
+
+test('answers that change nothing on screen do not re-render the top line: its time moves a minute at a time until an answer is overdue', async () => {
+	const minute = 60_000;
+	const clock = new FakeClock(1000 * minute);
+	// Failures are retried after 4 s: nothing but the store's own check is due when the last answer
+	// turns two intervals old.
+	const store = new PollingStore({
+		clock,
+		intervalMs: 1000,
+		backoff: {baseMs: 4000, capMs: 8000},
+		random: () => 1,
+	});
+	let answering = true;
+	store.subscribe(
+		{
+			key: 'runs',
+			async load() {
+				if (!answering) {
+					throw new Error('connection refused');
+				}
+
+				return 'same';
+			},
+		},
+		() => undefined,
+	);
+	const shown: StoreStatus[] = [];
+	function TopLine() {
+		shown.push(useStoreStatus());
+		return <Text>top</Text>;
+	}
+
+	const view = render(withStore(store, <TopLine />));
+	await clock.advance(minute - 1000);
+	assert.equal(
+		new Set(shown).size,
+		2,
+		'drawn before the first answer and at it, not at the 58 answers after',
+	);
+	assert.equal(shown.at(-1)!.updatedAt, 1000 * minute);
+	await clock.advance(1000);
+	assert.equal(new Set(shown).size, 3, 'the next minute is drawn');
+	answering = false;
+	await clock.advance(1999);
+	assert.equal(shown.at(-1)!.overdue, false);
+	await clock.advance(1);
+	assert.equal(
+		shown.at(-1)!.overdue,
+		true,
+		'two intervals after the last answer, with no poll to tell it',
+	);
+	assert.equal(shown.at(-1)!.updatedAt, 1001 * minute);
+	view.unmount();
+	store.dispose();
+	assert.equal(clock.pending(), 0);
 });

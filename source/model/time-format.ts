@@ -38,13 +38,15 @@ function partsOf(at: number, zone: Zone): Parts {
 const two = (value: number) => String(value).padStart(2, '0');
 
 /**
- * A time in a list: `16:25:21` today, `11-30 18:04` earlier this year, `2025-11-30` before that.
- * The date shows whenever it is not today, so yesterday's 23:56 never reads as today's.
+ * A time in a list: `16:25:21` today (`16:25` to the minute), `11-30 18:04` earlier this year,
+ * `2025-11-30` before that. The date shows whenever it is not today, so yesterday's 23:56 never
+ * reads as today's.
  */
 export function formatWhen(
 	at: number | undefined,
 	now: number,
 	zone: Zone,
+	precision: 'second' | 'minute' = 'second',
 ): string {
 	if (at === undefined) {
 		return '';
@@ -57,7 +59,9 @@ export function formatWhen(
 		time.month === today.month &&
 		time.day === today.day
 	) {
-		return `${two(time.hour)}:${two(time.minute)}:${two(time.second)}`;
+		return precision === 'minute'
+			? `${two(time.hour)}:${two(time.minute)}`
+			: `${two(time.hour)}:${two(time.minute)}:${two(time.second)}`;
 	}
 
 	return time.year === today.year

@@ -9,7 +9,8 @@ import {
 	type ResourceSpec,
 	type StoreStatus,
 } from './resource-snapshot.js';
-import {sameStatus, summarize, type WatchedKey} from './store-status.js';
+import {StatusFeed} from './status-feed.js';
+import type {WatchedKey} from './store-status.js';
 
 const actionTimeoutMs = 60_000;
 
@@ -54,8 +55,7 @@ const maxDeadlineMs = 30_000;
 export class PollingStore {
 	private readonly options: Required<PollingStoreOptions>;
 	private readonly entries = new Map<string, Entry>();
-	private readonly statusListeners = new Set<() => void>();
-	private status: StoreStatus = {paused: false, loading: false, errors: []};
+	private readonly status: StatusFeed;
 	private disposed = false;
 
 	constructor(options: PollingStoreOptions) {
@@ -70,6 +70,11 @@ export class PollingStore {
 			cacheSize: 200,
 			...options,
 		};
+		this.status = new StatusFeed({
+			clock: options.clock,
+			overdueAfterMs: 2 * options.intervalMs,
+			watched: () => this.watched(),
+		});
 	}
 
 	/** The store's clock, so ages on screen are measured by the same clock as the polls. */
@@ -125,14 +130,11 @@ export class PollingStore {
 	}
 
 	subscribeStatus(listener: () => void): () => void {
-		this.statusListeners.add(listener);
-		return () => {
-			this.statusListeners.delete(listener);
-		};
+		return this.status.subscribe(listener);
 	}
 
 	getStatus(): StoreStatus {
-		return this.status;
+		return this.status.get();
 	}
 
 	/**
@@ -178,7 +180,7 @@ export class PollingStore {
 	}
 
 	setPaused(paused: boolean): void {
-		if (paused === this.status.paused) {
+		if (paused === this.status.get().paused) {
 			return;
 		}
 
@@ -186,7 +188,7 @@ export class PollingStore {
 			this.clearTimer(entry);
 		}
 
-		this.setStatus({...this.status, paused});
+		this.status.refresh(paused);
 		if (!paused) {
 			for (const entry of this.entries.values()) {
 				if (entry.listeners.size > 0) {
@@ -206,7 +208,7 @@ export class PollingStore {
 		}
 
 		this.entries.clear();
-		this.statusListeners.clear();
+		this.status.dispose();
 	}
 
 	private entryFor(spec: ResourceSpec<unknown>): Entry {
@@ -274,7 +276,11 @@ export class PollingStore {
 
 	private schedule(entry: Entry, delayMs: number): void {
 		this.clearTimer(entry);
-		if (this.disposed || this.status.paused || entry.listeners.size === 0) {
+		if (
+			this.disposed ||
+			this.status.get().paused ||
+			entry.listeners.size === 0
+		) {
 			return;
 		}
 
@@ -294,7 +300,7 @@ export class PollingStore {
 		if (
 			entry.controller !== undefined ||
 			this.disposed ||
-			(this.status.paused && !manual)
+			(this.status.get().paused && !manual)
 		) {
 			return;
 		}
@@ -472,10 +478,6 @@ export class PollingStore {
 		}
 	}
 
-	private computeStatus(): StoreStatus {
-		return summarize(this.status, this.watched());
-	}
-
 	private *watched(): Iterable<WatchedKey> {
 		for (const entry of this.entries.values()) {
 			if (entry.listeners.size > 0) {
@@ -490,18 +492,7 @@ export class PollingStore {
 	}
 
 	private refreshStatus(): void {
-		this.setStatus(this.computeStatus());
-	}
-
-	private setStatus(next: StoreStatus): void {
-		if (sameStatus(this.status, next)) {
-			return;
-		}
-
-		this.status = next;
-		for (const listener of this.statusListeners) {
-			listener();
-		}
+		this.status.refresh();
 	}
 
 	private clearTimer(

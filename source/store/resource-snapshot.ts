@@ -40,6 +40,8 @@ export type StoreStatus = {
 	readonly paused: boolean;
 	/** The oldest last answer of the keys on screen that still change: how fresh the screen is. */
 	readonly updatedAt?: number;
+	/** That answer is more than two intervals old while polling runs: the screen is falling behind. */
+	readonly overdue: boolean;
 	/** A request has been in flight longer than the interval since then (hanging, trickling). */
 	readonly lateSince?: number;
 	readonly loading: boolean;

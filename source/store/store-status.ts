@@ -14,14 +14,21 @@ export type WatchedKey = {
 	readonly lateSince?: number;
 };
 
+export type StatusContext = {
+	readonly paused: boolean;
+	readonly now: number;
+	/** How old the oldest answer may be before the screen is falling behind. */
+	readonly overdueAfterMs: number;
+};
+
 /**
  * The status line's summary of the keys views are watching: anything loading, what is failing,
  * what is late, and how fresh the data on screen is: the age of its oldest answer, so one target
  * that stopped answering is not hidden by another that answers.
  */
 export function summarize(
-	previous: StoreStatus,
 	watched: Iterable<WatchedKey>,
+	{paused, now, overdueAfterMs}: StatusContext,
 ): StoreStatus {
 	const errors: KeyedError[] = [];
 	let loading = false;
@@ -45,20 +52,54 @@ export function summarize(
 	}
 
 	return {
-		...previous,
+		paused,
 		loading,
 		updatedAt,
+		overdue: overdueAt({paused, updatedAt}, overdueAfterMs) <= now,
 		lateSince,
 		errors: errors.toSorted((a, b) => b.at - a.at),
 	};
 }
 
-/** Two statuses look the same on screen. */
-export function sameStatus(a: StoreStatus, b: StoreStatus): boolean {
+/** When the oldest answer turns overdue; never while paused or before any answer. */
+export function overdueAt(
+	{paused, updatedAt}: Pick<StoreStatus, 'paused' | 'updatedAt'>,
+	overdueAfterMs: number,
+): number {
+	return paused || updatedAt === undefined
+		? Number.POSITIVE_INFINITY
+		: updatedAt + overdueAfterMs;
+}
+
+/**
+ * The top line gives the time of the last answer to the second while paused or once it is
+ * overdue, when how old the data is matters, and otherwise to the minute, so that a poll which
+ * changes nothing draws nothing.
+ */
+export function answerTimeToTheSecond(status: StoreStatus): boolean {
+	return status.paused || status.overdue;
+}
+
+/** The time of the last answer, as precise as the top line gives it. */
+export function shownUpdatedAt(status: StoreStatus): number | undefined {
+	const {updatedAt} = status;
+	return updatedAt === undefined || answerTimeToTheSecond(status)
+		? updatedAt
+		: updatedAt - (updatedAt % 60_000);
+}
+
+/** Two statuses are the same; `updatedAt` says how the time of the last answer is compared. */
+export function sameStatus(
+	a: StoreStatus,
+	b: StoreStatus,
+	updatedAt: (status: StoreStatus) => number | undefined = status =>
+		status.updatedAt,
+): boolean {
 	return (
 		a.paused === b.paused &&
 		a.loading === b.loading &&
-		a.updatedAt === b.updatedAt &&
+		a.overdue === b.overdue &&
+		updatedAt(a) === updatedAt(b) &&
 		a.lateSince === b.lateSince &&
 		isDeepStrictEqual(
 			a.errors.map(error => [error.key, error.at]),

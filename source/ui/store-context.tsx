@@ -14,6 +14,7 @@ import type {
 	ResourceSpec,
 	StoreStatus,
 } from '../store/resource-snapshot.js';
+import {sameStatus, shownUpdatedAt} from '../store/store-status.js';
 
 export const StoreContext = createContext<PollingStore | undefined>(undefined);
 
@@ -100,11 +101,26 @@ export function useResources<T>(
 	return useSyncExternalStore(subscribe, getSnapshot);
 }
 
+/**
+ * The store's status as the top line shows it: the same object until something shown changes, so
+ * an answer that only moves the time of the last answer within its minute draws nothing.
+ */
 export function useStoreStatus(): StoreStatus {
 	const store = useStore();
+	const kept = useRef<StoreStatus | undefined>(undefined);
 	return useSyncExternalStore(
 		useCallback(listener => store.subscribeStatus(listener), [store]),
-		() => store.getStatus(),
+		() => {
+			const status = store.getStatus();
+			if (
+				kept.current === undefined ||
+				!sameStatus(kept.current, status, shownUpdatedAt)
+			) {
+				kept.current = status;
+			}
+
+			return kept.current;
+		},
 	);
 }
 

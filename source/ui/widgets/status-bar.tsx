@@ -4,6 +4,7 @@ import stringWidth from 'string-width';
 import {formatDuration} from '../../model/format.js';
 import {formatWhen} from '../../model/time-format.js';
 import type {StoreStatus} from '../../store/resource-snapshot.js';
+import {answerTimeToTheSecond} from '../../store/store-status.js';
 import {useStoreStatus} from '../store-context.js';
 import {toneColor, useTheme} from '../theme.js';
 import {useClock} from '../use-clock.js';
@@ -46,32 +47,25 @@ export function StatusBar({
 		.map(error => error.nextAttemptAt)
 		.filter(at => at !== undefined)
 		.toSorted((a, b) => a - b)[0];
-	// The time of the last answer does not tick. Its age shows (and ticks) only once an answer is
-	// overdue, and while paused not at all; countdowns tick while they run.
-	const overdueAt =
-		status.updatedAt === undefined || status.paused
-			? undefined
-			: status.updatedAt + 2 * intervalMs;
-	const now = useClock(time => ({
+	// Nothing here ticks while answers keep coming: the time of the last answer is given to the
+	// minute. Once it is overdue (the store says when) its age ticks; so do countdowns.
+	const now = useClock(() => ({
 		everyMs:
-			status.lateSince !== undefined ||
-			retryAt !== undefined ||
-			(overdueAt !== undefined && time >= overdueAt)
+			status.lateSince !== undefined || retryAt !== undefined || status.overdue
 				? 1000
 				: undefined,
-		at: overdueAt,
 	}));
 	const age =
-		overdueAt === undefined || now < overdueAt
-			? undefined
-			: now - status.updatedAt!;
+		status.overdue && status.updatedAt !== undefined
+			? now - status.updatedAt
+			: undefined;
 	const mode = status.paused
 		? ' PAUSED '
 		: `● every ${formatDuration(intervalMs)}`;
 	const freshness =
 		status.updatedAt === undefined
 			? '  waiting for first data'
-			: `  updated ${formatWhen(status.updatedAt, now, theme.zone)}${age === undefined ? '' : ` (${formatDuration(age)} ago)`}`;
+			: `  updated ${formatWhen(status.updatedAt, now, theme.zone, answerTimeToTheSecond(status) ? 'second' : 'minute')}${age === undefined ? '' : ` (${formatDuration(age)} ago)`}`;
 	const lateText =
 		status.lateSince === undefined
 			? ''
