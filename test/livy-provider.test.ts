@@ -484,9 +484,12 @@ test('a steady poll hands back the same run objects for runs that did not change
 	const second = await provider.listRuns!(signal());
 	const byKey = new Map(first.map(run => [run.key, run]));
 	const changed = second.filter(run => byKey.get(run.key) !== run);
-	// A steady poll reads the newest page and the page of the active run again: 200 of 450.
-	assert.ok(changed.length <= 200, `${changed.length} runs were made again`);
-	assert.ok(changed.some(run => run.key === 'livy:batch:120'));
+	// The newest page and the page of the active run were read again (200 of 450); of them, only
+	// the run that changed is a new object.
+	assert.deepEqual(
+		changed.map(run => run.key),
+		['livy:batch:120'],
+	);
 	assert.equal(
 		second.find(run => run.key === 'livy:batch:120')?.rawState,
 		'dead',
@@ -494,5 +497,43 @@ test('a steady poll hands back the same run objects for runs that did not change
 	assert.equal(
 		second.find(run => run.key === 'livy:batch:3'),
 		first.find(run => run.key === 'livy:batch:3'),
+	);
+});
+
+test('a steady poll that finds nothing a run shows changed hands back the very list it had', async t => {
+	const livy = manyBatches(450, [120, 449]);
+	const server = await serve(t, 'livy', livy.handler);
+	const provider = createLivyProvider({target: 'livy', endpoint: server.url});
+	const first = await provider.listRuns!(signal());
+	assert.equal(await provider.listRuns!(signal()), first);
+	// Livy's list carries the last lines of a batch's log, which the runs do not show.
+	Object.assign(livy.batches[449]!, {log: ['stdout: stage 3 of 7']});
+	assert.equal(await provider.listRuns!(signal()), first);
+	livy.batches.push({id: 450, name: 'nightly-etl-00450', state: 'starting'});
+	const grown = await provider.listRuns!(signal());
+	assert.notEqual(grown, first);
+	assert.equal(grown.length, 451);
+	assert.deepEqual(
+		grown.filter(run => !first.includes(run)).map(run => run.key),
+		['livy:batch:450'],
+	);
+});
+
+test('a list read newest first keeps the items it had when a steady read finds them the same', async t => {
+	const livy = manyBatches(95, [90], {newestFirst: true});
+	const server = await serve(t, 'livy', livy.handler);
+	const client = new LivyClient({
+		endpoint: server.url,
+		pageSize: 20,
+		trustTotal: false,
+	});
+	const first = await client.listBatches(signal());
+	const second = await client.listBatches(signal());
+	assert.equal(second.items, first.items);
+	livy.batches[90]!.state = 'success';
+	const third = await client.listBatches(signal());
+	assert.deepEqual(
+		third.items.filter(item => !first.items.includes(item)),
+		[{id: 90, name: 'nightly-etl-00090', state: 'success'}],
 	);
 });

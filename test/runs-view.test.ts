@@ -227,6 +227,22 @@ describe('the filter grammar', () => {
 		assert.ok(!filterNarrows('al b', 'al'));
 	});
 
+	test('a backspace finds the rows the shorter filter had over the same list, and a new list is filtered again', () => {
+		const lists = runListsMemo();
+		const runs = ['etl-1', 'etl-2', 'report'].map(id => run(id));
+		const choice = (filter: string) =>
+			({sort: defaultSort, filter, troubleOnly: false}) as const;
+		const etl = lists(runs, choice('etl'), now).shown;
+		assert.deepEqual(ids(lists(runs, choice('etl-1'), now).shown), ['etl-1']);
+		assert.equal(lists(runs, choice('etl'), now).shown, etl);
+		const more = [...runs, run('etl-3')];
+		assert.deepEqual(ids(lists(more, choice('etl'), now).shown).toSorted(), [
+			'etl-1',
+			'etl-2',
+			'etl-3',
+		]);
+	});
+
 	test('a broken filter says why, and the last good one stays in force', () => {
 		for (const [text, error] of [
 			['/fail(/', /not a pattern/v],

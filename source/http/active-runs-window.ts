@@ -1,4 +1,9 @@
-import {type HeldWindow, KeptWindow, keptOf} from './incremental-window.js';
+import {
+	type HeldWindow,
+	KeptWindow,
+	keptOf,
+	sameOr,
+} from './incremental-window.js';
 import {fetchAll, type Page, type Window} from './paging.js';
 
 /**
@@ -83,7 +88,7 @@ export class ActiveRunsWindow extends KeptWindow<HeldWindow, ActiveRunsSource> {
 
 		const merged = [
 			...newest.items.slice(0, at),
-			...held.items.map(item => now.get(idOf(item)) ?? item),
+			...held.items.map(item => sameOr(item, now.get(idOf(item)) ?? item)),
 		];
 		return keptOf(merged, source.window, held, newest.total);
 	}

@@ -1,3 +1,4 @@
+import {isDeepStrictEqual} from 'node:util';
 import {collectNewest, fetchAll, type Page, type Window} from './paging.js';
 
 /** How a list is read: a page at an offset, its items told apart by id. */
@@ -42,6 +43,19 @@ export function keptOf(
 		: {items, total, loadedAt};
 }
 
+/**
+ * The item held before where the one read again says the same: unchanged runs stay the same
+ * objects from poll to poll, so what is made of them need not be made or compared again.
+ */
+export function sameOr(held: unknown, item: unknown): unknown {
+	return held !== item && isDeepStrictEqual(held, item) ? held : item;
+}
+
+/** Whether two lists hold the same objects in the same order. */
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+	return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
 /** A full read this often at least: runs the server deleted leave the list then. */
 const fullEveryMs = 5 * 60_000;
 
@@ -70,8 +84,15 @@ export abstract class KeptWindow<
 			this.now() - held.loadedAt < fullEveryMs
 				? await this.steadyRead(source, held)
 				: undefined;
+		const next = steady ?? (await this.fullRead(source, this.now()));
+		// A read that changed nothing hands back the very list it had: a poll of 50,000 runs
+		// that found nothing new then costs the monitor nothing past the requests.
 		this.held = {
-			...(steady ?? (await this.fullRead(source, this.now()))),
+			...next,
+			items:
+				held !== undefined && sameItems(held.items, next.items)
+					? held.items
+					: next.items,
 			key: source.key,
 		};
 		const {items, total, more} = this.held;
@@ -163,7 +184,10 @@ export class IncrementalWindow extends KeptWindow<Held> {
 		const merged = [...items];
 		const put = (page: Page, offset: number) => {
 			for (const [index, item] of page.items.entries()) {
-				merged[offset + index - start] = item;
+				merged[offset + index - start] = sameOr(
+					merged[offset + index - start],
+					item,
+				);
 			}
 		};
 

@@ -3,6 +3,7 @@ import {
 	type HeldWindow,
 	KeptWindow,
 	keptOf,
+	sameOr,
 	type WindowSource,
 } from './incremental-window.js';
 
@@ -68,7 +69,7 @@ export class NewestFirstWindow extends KeptWindow<HeldWindow> {
 					return false;
 				}
 
-				merged[place] = item;
+				merged[place] = sameOr(merged[place], item);
 				return true;
 			});
 		if (!put(overlap.page, overlap.offset)) {

@@ -1,3 +1,4 @@
+import {isDeepStrictEqual} from 'node:util';
 import {isTerminalRunState} from './states.js';
 import type {Run, RunState} from './types.js';
 import {asObject, asText} from './wire.js';
@@ -42,7 +43,7 @@ export function countOf(window: {
  * did not change, so their runs stay the same objects too: a poll of 10,000 runs maps and compares
  * only what changed, instead of making and deep-comparing 10,000 new runs. `map` must be pure.
  */
-export function mappedOnce<Result>(
+function mappedOnce<Result>(
 	map: (item: unknown, index: number) => Result,
 ): (item: unknown, index: number) => Result {
 	const mapped = new WeakMap<WeakKey, Result>();
@@ -61,33 +62,67 @@ export function mappedOnce<Result>(
 	};
 }
 
-/** Runs of several paged lists, with their counts added up and whether any had more. */
-export function runsOfWindows(
-	windows: ReadonlyArray<{
-		readonly items: readonly unknown[];
-		readonly total?: number;
-		readonly more?: boolean;
-	}>,
+type ListedWindow = {
+	readonly items: readonly unknown[];
+	readonly total?: number;
+	readonly more?: boolean;
+};
+
+function sameWindow(a: ListedWindow, b: ListedWindow | undefined): boolean {
+	return a.items === b?.items && a.total === b.total && a.more === b.more;
+}
+
+/**
+ * A provider's runs of its paged lists (`map` makes a raw item's runs, told which list it is in),
+ * kept from poll to poll: windows that hand back the lists they had give back the runs they gave,
+ * the very list; a run that reads the same as the one at its place last time is that run. An idle
+ * poll of 50,000 runs then leaves the store nothing to compare and the screen nothing to redo.
+ */
+export function keptRuns(
 	map: (item: unknown, index: number) => Run[],
-): RunList {
-	// A loop, not flatMap: flattening 50,000 one-run lists took flatMap some 30 ms a poll.
-	const runs: Run[] = [];
-	let total = 0;
-	for (const [index, window] of windows.entries()) {
-		for (const item of window.items) {
-			for (const run of map(item, index)) {
-				runs.push(run);
-			}
+): (windows: readonly ListedWindow[]) => RunList {
+	const mapOnce = mappedOnce(map);
+	let last: {windows: readonly ListedWindow[]; runs: RunList} | undefined;
+	return windows => {
+		if (
+			last?.windows.length === windows.length &&
+			windows.every((window, index) => sameWindow(window, last!.windows[index]))
+		) {
+			return last.runs;
 		}
 
-		total += countOf(window);
-	}
+		const before: readonly Run[] = last?.runs ?? [];
+		// A loop, not flatMap: flattening 50,000 one-run lists took flatMap some 30 ms a poll.
+		const runs: Run[] = [];
+		let total = 0;
+		for (const [index, window] of windows.entries()) {
+			for (const item of window.items) {
+				for (const run of mapOnce(item, index)) {
+					const held = before[runs.length];
+					runs.push(
+						held !== undefined &&
+							held !== run &&
+							held.key === run.key &&
+							isDeepStrictEqual(held, run)
+							? held
+							: run,
+					);
+				}
+			}
 
-	return runList(
-		runs,
-		total,
-		windows.some(window => window.more === true),
-	);
+			total += countOf(window);
+		}
+
+		const more = windows.some(window => window.more === true);
+		const list = runList(runs, total, more);
+		const same =
+			before.length === runs.length &&
+			runs.every((run, index) => run === before[index]) &&
+			totalOf(before) === totalOf(list) &&
+			hasMore(before) === hasMore(list);
+		last = {windows, runs: same ? last!.runs : list};
+		return last.runs;
+	};
 }
 
 /**

@@ -1,4 +1,4 @@
-import {mappedOnce, runsOfWindows} from '../../model/run-list.js';
+import {keptRuns} from '../../model/run-list.js';
 import {ProviderError} from '../../http/provider-error.js';
 import type {AlibabaCredentials} from '../alibaba/acs3-signer.js';
 import type {CachedCredential} from '../auth/cached-credential.js';
@@ -64,7 +64,7 @@ export function createDlaProvider(options: DlaProviderOptions): Provider {
 		);
 	};
 
-	const jobRuns = mappedOnce(body => [mapDlaJob(target, body)]);
+	const jobRuns = keptRuns(body => [mapDlaJob(target, body)]);
 	return {
 		id: 'dla',
 		kinds: ['batch', 'session'],
@@ -73,7 +73,7 @@ export function createDlaProvider(options: DlaProviderOptions): Provider {
 		identity: alibabaIdentity(options.credentials),
 		async listRuns(signal) {
 			const jobs = await client.listSparkJobs(condition(), signal);
-			return runsOfWindows([jobs], jobRuns);
+			return jobRuns([jobs]);
 		},
 		async getRun(run, signal) {
 			return mapDlaJobDetail(target, await client.getJobDetail(run.id, signal));

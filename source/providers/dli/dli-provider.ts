@@ -1,5 +1,5 @@
 import {noWindow} from '../../http/paging.js';
-import {mappedOnce, runsOfWindows} from '../../model/run-list.js';
+import {keptRuns} from '../../model/run-list.js';
 import type {Progress, Run, SparkJob} from '../../model/types.js';
 import {asObject, asText} from '../../model/wire.js';
 import {readLogTail} from '../log-tail.js';
@@ -155,7 +155,7 @@ export function createDliProvider(options: DliProviderOptions): Provider {
 			: progress;
 	}
 
-	const listedRuns = mappedOnce((body, index) => [
+	const listedRuns = keptRuns((body, index) => [
 		index === 0 ? mapDliSqlJob(target, body) : mapDliBatch(target, body),
 	]);
 	return {
@@ -169,7 +169,7 @@ export function createDliProvider(options: DliProviderOptions): Provider {
 				wants('sql') ? client.listSqlJobs(sqlQuery(), signal) : noWindow,
 				wants('batch') ? client.listBatches(batchQuery(), signal) : noWindow,
 			]);
-			return runsOfWindows([jobs, batches], listedRuns);
+			return listedRuns([jobs, batches]);
 		},
 		async getRun(run, signal) {
 			if (run.kind === 'batch') {

@@ -1,5 +1,5 @@
 import {noWindow} from '../../http/paging.js';
-import {mappedOnce, runsOfWindows} from '../../model/run-list.js';
+import {keptRuns} from '../../model/run-list.js';
 import type {Query} from '../../http/http-client.js';
 import type {LogTail, Run, Statement} from '../../model/types.js';
 import type {AlibabaCredentials} from '../alibaba/acs3-signer.js';
@@ -138,7 +138,7 @@ export function createEmrServerlessProvider(
 	const wants = (kind: 'batch' | 'session') =>
 		filters['kind'] === undefined || filters['kind'] === kind;
 
-	const listedRuns = mappedOnce((body, index) => [
+	const listedRuns = keptRuns((body, index) => [
 		index === 0
 			? mapEmrJobRun(target, body)
 			: mapEmrSessionCluster(target, body),
@@ -163,7 +163,7 @@ export function createEmrServerlessProvider(
 						)
 					: noWindow,
 			]);
-			return runsOfWindows([runs, sessions], listedRuns);
+			return listedRuns([runs, sessions]);
 		},
 		async getRun(run, signal) {
 			if (run.kind === 'session') {

@@ -7,7 +7,7 @@ import {
 import type {Provider} from '../provider.js';
 import {SparkRestClient} from '../spark/spark-client.js';
 import {sparkProgress} from '../spark/spark-provider.js';
-import {mappedOnce, runsOfWindows} from '../../model/run-list.js';
+import {keptRuns} from '../../model/run-list.js';
 import {LivyClient} from './livy-client.js';
 import {
 	mapLivyDetail,
@@ -37,7 +37,7 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 	const sparkClients = new Map<string, SparkRestClient>();
 	const collection = (run: Run) =>
 		run.kind === 'batch' ? 'batches' : 'sessions';
-	const listedRuns = mappedOnce((body, index) => [
+	const listedRuns = keptRuns((body, index) => [
 		mapLivyRun(target, index === 0 ? 'session' : 'batch', body),
 	]);
 	return {
@@ -51,7 +51,7 @@ export function createLivyProvider(options: LivyProviderOptions): Provider {
 				client.listSessions(signal),
 				client.listBatches(signal),
 			]);
-			return runsOfWindows([sessions, batches], listedRuns);
+			return listedRuns([sessions, batches]);
 		},
 		async getRun(run, signal) {
 			const body =

@@ -6,7 +6,7 @@ import {
 } from '../auth/bearer-token.js';
 import {credentialIdentity} from '../auth/credential-identity.js';
 import type {Provider} from '../provider.js';
-import {mappedOnce, runsOfWindows} from '../../model/run-list.js';
+import {keptRuns} from '../../model/run-list.js';
 import {defaultAzureTokenSource} from './entra-token.js';
 import {createSynapseClient} from './synapse-client.js';
 import {
@@ -41,7 +41,7 @@ export function createSynapseProvider(
 	});
 	const {target} = options;
 	const kindOf = (run: Run) => (run.kind === 'batch' ? 'batch' : 'session');
-	const listedRuns = mappedOnce((body, index) => [
+	const listedRuns = keptRuns((body, index) => [
 		mapSynapseRun(target, index === 0 ? 'session' : 'batch', body),
 	]);
 	return {
@@ -58,7 +58,7 @@ export function createSynapseProvider(
 				client.listSessions(signal),
 				client.listBatches(signal),
 			]);
-			return runsOfWindows([sessions, batches], listedRuns);
+			return listedRuns([sessions, batches]);
 		},
 		async getRun(run, signal) {
 			const body =
