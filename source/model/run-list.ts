@@ -94,19 +94,22 @@ export function keptRuns(
 		const before: readonly Run[] = last?.runs ?? [];
 		// A loop, not flatMap: flattening 50,000 one-run lists took flatMap some 30 ms a poll.
 		const runs: Run[] = [];
+		// Whether some run is not the one at its place last time.
+		let changed = false;
 		let total = 0;
 		for (const [index, window] of windows.entries()) {
 			for (const item of window.items) {
 				for (const run of mapOnce(item, index)) {
 					const held = before[runs.length];
-					runs.push(
+					const kept =
 						held !== undefined &&
-							held !== run &&
-							held.key === run.key &&
-							isDeepStrictEqual(held, run)
+						held !== run &&
+						held.key === run.key &&
+						isDeepStrictEqual(held, run)
 							? held
-							: run,
-					);
+							: run;
+					changed ||= kept !== held;
+					runs.push(kept);
 				}
 			}
 
@@ -116,8 +119,8 @@ export function keptRuns(
 		const more = windows.some(window => window.more === true);
 		const list = runList(runs, total, more);
 		const same =
+			!changed &&
 			before.length === runs.length &&
-			runs.every((run, index) => run === before[index]) &&
 			totalOf(before) === totalOf(list) &&
 			hasMore(before) === hasMore(list);
 		last = {windows, runs: same ? last!.runs : list};
