@@ -45,7 +45,7 @@ import {useNewestError, useStore} from './ui/store-context.js';
 import {useActionPrompt} from './ui/use-action-prompt.js';
 import {useClock} from './ui/use-clock.js';
 import {useNewlyFailed} from './ui/use-newly-failed.js';
-import {useWarmSearchTexts} from './ui/use-warm-search-texts.js';
+import {useWarmFilter} from './ui/use-warm-filter.js';
 import {useRunLog} from './ui/use-run-log.js';
 import {useRunResource} from './ui/use-run-resource.js';
 import {useRunSources} from './ui/use-run-sources.js';
@@ -181,7 +181,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 		[listed, runsWidth, providers.size, nav.wide],
 	);
 	const newlyFailed = useNewlyFailed(allRuns, nav.runKey, bell);
-	useWarmSearchTexts(allRuns, nav.filtering);
+	useWarmFilter(allRuns, nav.filtering);
 	const pageSize = Math.max(1, screen.paneHeight - 4);
 	const lists = useRef({runs, allRuns, statements, lastSeen, detail});
 	useEffect(() => {

@@ -27,7 +27,11 @@ import {
 } from '../source/ui/render/run-order.js';
 import {summaryLine} from '../source/ui/render/run-summary.js';
 import {filterNarrows, parseRunFilter} from '../source/ui/run-filter.js';
-import {runListsMemo} from '../source/ui/run-lists.js';
+import {
+	runListsMemo,
+	warmFilter,
+	warmSearchTexts,
+} from '../source/ui/run-lists.js';
 import {troubleTest} from '../source/ui/trouble.js';
 import {sessionRun} from './helpers/fixtures.js';
 
@@ -240,6 +244,29 @@ describe('the filter grammar', () => {
 			'etl-1',
 			'etl-2',
 			'etl-3',
+		]);
+	});
+
+	test('getting a filter ready between keys changes none of its answers', () => {
+		const runs = ['etl-1', 'etl-2', 'report'].map(id => run(id));
+		assert.equal(warmSearchTexts(runs, 0, 2), 2);
+		assert.equal(warmSearchTexts(runs, 2, 2), 3);
+		// Once the list's texts are known, a list that comes back is done at once.
+		assert.equal(warmSearchTexts(runs, 0, 2), 3);
+		for (let pass = 0; pass < 4; pass++) {
+			warmFilter(runs, pass);
+		}
+
+		const lists = runListsMemo();
+		const choice = (filter: string) =>
+			({sort: defaultSort, filter, troubleOnly: false}) as const;
+		assert.deepEqual(ids(lists(runs, choice('etl'), now).shown).toSorted(), [
+			'etl-1',
+			'etl-2',
+		]);
+		assert.deepEqual(ids(lists(runs, choice('running'), now).shown), []);
+		assert.deepEqual(ids(lists(runs, choice('idle report'), now).shown), [
+			'report',
 		]);
 	});
 

@@ -45,10 +45,13 @@ const searchTexts = new WeakMap<Run, string>();
 export function searchTextOf(run: Run): string {
 	let text = searchTexts.get(run);
 	if (text === undefined) {
-		text = filterFields
-			.map(field => fieldOf(run, field))
-			.join('\n')
-			.toLowerCase();
+		// One string built field by field: a list and a join per run were garbage for 50,000 runs.
+		text = fieldOf(run, filterFields[0]);
+		for (let index = 1; index < filterFields.length; index++) {
+			text += '\n' + fieldOf(run, filterFields[index]!);
+		}
+
+		text = text.toLowerCase();
 		searchTexts.set(run, text);
 	}
 
