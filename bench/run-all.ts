@@ -101,6 +101,7 @@ const version = await spawnToExit(`${node} ${cli} --version`);
 const minimalInk = await minimalInkFirstFrame();
 const startup = await startupToFirstFrame();
 const livyStartup = await startupToRuns();
+const livyCompiling = await startupToRuns(7, {NODE_DISABLE_COMPILE_CACHE: '1'});
 const idle = await idleCost();
 const steady = await steadyState();
 const keys = await keypressLatency();
@@ -136,6 +137,10 @@ const rows: Array<[string, string]> = [
 	[
 		'start-up to runs on screen (Livy, 50 batches, loopback)',
 		`${ratio(livyStartup, bare)}; ${(livyStartup / minimalInk).toFixed(1)}x the minimal Ink app`,
+	],
+	[
+		'the same, compiling each time (NODE_DISABLE_COMPILE_CACHE=1, as a first start)',
+		ratio(livyCompiling, bare),
 	],
 	[
 		'start-up to runs on screen (demo, simulators in-process)',

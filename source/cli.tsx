@@ -317,23 +317,30 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	throw error;
 });
 
-try {
-	process.exitCode = await main();
-} catch (error) {
-	if (error instanceof ConfigError || error instanceof OnceError) {
-		process.stderr.write(`sparktop: ${error.message}\n`);
-		process.exitCode = error instanceof ConfigError ? 2 : 1;
-	} else if (isProviderError(error)) {
-		process.stderr.write(`sparktop: ${error.summary()}\n`);
-		process.exitCode = 1;
-	} else {
-		throw error;
+async function run(): Promise<void> {
+	try {
+		process.exitCode = await main();
+	} catch (error) {
+		if (error instanceof ConfigError || error instanceof OnceError) {
+			process.stderr.write(`sparktop: ${error.message}\n`);
+			process.exitCode = error instanceof ConfigError ? 2 : 1;
+		} else if (isProviderError(error)) {
+			process.stderr.write(`sparktop: ${error.summary()}\n`);
+			process.exitCode = 1;
+		} else {
+			throw error;
+		}
 	}
+
+	// Output to a pipe is written asynchronously: let it all out before exiting, or a long snapshot is cut.
+	await new Promise(resolve => {
+		process.stdout.write('', resolve);
+	});
+	// Keep-alive sockets and unref'd timers must not hold the process open after the screen is gone.
+	process.exit();
 }
 
-// Output to a pipe is written asynchronously: let it all out before exiting, or a long snapshot is cut.
-await new Promise(resolve => {
-	process.stdout.write('', resolve);
-});
-// Keep-alive sockets and unref'd timers must not hold the process open after the screen is gone.
-process.exit();
+// The bundle runs as a script (source/launch), where there is no top-level await; an error nothing
+// expected still ends the program with its stack, as an uncaught rejection.
+// eslint-disable-next-line unicorn/prefer-top-level-await
+void run();

@@ -29,12 +29,12 @@ test('npm pack makes a package that installs offline, with no install scripts an
 	assert.deepEqual(
 		files.filter(
 			file =>
-				!/^(?:dist\/sparktop\.js|dist\/chunks\/[\w\-]+\.js|LICENSE|README\.md|package\.json)$/v.test(
+				!/^(?:dist\/sparktop\.js|dist\/sparktop\.cjs|dist\/azure-identity\.cjs|LICENSE|README\.md|package\.json)$/v.test(
 					file,
 				),
 		),
 		[],
-		'only the bundle, its chunks and the documents',
+		'only the program, its bundles and the documents',
 	);
 
 	const prefix = path.join(folder, 'prefix');

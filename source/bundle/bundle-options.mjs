@@ -10,22 +10,33 @@ const manifest = JSON.parse(
 );
 
 /**
- * Yoga's emscripten loader, as it suits a program that starts with requests on the wire:
- * - It fetches its inlined wasm (a data: URL) whenever a global fetch exists, and Node's fetch
- *   loads Node's own copy of undici first: about 30 ms of every start-up. With fetch hidden from
- *   that one module it decodes the wasm in place, as it does where there is none.
- * - It compiles the wasm asynchronously, on V8's worker threads, where it queues behind the
+ * Yoga's emscripten loader, made synchronous:
+ * - It would fetch its inlined wasm (a data: URL) whenever a global fetch exists, and Node's fetch
+ *   loads Node's own copy of undici first: about 30 ms of every start-up. It now decodes the wasm
+ *   in place, as it does where there is no fetch.
+ * - It would compile the wasm asynchronously, on V8's worker threads, where it queues behind the
  *   optimizing of undici's HTTP parser (wasm too) once the first answers are read: the program
  *   then waits idle for some 40 ms. Compiled on the spot, it takes about 2 ms.
+ * - yoga-layout's index awaits the loader at its top level, which only a module can do; the bundle
+ *   runs as a script (with its compiled code kept between runs, source/launch), and a loader that
+ *   is done when it returns needs no waiting.
  */
-export const yogaWithoutFetch = patchPlugin('yoga-without-fetch', [
+export const yogaSynchronous = patchPlugin('yoga-synchronous', [
 	{
 		file: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
-		prefix: 'const fetch = undefined;\n',
 		edits: [
 			[
-				'return WebAssembly.instantiate(f,d)}',
-				'const module=new WebAssembly.Module(f);return{module,instance:new WebAssembly.Instance(module,d)}}',
+				'(function(){return w||"function"!=typeof WebAssembly.instantiateStreaming||ua(H)||"function"!=typeof fetch?c(b):fetch(H,{credentials:"same-origin"}).then(function(e){return WebAssembly.instantiateStreaming(e,d).then(b,function(f){v("wasm streaming compile failed: "+f);v("falling back to ArrayBuffer instantiation");return c(b)})})})().catch(ca);return{}',
+				'a(new WebAssembly.Instance(new WebAssembly.Module(wa()),d));return{}',
+			],
+		],
+	},
+	{
+		file: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/,
+		edits: [
+			[
+				'const Yoga = wrapAssembly(await loadYoga());',
+				'const yogaModule = {};\nloadYoga(yogaModule);\nconst Yoga = wrapAssembly(yogaModule);',
 			],
 		],
 	},
@@ -134,15 +145,9 @@ export const bundleOptions = {
 			description: manifest.description,
 		}),
 	},
-	// Ink's optional devtools import would otherwise pull in a package the bundle does not need.
-	alias: {
-		'react-devtools-core': fileURLToPath(
-			new URL('react-devtools-stub.js', import.meta.url),
-		),
-	},
 	plugins: [
 		inkOutput,
-		yogaWithoutFetch,
+		yogaSynchronous,
 		meowWithoutEagerNormalize,
 		undiciWithoutEagerHttp2,
 		lazyUnicode,

@@ -11,6 +11,7 @@
 //   lines landed, a row of the same cells as last frame's keeps its text, and a changed one
 //   is written by styled-row.ts, which works out style changes only where a style changes; text
 //   measuring and clipping keep what the last two frames used (output-caches.ts).
+// - React's devtools are left out (reconciler.js).
 // Tests through ink-testing-library run Ink unpatched.
 import {fileURLToPath} from 'node:url';
 import {patchPlugin} from './patch-plugin.mjs';
@@ -89,10 +90,20 @@ const patches = [
 		file: /[\\/]ink[\\/]build[\\/]reconciler\.js$/,
 		prefix: `import { nodeChanged as sparktopNodeChanged } from ${terminal('kept-subtrees.ts')};\n`,
 		edits: [
-			'commitUpdate(node, _type, oldProps, newProps) {',
-			'hideInstance(node) {',
-			'unhideInstance(node) {',
-		].map(head => markingChange(head, '        ')),
+			...[
+				'commitUpdate(node, _type, oldProps, newProps) {',
+				'hideInstance(node) {',
+				'unhideInstance(node) {',
+			].map(head => markingChange(head, '        ')),
+			// With DEV=true Ink loads React's devtools at its top level and reads its package.json for
+			// them: neither belongs in a monitor's bundle (ws alone is 48 KiB), and a top-level await
+			// cannot run in a script, which the bundle is (source/launch).
+			[
+				"await import('./devtools.js');",
+				"throw new Error('sparktop is built without React devtools');",
+			],
+			['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
+		],
 	},
 	{
 		file: /[\\/]ink[\\/]build[\\/]output\.js$/,

@@ -1,6 +1,5 @@
 import process from 'node:process';
 import {readFileSync} from 'node:fs';
-import {homedir} from 'node:os';
 import path from 'node:path';
 import {providerModules} from '../providers/registry.js';
 import {didYouMean} from '../text/closest.js';
@@ -10,6 +9,7 @@ import {moduleOf} from './create-provider.js';
 import type {Bounded} from './bounded-number.js';
 import {parseInterval} from './interval.js';
 import {parseMaxRuns} from './max-runs.js';
+import {xdgFolder} from './xdg-folder.js';
 import type {TargetConfig} from './target-config.js';
 
 export type ConfigFile = {
@@ -30,13 +30,7 @@ const topKeys = ['interval', 'maxRuns', 'utc', 'bell', 'profiles'];
 export function defaultConfigPath(
 	env: NodeJS.ProcessEnv = process.env,
 ): string {
-	// An empty XDG_CONFIG_HOME counts as unset, as the XDG spec says.
-	const configured = env['XDG_CONFIG_HOME'];
-	const base =
-		configured === undefined || configured === ''
-			? path.join(homedir(), '.config')
-			: configured;
-	return path.join(base, 'sparktop', 'config.json');
+	return path.join(xdgFolder(env, 'XDG_CONFIG_HOME', '.config'), 'config.json');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -44,6 +44,7 @@ const endingSignals = {
  * SIGTERM, SIGHUP), a crash, and as a last resort when the process exits at all.
  */
 export async function runTui(options: TuiOptions): Promise<number> {
+	// The npm program has set these before compiling (source/launch); the single executable has not.
 	tuneV8ForAMonitor();
 	const {store, listedOrDue} = options.watching;
 	const providers = new Map(

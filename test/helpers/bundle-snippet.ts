@@ -19,12 +19,14 @@ export async function bundleModule<Module>(name: string): Promise<Module> {
 
 /**
  * `lines` of JavaScript bundled from the repository's root through `plugins`, as the cli's build
- * bundles its dependencies, into a file of the test's own.
+ * bundles its dependencies, into a file of the test's own: a module, or a CommonJS script as the
+ * cli's bundle is.
  */
 export async function bundledSnippet(
 	t: TestContext,
 	lines: string[],
 	plugins: Plugin[],
+	format: 'esm' | 'cjs' = 'esm',
 ): Promise<string> {
 	const bundled = await build({
 		stdin: {
@@ -34,12 +36,15 @@ export async function bundledSnippet(
 		},
 		bundle: true,
 		platform: 'node',
-		format: 'esm',
+		format,
 		write: false,
 		logLevel: 'silent',
 		plugins,
 	});
-	const file = path.join(tempFolder(t), 'bundled.mjs');
+	const file = path.join(
+		tempFolder(t),
+		format === 'esm' ? 'bundled.mjs' : 'bundled.cjs',
+	);
 	writeFileSync(file, bundled.outputFiles[0]!.text);
 	return file;
 }

@@ -18,8 +18,12 @@ type YogaLoad = {
 	readonly width: number;
 };
 
-/** What a program bundled with `plugins` does as it lays out one node. */
-async function yogaLoad(t: TestContext, plugins: Plugin[]): Promise<YogaLoad> {
+/** What a program bundled with `plugins` (as `format`) does as it lays out one node. */
+async function yogaLoad(
+	t: TestContext,
+	plugins: Plugin[],
+	format: 'esm' | 'cjs' = 'esm',
+): Promise<YogaLoad> {
 	const file = await bundledSnippet(
 		t,
 		[
@@ -29,6 +33,7 @@ async function yogaLoad(t: TestContext, plugins: Plugin[]): Promise<YogaLoad> {
 			"console.log(JSON.stringify({fetchModules: process.moduleLoadList.filter(name => name.includes('undici')), instantiated: globalThis.instantiated, width: node.getComputedWidth()}));",
 		],
 		plugins,
+		format,
 	);
 	const out = execFileSync(
 		process.execPath,
@@ -38,8 +43,8 @@ async function yogaLoad(t: TestContext, plugins: Plugin[]): Promise<YogaLoad> {
 	return JSON.parse(out) as YogaLoad;
 }
 
-test("the bundle's yoga decodes its wasm in place and compiles it on the spot: start-up never loads Node's fetch nor waits for V8's workers", async t => {
-	const {yogaWithoutFetch} = await bundleModule<{yogaWithoutFetch: Plugin}>(
+test("the bundle's yoga decodes its wasm in place and compiles it on the spot, before its module is done loading: start-up never loads Node's fetch nor waits for V8's workers, and the bundle can be a script", async t => {
+	const {yogaSynchronous} = await bundleModule<{yogaSynchronous: Plugin}>(
 		'bundle-options.mjs',
 	);
 	const unpatched = await yogaLoad(t, []);
@@ -52,9 +57,12 @@ test("the bundle's yoga decodes its wasm in place and compiles it on the spot: s
 		unpatched.instantiated > 0,
 		'without the plugin, yoga compiles its wasm asynchronously',
 	);
-	assert.deepEqual(await yogaLoad(t, [yogaWithoutFetch]), {
-		fetchModules: [],
-		instantiated: 0,
-		width: 10,
-	});
+	await assert.rejects(
+		yogaLoad(t, [], 'cjs'),
+		/Top-level await/v,
+		'without the plugin, yoga awaits its wasm at its top level, which a script cannot',
+	);
+	const patched = {fetchModules: [], instantiated: 0, width: 10};
+	assert.deepEqual(await yogaLoad(t, [yogaSynchronous]), patched);
+	assert.deepEqual(await yogaLoad(t, [yogaSynchronous], 'cjs'), patched);
 });
