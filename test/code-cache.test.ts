@@ -25,6 +25,11 @@ import {hasTmux, TmuxSession} from './helpers/tmux.js';
 
 const thisNode = `-${process.version}-${process.arch}.v8code`;
 
+const keptOf = (...code: number[]) => ({
+	bytecodeBytes: 1000,
+	code: Uint8Array.of(...code),
+});
+
 test('the code is kept in the user’s cache folder, not a shared one, unless Node’s own switch turns it off', () => {
 	assert.equal(
 		codeCacheFolder({XDG_CACHE_HOME: '/somewhere/cache'}),
@@ -49,14 +54,18 @@ test('code is written whole for this user alone, read back, and replaces the cod
 	const folder = path.join(tempFolder(t), 'cache', 'sparktop');
 	const older = codeCacheFile(folder, 'a'.repeat(32));
 	const otherNode = path.join(folder, `${'a'.repeat(32)}-v0.0.0-x64.v8code`);
-	writeCodeCache(older, Uint8Array.of(1, 2));
+	writeCodeCache(older, keptOf(1, 2));
 	writeFileSync(otherNode, 'kept');
 	const file = codeCacheFile(folder, 'b'.repeat(32));
 	assert.equal(path.basename(file), `${'b'.repeat(32)}${thisNode}`);
 	assert.equal(readCodeCache(file), undefined, 'nothing kept yet');
 
-	writeCodeCache(file, Uint8Array.of(7, 8, 9));
-	assert.deepEqual([...(readCodeCache(file) ?? [])], [7, 8, 9]);
+	writeCodeCache(file, {bytecodeBytes: 123_456, code: Uint8Array.of(7, 8, 9)});
+	const read = readCodeCache(file);
+	assert.deepEqual(
+		[read?.bytecodeBytes, [...(read?.code ?? [])]],
+		[123_456, [7, 8, 9]],
+	);
 	assert.deepEqual(readdirSync(folder).toSorted(), [
 		path.basename(otherNode),
 		path.basename(file),
@@ -70,7 +79,7 @@ test('a cache that cannot be written, or is no file, is left alone without an er
 	writeFileSync(blocker, '');
 	const file = codeCacheFile(path.join(blocker, 'sparktop'), 'c'.repeat(32));
 	assert.doesNotThrow(() => {
-		writeCodeCache(file, Uint8Array.of(1));
+		writeCodeCache(file, keptOf(1));
 	});
 	assert.equal(readCodeCache(file), undefined);
 
@@ -90,7 +99,7 @@ test(
 	},
 	t => {
 		const file = codeCacheFile(tempFolder(t), 'e'.repeat(32));
-		writeCodeCache(file, Uint8Array.of(1, 2, 3));
+		writeCodeCache(file, keptOf(1, 2, 3));
 		assert.notEqual(readCodeCache(file), undefined);
 		chownSync(file, 1, 1);
 		assert.equal(readCodeCache(file), undefined);
@@ -133,7 +142,7 @@ async function watchOnce(t: TestContext, cache: string, url: string) {
 	assert.match(session.capture(), /EXIT=0/v);
 }
 
-test('the monitor keeps V8’s code after its first run and starts from it afterwards: V8 accepts it under the monitor’s own V8 settings, so it is not written again', async t => {
+test('the monitor keeps V8’s code and starts from it afterwards: V8 accepts it under the monitor’s own V8 settings, so it is not written again; code kept by a run that compiled far less is replaced', async t => {
 	if (!hasTmux()) {
 		assert.equal(
 			process.env['SPARKTOP_REQUIRE_TMUX'],
@@ -145,12 +154,19 @@ test('the monitor keeps V8’s code after its first run and starts from it after
 	}
 
 	const cache = tempFolder(t);
+	const version = await runCli(['--version'], {XDG_CACHE_HOME: cache});
+	assert.equal(version.code, 0, version.stderr);
+	const versionCode = keptCode(cache);
+	assert.ok(versionCode, '--version keeps its code');
+	assert.match(versionCode.name, /^[\da-f]{32}-v[\d.]+-\w+\.v8code$/v);
+
 	const {url} = await scenario(t, {only: 'livy', atSeconds: 4.5, now: true});
 	await watchOnce(t, cache, url);
 	const made = keptCode(cache);
-	assert.ok(made, 'the first run keeps its code');
-	assert.match(made.name, /^[\da-f]{32}-v[\d.]+-\w+\.v8code$/v);
-	assert.ok(made.size > 100_000, `${made.size} bytes of code`);
+	assert.ok(
+		made && made.size > versionCode.size * 1.5,
+		`the monitor keeps its own code: ${made?.size} bytes, where --version kept ${versionCode.size}`,
+	);
 
 	await watchOnce(t, cache, url);
 	assert.deepEqual(
@@ -184,6 +200,7 @@ test('kept code that is damaged or not V8’s is replaced, and the program runs 
 	const file = path.join(cache, 'sparktop', made.name);
 	for (const damage of [
 		new TextEncoder().encode('not code at all'),
+		new Uint8Array(2),
 		readFileSync(file).subarray(0, Math.floor(made.size / 2)),
 	]) {
 		writeFileSync(file, damage);

@@ -1,4 +1,5 @@
 import {
+	appendFileSync,
 	closeSync,
 	fstatSync,
 	mkdirSync,
@@ -11,6 +12,8 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
+import v8 from 'node:v8';
+import type vm from 'node:vm';
 import {xdgFolder} from '../cli/xdg-folder.js';
 
 /**
@@ -37,11 +40,20 @@ export function codeCacheFile(folder: string, bundleDigest: string): string {
 	return path.join(folder, `${bundleDigest}${codeSuffix}`);
 }
 
+/** V8's code for the bundle, and how much bytecode the run that made it had compiled by then. */
+export type KeptCode = {
+	readonly code: Uint8Array;
+	readonly bytecodeBytes: number;
+};
+
+/** The file starts with the bytecode count, a little-endian 32-bit number; V8's code follows. */
+const headerBytes = 4;
+
 /**
- * The cached code in `file`, if it is there and this user's own (a file another user could have
+ * The code kept in `file`, if it is there and this user's own (a file another user could have
  * written is code this one would run).
  */
-export function readCodeCache(file: string): Uint8Array | undefined {
+export function readCodeCache(file: string): KeptCode | undefined {
 	let descriptor: number;
 	try {
 		descriptor = openSync(file, 'r');
@@ -56,7 +68,13 @@ export function readCodeCache(file: string): Uint8Array | undefined {
 			return undefined;
 		}
 
-		return readFileSync(descriptor);
+		const kept = readFileSync(descriptor);
+		return kept.length > headerBytes
+			? {
+					bytecodeBytes: kept.readUInt32LE(0),
+					code: kept.subarray(headerBytes),
+				}
+			: undefined;
 	} catch {
 		return undefined;
 	} finally {
@@ -65,16 +83,23 @@ export function readCodeCache(file: string): Uint8Array | undefined {
 }
 
 /**
- * Keeps `code` in `file`, whole or not at all (written aside, then renamed), in a folder only this
+ * Keeps `kept` in `file`, whole or not at all (written aside, then renamed), in a folder only this
  * user can read, and drops this Node's code for other bundles (earlier versions of sparktop). A
  * cache that cannot be written is no error: the next start compiles again.
  */
-export function writeCodeCache(file: string, code: Uint8Array): void {
+export function writeCodeCache(file: string, kept: KeptCode): void {
 	const folder = path.dirname(file);
 	const aside = `${file}.${process.pid}`;
+	const header = new Uint8Array(headerBytes);
+	new DataView(header.buffer).setUint32(
+		0,
+		Math.min(kept.bytecodeBytes, 0xff_ff_ff_ff),
+		true,
+	);
 	try {
 		mkdirSync(folder, {recursive: true, mode: 0o700});
-		writeFileSync(aside, code, {mode: 0o600});
+		writeFileSync(aside, header, {mode: 0o600});
+		appendFileSync(aside, kept.code);
 		renameSync(aside, file);
 		for (const name of readdirSync(folder)) {
 			if (name.endsWith(codeSuffix) && name !== path.basename(file)) {
@@ -88,4 +113,40 @@ export function writeCodeCache(file: string, code: Uint8Array): void {
 			// Nothing more can be done, and the program is ending: an error here would only alarm.
 		}
 	}
+}
+
+/**
+ * When a run's code is looked at for keeping: a monitor has drawn its runs by then, and V8 has not
+ * yet dropped the bytecode of functions only the start ran (it flushes what goes unused).
+ */
+const keepAfterMs = 2000;
+
+/** How much more bytecode than the kept code was made with makes it worth writing again. */
+const growthWorthKeeping = 1.2;
+
+/**
+ * Keeps the code `script` compiled in `file`, 2 s after the start or as the program ends if that
+ * comes first, when there was none (`kept`), V8 refused it, or this run compiled a fifth more:
+ * code kept by `sparktop --version` would leave the monitor's own to be compiled at every start.
+ */
+export function keepCompiledCode(
+	script: vm.Script,
+	file: string,
+	kept: KeptCode | undefined,
+): void {
+	const madeWith =
+		kept === undefined || script.cachedDataRejected === true
+			? 0
+			: kept.bytecodeBytes;
+	const decide = () => {
+		clearTimeout(timer);
+		process.off('exit', decide);
+		const bytecodeBytes = v8.getHeapCodeStatistics().bytecode_and_metadata_size;
+		if (bytecodeBytes > madeWith * growthWorthKeeping) {
+			writeCodeCache(file, {bytecodeBytes, code: script.createCachedData()});
+		}
+	};
+
+	const timer = setTimeout(decide, keepAfterMs).unref();
+	process.once('exit', decide);
 }
