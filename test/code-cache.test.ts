@@ -191,17 +191,28 @@ test('the monitor keeps V8’s code and starts from it afterwards: V8 accepts it
 	assert.ok(runsOf(cached.stdout).length > 0);
 });
 
-test('kept code that is damaged or not V8’s is replaced, and the program runs as ever', async t => {
+test('kept code that is damaged (cut short, bytes changed) or not V8’s is replaced, and the program runs as ever', async t => {
 	const cache = tempFolder(t);
 	const env = {XDG_CACHE_HOME: cache};
 	assert.equal((await runCli(['--version'], env)).code, 0);
 	const made = keptCode(cache);
 	assert.ok(made);
 	const file = path.join(cache, 'sparktop', made.name);
+	const whole = readFileSync(file);
+	const flipped = Uint8Array.from(whole);
+	for (
+		let at = Math.floor(flipped.length / 2);
+		at < flipped.length;
+		at += 4099
+	) {
+		flipped[at] = 255 - flipped[at]!;
+	}
+
 	for (const damage of [
 		new TextEncoder().encode('not code at all'),
 		new Uint8Array(2),
-		readFileSync(file).subarray(0, Math.floor(made.size / 2)),
+		whole.subarray(0, Math.floor(made.size / 2)),
+		flipped,
 	]) {
 		writeFileSync(file, damage);
 		const run = await runCli(['--version'], env);

@@ -1,3 +1,5 @@
+import {Buffer} from 'node:buffer';
+import {createHash} from 'node:crypto';
 import {
 	appendFileSync,
 	closeSync,
@@ -46,8 +48,17 @@ export type KeptCode = {
 	readonly bytecodeBytes: number;
 };
 
-/** The file starts with the bytecode count, a little-endian 32-bit number; V8's code follows. */
-const headerBytes = 4;
+/**
+ * The file starts with the first 16 bytes of the SHA-256 of V8's code and the bytecode count (a
+ * little-endian 32-bit number), padded to 24 bytes so the code after them stays 8-byte aligned.
+ * V8 checks its code's length but not its bytes: code damaged on disk would crash every start.
+ */
+const digestBytes = 16;
+const headerBytes = 24;
+
+function digestOf(code: Uint8Array): Uint8Array {
+	return createHash('sha256').update(code).digest().subarray(0, digestBytes);
+}
 
 /**
  * The code kept in `file`, if it is there and this user's own (a file another user could have
@@ -69,11 +80,10 @@ export function readCodeCache(file: string): KeptCode | undefined {
 		}
 
 		const kept = readFileSync(descriptor);
-		return kept.length > headerBytes
-			? {
-					bytecodeBytes: kept.readUInt32LE(0),
-					code: kept.subarray(headerBytes),
-				}
+		const code = kept.subarray(headerBytes);
+		return kept.length > headerBytes &&
+			kept.subarray(0, digestBytes).equals(digestOf(code))
+			? {bytecodeBytes: kept.readUInt32LE(digestBytes), code}
 			: undefined;
 	} catch {
 		return undefined;
@@ -90,11 +100,11 @@ export function readCodeCache(file: string): KeptCode | undefined {
 export function writeCodeCache(file: string, kept: KeptCode): void {
 	const folder = path.dirname(file);
 	const aside = `${file}.${process.pid}`;
-	const header = new Uint8Array(headerBytes);
-	new DataView(header.buffer).setUint32(
-		0,
+	const header = Buffer.alloc(headerBytes);
+	header.set(digestOf(kept.code));
+	header.writeUInt32LE(
 		Math.min(kept.bytecodeBytes, 0xff_ff_ff_ff),
-		true,
+		digestBytes,
 	);
 	try {
 		mkdirSync(folder, {recursive: true, mode: 0o700});
