@@ -11,6 +11,7 @@ import type {Run} from './model/types.js';
 import {findRuns, parseRunName} from './store/find-run.js';
 import {detailResource, statementsResource} from './store/resources.js';
 import {bottomLine, noticeMs} from './ui/bottom-line.js';
+import {commandHistory} from './ui/command-history.js';
 import {completeCommand} from './ui/command-line.js';
 import {flashMs, flashOf} from './ui/flash.js';
 import type {Intent} from './ui/keys/intents.js';
@@ -252,7 +253,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 		);
 	};
 
-	const history = useRef<{lines: string[]; at: number}>({lines: [], at: 0});
+	const history = useMemo(() => commandHistory(), []);
 	const targets = [...providers.keys()];
 	const {offerCancel, copySelection, runCommand} = useSelectionActions({
 		selection() {
@@ -323,13 +324,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 			}
 
 			case 'command': {
-				if (intent.text.trim() !== '') {
-					history.current = {
-						lines: [...history.current.lines, intent.text].slice(-100),
-						at: history.current.lines.length + 1,
-					};
-				}
-
+				history.record(intent.text);
 				runCommand(intent.text);
 				break;
 			}
@@ -347,10 +342,7 @@ export default function App({write = false, questionReadyMs, bell}: AppProps) {
 			}
 
 			case 'history': {
-				const {lines, at} = history.current;
-				const next = Math.max(0, Math.min(lines.length, at + intent.step));
-				history.current = {lines, at: next};
-				dispatch({type: 'commandSet', text: lines[next] ?? ''});
+				dispatch({type: 'commandSet', text: history.step(intent.step)});
 				break;
 			}
 

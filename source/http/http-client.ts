@@ -9,14 +9,10 @@ import {readErrorBody, type ErrorBodyFacts} from './error-body.js';
 import {ProviderError} from './provider-error.js';
 import {takeSlot} from './rate-limit.js';
 import {retryAfterMs} from './retry-after.js';
+import {transportFailure, type TransportTimeouts} from './transport-error.js';
 
-export type HttpTimeouts = {
-	readonly connectMs: number;
-	readonly headersMs: number;
-	readonly bodyMs: number;
-	/** Ceiling for the whole exchange, connect to last byte. */
-	readonly totalMs: number;
-};
+/** Each wait of an exchange; `totalMs` is the ceiling for the whole of it, connect to last byte. */
+export type HttpTimeouts = TransportTimeouts;
 
 export const defaultTimeouts: HttpTimeouts = {
 	connectMs: 5000,
@@ -257,10 +253,14 @@ export class HttpClient {
 				throw error;
 			}
 
-			throw this.transportError(request, error, {
-				timedOut: timeout.signal.aborted,
-				timeouts,
-			});
+			throw this.error(
+				request,
+				transportFailure(error, {
+					timedOut: timeout.signal.aborted,
+					timeouts,
+					host: this.endpoint.host,
+				}),
+			);
 		} finally {
 			clearTimeout(timer);
 		}
@@ -294,47 +294,6 @@ export class HttpClient {
 				this.options.now?.() ?? Date.now(),
 			),
 			throttled: specific.throttled,
-		});
-	}
-
-	private transportError(
-		request: HttpRequest,
-		error: unknown,
-		context: {readonly timedOut: boolean; readonly timeouts: HttpTimeouts},
-	): ProviderError {
-		// The errors of undici carry string codes; a DOMException's code is a number.
-		const raw = (error as {code?: unknown} | undefined)?.code;
-		const code = typeof raw === 'string' ? raw : '';
-		const name = (error as {name?: unknown} | undefined)?.name;
-		const {timeouts} = context;
-		const waited: Readonly<Record<string, string>> = {
-			UND_ERR_CONNECT_TIMEOUT: `no connection within ${timeouts.connectMs / 1000}s`,
-			UND_ERR_HEADERS_TIMEOUT: `no answer within ${timeouts.headersMs / 1000}s`,
-			UND_ERR_BODY_TIMEOUT: `the answer stalled for ${timeouts.bodyMs / 1000}s`,
-		};
-		if (context.timedOut || name === 'TimeoutError' || waited[code]) {
-			return this.error(request, {
-				kind: 'timeout',
-				message: `timed out: ${waited[code] ?? `no complete answer within ${timeouts.totalMs / 1000}s`} (${this.endpoint.host})`,
-			});
-		}
-
-		if (name === 'AbortError' || code === 'UND_ERR_ABORTED') {
-			return this.error(request, {kind: 'aborted', message: 'aborted'});
-		}
-
-		const hint: Readonly<Record<string, string>> = {
-			ECONNREFUSED: 'connection refused',
-			ENOTFOUND: 'host not found',
-			EAI_AGAIN: 'host lookup failed',
-			ECONNRESET: 'connection reset',
-			EHOSTUNREACH: 'host unreachable',
-			UND_ERR_SOCKET: 'connection closed by the server',
-		};
-		return this.error(request, {
-			kind: 'network',
-			code: code || undefined,
-			message: `${hint[code] ?? 'network error'} (${this.endpoint.host})`,
 		});
 	}
 

@@ -1,5 +1,5 @@
 import {isDeepStrictEqual} from 'node:util';
-import {ProviderError, toProviderError} from '../http/provider-error.js';
+import {type ProviderError, toProviderError} from '../http/provider-error.js';
 import type {Action} from './actions.js';
 import {backoffDelay, type BackoffPolicy} from './backoff.js';
 import type {Clock, TimerHandle} from './clock.js';
@@ -9,10 +9,14 @@ import {
 	type ResourceSpec,
 	type StoreStatus,
 } from './resource-snapshot.js';
+import {performAction} from './perform-action.js';
+import {
+	deadlineError,
+	requestDeadlineMs,
+	withLatency,
+} from './request-deadline.js';
 import {StatusFeed} from './status-feed.js';
 import type {WatchedKey} from './store-status.js';
-
-const actionTimeoutMs = 60_000;
 
 export type PollingStoreOptions = {
 	readonly clock: Clock;
@@ -46,11 +50,6 @@ type Entry = {
 	/** Gives up on a request that takes far longer than this key's answers usually do. */
 	deadlineTimer?: TimerHandle;
 };
-
-/** A request may take this many times the key's slowest recent answer before it is given up. */
-const deadlineFactor = 4;
-const minDeadlineMs = 2000;
-const maxDeadlineMs = 30_000;
 
 export class PollingStore {
 	private readonly options: Required<PollingStoreOptions>;
@@ -158,25 +157,14 @@ export class PollingStore {
 	 * Resolves to the error, if any; never rejects.
 	 */
 	async act(action: Action): Promise<ProviderError | undefined> {
-		const controller = new AbortController();
-		const timer = this.options.clock.setTimeout(() => {
-			controller.abort(
-				new Error(`no answer within ${actionTimeoutMs / 1000}s`),
-			);
-		}, actionTimeoutMs);
-		try {
-			await action.perform(controller.signal);
-		} catch (error) {
-			return toProviderError(error, 'sparktop', action.label);
-		} finally {
-			this.options.clock.clearTimeout(timer);
+		const error = await performAction(action, this.options.clock);
+		if (error === undefined) {
+			for (const key of action.refreshKeys) {
+				this.refresh(key);
+			}
 		}
 
-		for (const key of action.refreshKeys) {
-			this.refresh(key);
-		}
-
-		return undefined;
+		return error;
 	}
 
 	setPaused(paused: boolean): void {
@@ -346,35 +334,22 @@ export class PollingStore {
 		);
 	}
 
-	/**
-	 * A request that hangs or trickles is given up once it has taken several times what this key's
-	 * answers usually take (never less than the interval or 2 s), so a server that recovers is read
-	 * again within seconds instead of after the HTTP timeouts. Before any answer, only those apply.
-	 */
+	/** A request that hangs or trickles is given up at its deadline (request-deadline.ts). */
 	private armDeadline(entry: Entry, controller: AbortController): void {
-		if (entry.latencies.length === 0) {
+		const deadlineMs = requestDeadlineMs(
+			entry.latencies,
+			this.options.intervalMs,
+		);
+		if (deadlineMs === undefined) {
 			return;
 		}
 
-		const deadlineMs = Math.min(
-			maxDeadlineMs,
-			Math.max(
-				minDeadlineMs,
-				this.options.intervalMs,
-				deadlineFactor * Math.max(...entry.latencies),
-			),
-		);
 		entry.deadlineTimer = this.options.clock.setTimeout(() => {
 			entry.deadlineTimer = undefined;
 			this.fail(
 				entry,
 				controller,
-				new ProviderError({
-					kind: 'timeout',
-					provider: 'sparktop',
-					operation: entry.spec.key,
-					message: `no answer within ${formatSeconds(deadlineMs)}, where it usually answers within ${formatSeconds(Math.max(...entry.latencies))}`,
-				}),
+				deadlineError(entry.spec.key, deadlineMs, entry.latencies),
 			);
 		}, deadlineMs);
 	}
@@ -389,10 +364,7 @@ export class PollingStore {
 		}
 
 		const now = this.options.clock.now();
-		entry.latencies = [
-			...entry.latencies.slice(-4),
-			now - (entry.sentAt ?? now),
-		];
+		entry.latencies = withLatency(entry.latencies, now - (entry.sentAt ?? now));
 		// The request is over: aborting it would only raise an AbortError no one listens for.
 		this.release(entry);
 		entry.completedAt = now;
@@ -519,8 +491,4 @@ export class PollingStore {
 			}
 		}
 	}
-}
-
-function formatSeconds(ms: number): string {
-	return `${Math.round(ms / 100) / 10}s`;
 }

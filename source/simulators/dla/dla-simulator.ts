@@ -1,85 +1,19 @@
 import {randomUUID} from 'node:crypto';
 import {asObject, asText} from '../../model/wire.js';
 import {popError, popGatewayRefusal} from '../alibaba/pop-gateway.js';
-import {statementTemplates} from '../livy/livy-scenario.js';
+import {statementTemplates} from '../livy/statement-templates.js';
 import {type SimClock, scenarioTime} from '../sim-clock.js';
 import {json, type SimRequest, type SimResponse} from '../sim-server.js';
+import {jobStatus, jobsAt, type SimDlaJob} from './dla-scenario.js';
 
 /**
- * DLA serverless Spark (RPC) over a small scenario: batch jobs that run to success, error or dead,
- * and interactive jobs whose statements go waiting -> running -> available | error, cancellable.
- * Pure functions of time plus the cancellations received.
+ * DLA serverless Spark (RPC) over its scenario (dla-scenario.ts): interactive jobs' statements go
+ * waiting -> running -> available | error, cancellable. Pure functions of time plus the
+ * cancellations received.
  */
-
-type SimDlaJob = {
-	readonly id: string;
-	readonly name: string;
-	readonly interactive: boolean;
-	readonly startAt: number;
-	readonly runFor: number;
-	readonly ends: 'success' | 'error' | 'dead';
-};
 
 const product = 'openanalytics-open';
 export const dlaTestVirtualCluster = 'MyCluster';
-
-function jobsAt(t: number): SimDlaJob[] {
-	const jobs: SimDlaJob[] = [];
-	for (let index = 0; index < 24; index++) {
-		jobs.push({
-			id: `j20261121${String(index).padStart(4, '0')}hangzhouf742a4330000${String(900 + index)}`,
-			name: index % 3 === 0 ? 'SparkPi' : `nightly-${index % 5}`,
-			interactive: false,
-			startAt: -1200 * (24 - index),
-			runFor: 300,
-			ends: index % 7 === 2 ? 'error' : index % 11 === 5 ? 'dead' : 'success',
-		});
-	}
-
-	jobs.push(
-		{
-			id: 'j202611210900hangzhouinteractive0001',
-			name: 'notebook-alice',
-			interactive: true,
-			startAt: 0,
-			runFor: 100_000,
-			ends: 'success',
-		},
-		{
-			id: 'j202611210900hangzhouinteractive0002',
-			name: 'notebook-bob',
-			interactive: true,
-			startAt: -60,
-			runFor: 100_000,
-			ends: 'success',
-		},
-	);
-	for (let index = 0; index * 30 <= t && index < 300; index++) {
-		jobs.push({
-			id: `j20261121live${String(index).padStart(4, '0')}hangzhouf742a43300`,
-			name: 'SparkPi',
-			interactive: false,
-			startAt: index * 30,
-			runFor: 25,
-			ends: index % 4 === 3 ? 'error' : 'success',
-		});
-	}
-
-	return jobs;
-}
-
-/** A job's status at `t`, given when (if ever) it was killed. */
-function jobStatus(job: SimDlaJob, t: number, killedAt?: number): string {
-	if (killedAt !== undefined && killedAt < job.startAt + job.runFor) {
-		return 'killed';
-	}
-
-	if (t >= job.startAt + job.runFor) {
-		return job.ends;
-	}
-
-	return t < job.startAt + 3 ? 'starting' : 'running';
-}
 
 const statementEvery = 12;
 const statementRun = 6;
