@@ -18,7 +18,7 @@ import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import postject from 'postject';
-import {bundleOptions, requireBanner} from './bundle-options.mjs';
+import {scriptOptions, scriptText} from './bundle-options.mjs';
 
 if (process.platform !== 'linux' || process.arch !== 'x64') {
 	process.stderr.write(
@@ -33,29 +33,22 @@ const output = path.resolve(
 );
 const work = mkdtempSync(path.join(tmpdir(), 'sparktop-sea-'));
 try {
-	// One file: a module imported from memory cannot reach chunks beside it.
+	// One file, the cli's script with everything in it (the npm bundle's Azure identity library
+	// included): the executable's main script can require only Node's own modules.
 	const bundled = await build({
-		...bundleOptions,
+		...scriptOptions,
 		write: false,
-		outfile: 'sparktop.mjs',
-		// The module comes from memory, not a file: its own place (and so require's) is the executable,
-		// and stack traces name it sparktop.mjs instead of a megabyte of base64.
-		define: {
-			...bundleOptions.define,
-			'import.meta.url': 'sparktopModuleUrl',
-		},
-		banner: {
-			js: `import {pathToFileURL as sparktopFileUrl} from 'node:url'; const sparktopModuleUrl = sparktopFileUrl(process.execPath).href; ${requireBanner('sparktopModuleUrl')}`,
-		},
-		footer: {js: '//# sourceURL=sparktop.mjs'},
+		outfile: 'sparktop.cjs',
 	});
-	const [bundle] = bundled.outputFiles;
-	writeFileSync(path.join(work, 'sparktop.mjs'), bundle.contents);
+	const main = path.join(work, 'sparktop.cjs');
+	writeFileSync(main, scriptText(bundled.outputFiles[0]));
+	// V8's code for the script is made as the blob is, and read at each start instead of compiling
+	// it (for the functions the script compiles as it loads).
 	const config = {
-		main: fileURLToPath(new URL('sea-main.cjs', import.meta.url)),
+		main,
 		output: path.join(work, 'sea.blob'),
 		disableExperimentalSEAWarning: true,
-		assets: {'sparktop.mjs': path.join(work, 'sparktop.mjs')},
+		useCodeCache: true,
 	};
 	writeFileSync(path.join(work, 'sea.json'), JSON.stringify(config));
 	execFileSync(process.execPath, ['--experimental-sea-config', 'sea.json'], {

@@ -10,23 +10,10 @@ import {createHash} from 'node:crypto';
 import {chmodSync, rmSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
-import {bundleOptions} from './bundle-options.mjs';
+import {bundleOptions, scriptOptions, scriptText} from './bundle-options.mjs';
 
 const outdir = fileURLToPath(new URL('../../dist', import.meta.url));
 rmSync(`${outdir}/chunks`, {recursive: true, force: true});
-
-const script = {
-	...bundleOptions,
-	format: 'cjs',
-	// A script run through node:vm has no import(): the library apart is required instead.
-	supported: {...bundleOptions.supported, 'dynamic-import': false},
-	// Bundled modules read their own place through import.meta, which a script does not have.
-	define: {...bundleOptions.define, 'import.meta': 'sparktopImportMeta'},
-	// Strict as the modules were: esbuild's own "use strict" comes after the banner, too late.
-	banner: {
-		js: "'use strict'; const sparktopImportMeta = {url: require('node:url').pathToFileURL(__filename).href};",
-	},
-};
 
 const identityApart = {
 	name: 'azure-identity-apart',
@@ -39,18 +26,17 @@ const identityApart = {
 };
 
 await build({
-	...script,
+	...scriptOptions,
 	entryPoints: ['@azure/identity'],
 	outfile: `${outdir}/azure-identity.cjs`,
 });
 const bundled = await build({
-	...script,
+	...scriptOptions,
 	outfile: `${outdir}/sparktop.cjs`,
 	write: false,
-	plugins: [...bundleOptions.plugins, identityApart],
+	plugins: [...scriptOptions.plugins, identityApart],
 });
-// The cli's hashbang would be a syntax error inside the function the program wraps the bundle in.
-const bundle = Buffer.from(bundled.outputFiles[0].text.replace(/^#!.*\n/v, ''));
+const bundle = Buffer.from(scriptText(bundled.outputFiles[0]));
 writeFileSync(`${outdir}/sparktop.cjs`, bundle);
 
 await build({

@@ -154,6 +154,23 @@ export const bundleOptions = {
 	],
 };
 
-/** Bundled CommonJS dependencies (signal-exit and others) call require(); `base` names the module's place. */
-export const requireBanner = base =>
-	`import {createRequire as sparktopCreateRequire} from 'node:module'; const require = sparktopCreateRequire(${base});`;
+/**
+ * The cli as one CommonJS script, which both the npm program (source/launch) and the single
+ * executable run with V8's code kept: Node keeps code for scripts, not for modules (Node 20).
+ * @type {import('esbuild').BuildOptions}
+ */
+export const scriptOptions = {
+	...bundleOptions,
+	format: 'cjs',
+	// A script has no import(): bundled modules loaded on demand are required instead.
+	supported: {...bundleOptions.supported, 'dynamic-import': false},
+	// Bundled modules read their own place through import.meta, which a script does not have.
+	define: {...bundleOptions.define, 'import.meta': 'sparktopImportMeta'},
+	// Strict as the modules were: esbuild's own "use strict" comes after the banner, too late.
+	banner: {
+		js: "'use strict'; const sparktopImportMeta = {url: require('node:url').pathToFileURL(__filename).href};",
+	},
+};
+
+/** A built script's text; the cli's hashbang would be a syntax error inside a function wrapping it. */
+export const scriptText = outputFile => outputFile.text.replace(/^#!.*\n/v, '');
