@@ -10,6 +10,7 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import {homedir} from 'node:os';
+import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {type TestContext, test} from 'node:test';
 import {
@@ -73,6 +74,23 @@ test('code is written whole for this user alone, read back, and replaces the cod
 	assert.equal(statSync(file).mode.toString(8).slice(-3), '600');
 	assert.equal(statSync(folder).mode.toString(8).slice(-3), '700');
 });
+
+test(
+	'a cache folder that cannot be made means no cache, at once: in /proc Node’s recursive mkdir would spin forever as the program ends',
+	{skip: process.platform === 'linux' ? false : 'no /proc here'},
+	() => {
+		// In a child with a deadline: a program that spins never gives a test runner back its thread.
+		const run = spawnSync(process.execPath, [cliPath, '--version'], {
+			env: {PATH: process.env['PATH'] ?? '', HOME: '/proc'},
+			encoding: 'utf8',
+			timeout: 20_000,
+		});
+		assert.deepEqual(
+			[run.error, run.status, run.stdout.trim(), run.stderr],
+			[undefined, 0, '0.1.0', ''],
+		);
+	},
+);
 
 test('a cache that cannot be written, or is no file, is left alone without an error', t => {
 	const blocker = path.join(tempFolder(t), 'not-a-folder');

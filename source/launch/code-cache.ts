@@ -93,6 +93,23 @@ export function readCodeCache(file: string): KeptCode | undefined {
 }
 
 /**
+ * Makes `folder` and, if need be, its parent (the cache base folder), for this user alone. Node's
+ * recursive mkdirSync spins forever where mkdir answers ENOENT under a parent that is there (as
+ * in /proc), which would hang the program as it ends.
+ */
+function makeFolder(folder: string): void {
+	for (const each of [path.dirname(folder), folder]) {
+		try {
+			mkdirSync(each, {mode: 0o700});
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+				throw error;
+			}
+		}
+	}
+}
+
+/**
  * Keeps `kept` in `file`, whole or not at all (written aside, then renamed), in a folder only this
  * user can read, and drops this Node's code for other bundles (earlier versions of sparktop). A
  * cache that cannot be written is no error: the next start compiles again.
@@ -107,7 +124,7 @@ export function writeCodeCache(file: string, kept: KeptCode): void {
 		digestBytes,
 	);
 	try {
-		mkdirSync(folder, {recursive: true, mode: 0o700});
+		makeFolder(folder);
 		writeFileSync(aside, header, {mode: 0o600});
 		appendFileSync(aside, kept.code);
 		renameSync(aside, file);
