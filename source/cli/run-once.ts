@@ -7,6 +7,7 @@ import type {Run, RunKind} from '../model/types.js';
 import type {Provider} from '../providers/provider.js';
 import {fit} from '../ui/render/line.js';
 import {columnById, type ColumnId} from '../ui/render/run-columns.js';
+import {sortBy, sortRuns} from '../ui/render/run-order.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import {findRuns, parseRunName} from '../store/find-run.js';
 import {onceJson} from './once-json.js';
@@ -212,9 +213,14 @@ export async function runOnce(options: OnceOptions): Promise<OnceOutcome> {
 				return {failed};
 			}
 
-			const runs = listed
-				.flatMap(item => item.runs)
-				.filter(run => options.command === 'runs' || run.kind === 'session');
+			// Newest first, all targets together, as `| head` expects (providers list in their own orders).
+			const runs = sortRuns(
+				listed
+					.flatMap(item => item.runs)
+					.filter(run => options.command === 'runs' || run.kind === 'session'),
+				sortBy('submitted'),
+				now,
+			);
 			write(
 				options.json
 					? onceJson(options.command, now, {runs, failed: failedJson})
