@@ -84,6 +84,8 @@ test(
 			env: {PATH: process.env['PATH'] ?? '', HOME: '/proc'},
 			encoding: 'utf8',
 			timeout: 20_000,
+			// A process spinning in native code never runs its JavaScript SIGTERM handlers.
+			killSignal: 'SIGKILL',
 		});
 		assert.deepEqual(
 			[run.error, run.status, run.stdout.trim(), run.stderr],
