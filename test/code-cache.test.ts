@@ -22,7 +22,7 @@ import {
 import {scenario} from './helpers/simulators.js';
 import {cliPath, onceJsonOf, runCli} from './helpers/spawn-cli.js';
 import {tempFolder} from './helpers/temp-files.js';
-import {hasTmux, TmuxSession} from './helpers/tmux.js';
+import {TmuxSession, tmuxSkip} from './helpers/tmux.js';
 
 const thisNode = `-${process.version}-${process.arch}.v8code`;
 
@@ -162,54 +162,48 @@ async function watchOnce(t: TestContext, cache: string, url: string) {
 	assert.match(session.capture(), /EXIT=0/v);
 }
 
-test('the monitor keeps V8’s code and starts from it afterwards: V8 accepts it under the monitor’s own V8 settings, so it is not written again; code kept by a run that compiled far less is replaced', async t => {
-	if (!hasTmux()) {
-		assert.equal(
-			process.env['SPARKTOP_REQUIRE_TMUX'],
-			undefined,
-			'tmux is required in CI',
+test(
+	'the monitor keeps V8’s code and starts from it afterwards: V8 accepts it under the monitor’s own V8 settings, so it is not written again; code kept by a run that compiled far less is replaced',
+	{skip: tmuxSkip()},
+	async t => {
+		const cache = tempFolder(t);
+		const version = await runCli(['--version'], {XDG_CACHE_HOME: cache});
+		assert.equal(version.code, 0, version.stderr);
+		const versionCode = keptCode(cache);
+		assert.ok(versionCode, '--version keeps its code');
+		assert.match(versionCode.name, /^[\da-f]{32}-v[\d.]+-\w+\.v8code$/v);
+
+		const {url} = await scenario(t, {only: 'livy', atSeconds: 4.5, now: true});
+		await watchOnce(t, cache, url);
+		const made = keptCode(cache);
+		assert.ok(
+			made && made.size > versionCode.size * 1.5,
+			`the monitor keeps its own code: ${made?.size} bytes, where --version kept ${versionCode.size}`,
 		);
-		t.skip('tmux is not installed');
-		return;
-	}
 
-	const cache = tempFolder(t);
-	const version = await runCli(['--version'], {XDG_CACHE_HOME: cache});
-	assert.equal(version.code, 0, version.stderr);
-	const versionCode = keptCode(cache);
-	assert.ok(versionCode, '--version keeps its code');
-	assert.match(versionCode.name, /^[\da-f]{32}-v[\d.]+-\w+\.v8code$/v);
+		await watchOnce(t, cache, url);
+		assert.deepEqual(
+			keptCode(cache),
+			made,
+			'a run from the kept code leaves it as it was: V8 took it (a rejected one is written again)',
+		);
 
-	const {url} = await scenario(t, {only: 'livy', atSeconds: 4.5, now: true});
-	await watchOnce(t, cache, url);
-	const made = keptCode(cache);
-	assert.ok(
-		made && made.size > versionCode.size * 1.5,
-		`the monitor keeps its own code: ${made?.size} bytes, where --version kept ${versionCode.size}`,
-	);
-
-	await watchOnce(t, cache, url);
-	assert.deepEqual(
-		keptCode(cache),
-		made,
-		'a run from the kept code leaves it as it was: V8 took it (a rejected one is written again)',
-	);
-
-	const args = ['runs', '--once', '--json', '--provider', 'livy'];
-	const env = {XDG_CACHE_HOME: cache};
-	const cached = await runCli([...args, '--endpoint', url], env);
-	assert.equal(cached.code, 0, cached.stderr);
-	assert.deepEqual(keptCode(cache), made);
-	const compiled = await runCli([...args, '--endpoint', url], {
-		...env,
-		NODE_DISABLE_COMPILE_CACHE: '1',
-	});
-	assert.equal(compiled.code, 0, compiled.stderr);
-	const runsOf = (stdout: string) =>
-		(onceJsonOf(stdout)['runs'] as Array<{key: string}>).map(run => run.key);
-	assert.deepEqual(runsOf(cached.stdout), runsOf(compiled.stdout));
-	assert.ok(runsOf(cached.stdout).length > 0);
-});
+		const args = ['runs', '--once', '--json', '--provider', 'livy'];
+		const env = {XDG_CACHE_HOME: cache};
+		const cached = await runCli([...args, '--endpoint', url], env);
+		assert.equal(cached.code, 0, cached.stderr);
+		assert.deepEqual(keptCode(cache), made);
+		const compiled = await runCli([...args, '--endpoint', url], {
+			...env,
+			NODE_DISABLE_COMPILE_CACHE: '1',
+		});
+		assert.equal(compiled.code, 0, compiled.stderr);
+		const runsOf = (stdout: string) =>
+			(onceJsonOf(stdout)['runs'] as Array<{key: string}>).map(run => run.key);
+		assert.deepEqual(runsOf(cached.stdout), runsOf(compiled.stdout));
+		assert.ok(runsOf(cached.stdout).length > 0);
+	},
+);
 
 test('kept code that is damaged (cut short, bytes changed) or not V8’s is replaced, and the program runs as ever', async t => {
 	const cache = tempFolder(t);

@@ -7,7 +7,7 @@ import {after, test} from 'node:test';
 import {scenario} from './helpers/simulators.js';
 import {onceJsonOf, runProgram} from './helpers/spawn-cli.js';
 import {tempFolder} from './helpers/temp-files.js';
-import {hasTmux, TmuxSession} from './helpers/tmux.js';
+import {TmuxSession, tmuxSkip} from './helpers/tmux.js';
 
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
 // Building needs a linux-x64 Node with single executable assets (20.12 and later).
@@ -70,13 +70,9 @@ test(
 		assert.match(bad.stderr, /--interval/v);
 		assert.ok(bad.stderr.length < 500, 'a short message, no stack trace');
 
-		if (!hasTmux()) {
-			assert.equal(
-				process.env['SPARKTOP_REQUIRE_TMUX'],
-				undefined,
-				'tmux is required in CI',
-			);
-			t.diagnostic('tmux is not installed: the TUI part was not run');
+		const tmuxMissing = tmuxSkip();
+		if (tmuxMissing) {
+			t.diagnostic(`${tmuxMissing}: the TUI part was not run`);
 			return;
 		}
 

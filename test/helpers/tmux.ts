@@ -6,6 +6,16 @@ export function hasTmux(): boolean {
 	return spawnSync('tmux', ['-V'], {stdio: 'ignore'}).status === 0;
 }
 
+/**
+ * Why a test that needs tmux is skipped, or false to run it: locally a missing tmux skips it, but
+ * CI sets SPARKTOP_REQUIRE_TMUX, so there the test runs and fails instead.
+ */
+export function tmuxSkip(): false | string {
+	return hasTmux() || process.env['SPARKTOP_REQUIRE_TMUX']
+		? false
+		: 'tmux is not installed (.ci/run installs it)';
+}
+
 /** A private tmux server (its own socket), so tests never touch the user's sessions. */
 export class TmuxSession {
 	readonly socket = `sparktop-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
