@@ -11,7 +11,6 @@ import {takeSlot} from './rate-limit.js';
 import {retryAfterMs} from './retry-after.js';
 import {transportFailure, type TransportTimeouts} from './transport-error.js';
 
-/** Each wait of an exchange; `totalMs` is the ceiling for the whole of it, connect to last byte. */
 export type HttpTimeouts = TransportTimeouts;
 
 export const defaultTimeouts: HttpTimeouts = {

@@ -7,10 +7,12 @@ export type TransportFailure = {
 	readonly message: string;
 };
 
+/** Each wait of an exchange. */
 export type TransportTimeouts = {
 	readonly connectMs: number;
 	readonly headersMs: number;
 	readonly bodyMs: number;
+	/** Ceiling for the whole exchange, connect to last byte. */
 	readonly totalMs: number;
 };
 
